@@ -1,0 +1,71 @@
+package mode.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import mode.State;
+
+/**
+ * One service as seen at a moment: identity, state, place in the graph, timings.
+ *
+ * @param id unique within the JVM, never reused; stable across restarts of the same object
+ * @param label the service's {@code label()}
+ * @param shortLabel the service's {@code shortLabel()}
+ * @param className the fully qualified class name
+ * @param state the state at the moment of the snapshot
+ * @param parentId the id of the service it was added to as a dependency, or {@code null} for a root
+ * @param dependencyIds the ids of its dependencies, in insertion order
+ * @param stateSince when it entered {@code state}
+ * @param startedAt when it last entered RUNNING, or {@code null}
+ * @param startDuration how long its last start took (STARTING to RUNNING), or {@code null}
+ * @param stopDuration how long its last stop took (STOPPING to SHUTDOWN), or {@code null}
+ * @param restartCount how many times it was restarted
+ * @param crashReason {@code toString()} of the crash reason when CRASHED (kept after a stop), or {@code null}
+ * @param crashStack the crash reason's stack trace as text, or {@code null}
+ * @param timers its background tasks, timers and crontabs with their counters
+ */
+public record ServiceInfo(
+    long id,
+    String label,
+    String shortLabel,
+    String className,
+    State state,
+    Long parentId,
+    List<Long> dependencyIds,
+    Instant stateSince,
+    Instant startedAt,
+    Duration startDuration,
+    Duration stopDuration,
+    int restartCount,
+    String crashReason,
+    String crashStack,
+    List<TimerInfo> timers) {
+
+  public ServiceInfo {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(shortLabel, "shortLabel");
+    Objects.requireNonNull(className, "className");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(stateSince, "stateSince");
+    dependencyIds = List.copyOf(dependencyIds);
+    timers = List.copyOf(timers);
+  }
+
+  /**
+   * A background activity of a service.
+   *
+   * @param name the method name
+   * @param kind {@code task}, {@code timer}, {@code crontab} or {@code future}
+   * @param schedule the interval in seconds for a timer, the cron expression for a crontab, else empty
+   * @param runs completed runs (timer and crontab callbacks)
+   * @param overruns runs that took longer than the interval
+   */
+  public record TimerInfo(String name, String kind, String schedule, long runs, long overruns) {
+    public TimerInfo {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(schedule, "schedule");
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * mode for Java: services with a lifecycle, dependencies, background tasks, timers,
+ * supervisors, a Worker, and the inspect agent.
+ */
+module mode.core {
+  requires transitive org.slf4j;
+  requires ch.qos.logback.classic;
+  requires ch.qos.logback.core;
+  requires org.jgrapht.core;
+  requires info.picocli;
+  requires com.fasterxml.jackson.databind;
+  requires com.cronutils;
+  requires jdk.unsupported;
+  requires jdk.management;
+
+  exports mode;
+  exports mode.events;
+}
