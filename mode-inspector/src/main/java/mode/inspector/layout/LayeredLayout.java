@@ -24,6 +24,11 @@ import java.util.List;
  */
 public final class LayeredLayout {
   private static final int SWEEPS = 2;
+  /** Fewest leaf dependencies that are stacked in a column rather than spread in a row. */
+  public static final int STACK_MIN = 3;
+  /** How far a stacked column is indented from its owner's left edge. */
+  public static final double STACK_INDENT = 18;
+  private static final double STACK_ROW_GAP = 6;
 
   private final double nodeHeight;
   private final double horizontalGap;
@@ -48,20 +53,86 @@ public final class LayeredLayout {
     if (n == 0) {
       return Layout.empty();
     }
+    int[] stackOwner = findStacks(graph);
     int[] preorder = new int[n];
     int[] topo = depthFirstOrder(graph, preorder);
     int[] layer = longestPathLayers(graph, topo, preorder);
-    List<int[]> layers = orderLayers(graph, layer, preorder);
+    List<int[]> layers = orderLayers(graph, layer, preorder, stackOwner);
+    double[] slot = slotWidths(graph, stackOwner);
     double[] x = new double[n];
     double[] y = new double[n];
-    double width = placeHorizontally(graph, layers, x);
-    for (int l = 0; l < layers.size(); l++) {
-      for (int v : layers.get(l)) {
-        y[v] = l * (nodeHeight + verticalGap);
+    double width = placeHorizontally(graph, layers, x, slot, stackOwner);
+    double top = 0;
+    double[] stackHeight = new double[n];
+    for (int v = 0; v < n; v++) {
+      if (stackOwner[v] >= 0) {
+        stackHeight[stackOwner[v]] += nodeHeight + STACK_ROW_GAP;
       }
     }
-    double height = layers.size() * (nodeHeight + verticalGap) - verticalGap;
-    return new Layout(graph, x, y, nodeHeight, width, height, layers.size());
+    for (int[] nodes : layers) {
+      double layerHeight = nodeHeight;
+      for (int v : nodes) {
+        y[v] = top;
+        layerHeight = Math.max(layerHeight, nodeHeight + stackHeight[v]);
+      }
+      top += layerHeight + verticalGap;
+    }
+    placeStacks(graph, stackOwner, x, y);
+    boolean[] stacked = new boolean[n];
+    for (int v = 0; v < n; v++) {
+      stacked[v] = stackOwner[v] >= 0;
+      width = Math.max(width, x[v] + graph.widths[v]);
+    }
+    return new Layout(graph, x, y, stacked, nodeHeight, verticalGap, width, top - verticalGap, layers.size());
+  }
+
+  /**
+   * A service whose dependencies (at least {@value #STACK_MIN}) are all leaves that nobody else
+   * depends on gets them stacked in a column below it, like a file tree, instead of spread over
+   * a wide row. Returns, per node, the index of the node it is stacked under, or -1.
+   */
+  private static int[] findStacks(LayoutGraph g) {
+    int[] owner = new int[g.size()];
+    Arrays.fill(owner, -1);
+    for (int v = 0; v < g.size(); v++) {
+      int[] children = g.children[v];
+      if (children.length < STACK_MIN) {
+        continue;
+      }
+      boolean leaves = true;
+      for (int c : children) {
+        leaves &= g.children[c].length == 0 && g.parents[c].length == 1;
+      }
+      if (leaves) {
+        for (int c : children) {
+          owner[c] = v;
+        }
+      }
+    }
+    return owner;
+  }
+
+  private static double[] slotWidths(LayoutGraph g, int[] stackOwner) {
+    double[] slot = g.widths.clone();
+    for (int v = 0; v < g.size(); v++) {
+      if (stackOwner[v] >= 0) {
+        int o = stackOwner[v];
+        slot[o] = Math.max(slot[o], STACK_INDENT + g.widths[v]);
+      }
+    }
+    return slot;
+  }
+
+  private void placeStacks(LayoutGraph g, int[] stackOwner, double[] x, double[] y) {
+    int[] row = new int[g.size()];
+    for (int v = 0; v < g.size(); v++) {
+      int o = stackOwner[v];
+      if (o >= 0) {
+        row[o]++;
+        x[v] = x[o] + STACK_INDENT;
+        y[v] = y[o] + row[o] * (nodeHeight + STACK_ROW_GAP);
+      }
+    }
   }
 
   /**
@@ -131,7 +202,7 @@ public final class LayeredLayout {
     return layer;
   }
 
-  private static List<int[]> orderLayers(LayoutGraph g, int[] layer, int[] preorder) {
+  private static List<int[]> orderLayers(LayoutGraph g, int[] layer, int[] preorder, int[] stackOwner) {
     int depth = 0;
     for (int l : layer) {
       depth = Math.max(depth, l + 1);
@@ -141,9 +212,12 @@ public final class LayeredLayout {
       buckets.add(new ArrayList<>());
     }
     for (int v = 0; v < g.size(); v++) {
-      buckets.get(layer[v]).add(v);
+      if (stackOwner[v] < 0) {
+        buckets.get(layer[v]).add(v);
+      }
     }
     List<int[]> layers = new ArrayList<>();
+    buckets.removeIf(List::isEmpty);
     for (List<Integer> bucket : buckets) {
       bucket.sort(Comparator.comparingInt(v -> preorder[v]));
       layers.add(bucket.stream().mapToInt(Integer::intValue).toArray());
@@ -192,24 +266,27 @@ public final class LayeredLayout {
    * a node without children takes the next free place. Left to right, a node never overlaps its
    * left neighbour. Returns the drawing's width.
    */
-  private double placeHorizontally(LayoutGraph g, List<int[]> layers, double[] x) {
+  private double placeHorizontally(LayoutGraph g, List<int[]> layers, double[] x, double[] slot, int[] stackOwner) {
     double width = 0;
     for (int l = layers.size() - 1; l >= 0; l--) {
       double cursor = 0;
       for (int v : layers.get(l)) {
         double w = g.widths[v];
         double left = cursor;
-        int[] children = g.children[v];
-        if (children.length > 0) {
-          double sum = 0;
-          for (int c : children) {
+        double sum = 0;
+        int placed = 0;
+        for (int c : g.children[v]) {
+          if (stackOwner[c] < 0) {
             sum += x[c] + g.widths[c] / 2;
+            placed++;
           }
-          left = Math.max(cursor, sum / children.length - w / 2);
+        }
+        if (placed > 0) {
+          left = Math.max(cursor, sum / placed - w / 2);
         }
         x[v] = left;
-        cursor = left + w + horizontalGap;
-        width = Math.max(width, left + w);
+        cursor = left + slot[v] + horizontalGap;
+        width = Math.max(width, left + slot[v]);
       }
     }
     return width;

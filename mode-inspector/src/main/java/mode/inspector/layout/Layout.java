@@ -8,21 +8,26 @@ package mode.inspector.layout;
  */
 public final class Layout {
   private static final Layout EMPTY =
-      new Layout(LayoutGraph.builder().build(), new double[0], new double[0], 0, 0, 0, 0);
+      new Layout(LayoutGraph.builder().build(), new double[0], new double[0], new boolean[0], 0, 0, 0, 0, 0);
 
   private final LayoutGraph graph;
   private final double[] x;
   private final double[] y;
+  private final boolean[] stacked;
   private final double nodeHeight;
+  private final double layerGap;
   private final double width;
   private final double height;
   private final int layers;
 
-  Layout(LayoutGraph graph, double[] x, double[] y, double nodeHeight, double width, double height, int layers) {
+  Layout(LayoutGraph graph, double[] x, double[] y, boolean[] stacked, double nodeHeight, double layerGap,
+      double width, double height, int layers) {
     this.graph = graph;
     this.x = x;
     this.y = y;
+    this.stacked = stacked;
     this.nodeHeight = nodeHeight;
+    this.layerGap = layerGap;
     this.width = width;
     this.height = height;
     this.layers = layers;
@@ -68,7 +73,17 @@ public final class Layout {
     return nodeHeight;
   }
 
-  /** The indexes of the nodes {@code index} depends on (its outgoing edges). */
+  /** Whether node {@code index} sits in a column stacked below the one service it belongs to. */
+  public boolean stacked(int index) {
+    return stacked[index];
+  }
+
+  /** The vertical space between layers. */
+  public double layerGap() {
+    return layerGap;
+  }
+
+  /** The indexes of the nodes {@code index} depends on (its outgoing edges); do not modify. */
   public int[] children(int index) {
     return graph.children[index];
   }

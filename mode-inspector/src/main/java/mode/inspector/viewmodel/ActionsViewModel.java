@@ -106,6 +106,11 @@ public final class ActionsViewModel {
     return text.apply(cause);
   }
 
+  /** Shows the outcome of a command run elsewhere (an export, a save) in the same place. */
+  public void report(String outcome) {
+    result.set(outcome);
+  }
+
   /** The outcome of the last command. */
   public ReadOnlyStringProperty resultProperty() {
     return result.getReadOnlyProperty();

@@ -70,4 +70,40 @@ public final class Streams {
     }
     out.set(index, info(id, label, State.RUNNING, parent, children.toArray(Long[]::new)));
   }
+
+  /**
+   * A worker like the demo: App over web, cache, consumers, scheduler and a supervisor with a
+   * flaky child, 4 levels, ids from 1 in creation order. Returns the snapshot.
+   */
+  public static ServiceEvent.Snapshot demoLike() {
+    List<ServiceInfo> infos = new ArrayList<>();
+    long[] next = {1};
+    long app = next[0]++;
+    List<Long> top = new ArrayList<>();
+    String[][] groups = {
+      {"Web", "Router", "Sessions", "Auth", "StaticFiles"},
+      {"Cache", "Shard-1", "Shard-2", "Shard-3", "Shard-4"},
+      {"Consumers", "OrdersConsumer", "PaymentsConsumer", "EmailConsumer", "AuditConsumer", "MetricsConsumer"},
+      {"Scheduler", "NightlyReport", "CacheWarmer", "Cleanup"},
+      {"OneForOneSupervisor", "Flaky", "SlowStarter", "Blocker"},
+    };
+    for (String[] group : groups) {
+      long g = next[0]++;
+      top.add(g);
+      List<Long> kids = new ArrayList<>();
+      for (int i = 1; i < group.length; i++) {
+        long k = next[0]++;
+        kids.add(k);
+        State state = group[i].equals("Flaky") ? State.CRASHED : State.RUNNING;
+        infos.add(new ServiceInfo(k, group[i], group[i], "demo." + group[i], state, g, List.of(), T0,
+            T0, Duration.ofMillis(group[i].equals("SlowStarter") ? 2500 : 20 + 7 * i), null, 2 * (group[i].equals("Flaky") ? 3 : 0),
+            state == State.CRASHED ? "java.lang.IllegalStateException: flaky failure #3" : null,
+            state == State.CRASHED ? "java.lang.IllegalStateException: flaky failure #3\n\tat demo.Flaky.tick(Flaky.java:31)" : null,
+            group[0].equals("Consumers") ? List.of(new ServiceInfo.TimerInfo("poll", "timer", "0.5", 120, 1)) : List.of()));
+      }
+      infos.add(info(g, group[0], State.RUNNING, app, kids.toArray(Long[]::new)));
+    }
+    infos.add(info(app, "App", State.RUNNING, null, top.toArray(Long[]::new)));
+    return new ServiceEvent.Snapshot(T0, infos);
+  }
 }
