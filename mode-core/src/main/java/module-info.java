@@ -15,4 +15,6 @@ module mode.core {
 
   exports mode;
   exports mode.events;
+  exports mode.queues;
+  exports mode.signals;
 }

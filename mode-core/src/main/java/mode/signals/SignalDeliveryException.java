@@ -12,7 +12,7 @@ import java.util.List;
  * throws this exception from {@code send}; a {@link Signal} completes its future exceptionally
  * with it. (mode instead stops at the first failing receiver.)
  */
-public class SignalDeliveryException extends RuntimeException {
+public final class SignalDeliveryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Not serialized: the failures are also the cause and the suppressed exceptions. */
