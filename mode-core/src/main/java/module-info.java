@@ -16,4 +16,6 @@ module mode.core {
   exports mode;
   exports mode.events;
   exports mode.graph;
+  exports mode.queues;
+  exports mode.signals;
 }
