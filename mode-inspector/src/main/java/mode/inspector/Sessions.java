@@ -2,6 +2,8 @@ package mode.inspector;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Parent;
 import javafx.scene.control.TabPane;
@@ -37,7 +39,7 @@ final class Sessions {
   }
 
   void begin(Main options) {
-    // Filled by the connection slice.
+    vm.connection(vm.statusProperty().get(), null, "Not attached");
   }
 
   void prepareScreenshot(Main options, InspectorView main, Runnable done) {
@@ -58,6 +60,10 @@ final class Sessions {
     return new InspectorView.FileCommands() {
       @Override
       public void exportDot() {
+        Path file = choose("Export the graph as DOT (with state colours)", "graph.dot", "Graphviz DOT", "*.dot");
+        if (file != null) {
+          writeDot(file);
+        }
       }
 
       @Override
@@ -73,15 +79,17 @@ final class Sessions {
           vm.actions().report("Cannot write " + file + ": " + e.getMessage());
         }
       }
-
-      @Override
-      public void saveRecording() {
-      }
-
-      @Override
-      public void openRecording() {
-      }
     };
+  }
+
+  /** Writes the graph on screen as DOT with state colours; reports the outcome. */
+  void writeDot(Path file) {
+    try {
+      Files.writeString(file, vm.dot(true), StandardCharsets.UTF_8);
+      vm.actions().report("Graph written to " + file + " (DOT)");
+    } catch (IOException | RuntimeException e) {
+      vm.actions().report("Cannot write " + file + ": " + e.getMessage());
+    }
   }
 
   private Path choose(String title, String name, String kind, String pattern) {
@@ -94,5 +102,6 @@ final class Sessions {
   }
 
   void close() {
+    vm.actions().setCommands(null);
   }
 }

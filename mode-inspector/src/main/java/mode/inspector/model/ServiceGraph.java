@@ -231,6 +231,17 @@ public final class ServiceGraph {
     return roots;
   }
 
+  /** Every service as a {@link ServiceInfo}, by id (creation order), with its dependencies. */
+  public List<ServiceInfo> toServiceInfos() {
+    List<Long> ids = new ArrayList<>(nodes.keySet());
+    ids.sort(null);
+    List<ServiceInfo> infos = new ArrayList<>(ids.size());
+    for (long id : ids) {
+      infos.add(nodes.get(id).toInfo(dependencies(id)));
+    }
+    return infos;
+  }
+
   /** Every transition seen, oldest first. */
   public List<TransitionRecord> history() {
     return Collections.unmodifiableList(history);

@@ -101,6 +101,12 @@ public final class ServiceNode {
     blocking.add(report);
   }
 
+  /** This service as a {@link ServiceInfo} with the given dependencies (for DOT export). */
+  public ServiceInfo toInfo(List<Long> dependencyIds) {
+    return new ServiceInfo(id, label, shortLabel, className, state, parentId, dependencyIds, stateSince,
+        startedAt, startDuration, stopDuration, restartCount, crashReason, crashStack, timers());
+  }
+
   /** The service's id, unique in its worker. */
   public long id() {
     return id;

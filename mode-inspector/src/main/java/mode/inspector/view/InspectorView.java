@@ -105,13 +105,9 @@ public final class InspectorView extends BorderPane {
     dot.setId("export-dot");
     Button png = button("Export PNG", "Save the whole graph as a PNG image", files::exportPng);
     png.setId("export-png");
-    Button save = button("Save recording", "Save this session's events, to replay later", files::saveRecording);
-    save.setId("save-recording");
-    Button open = button("Open recording", "Replay a saved session", files::openRecording);
-    open.setId("open-recording");
 
     return new ToolBar(search, matches, filter, new Separator(), fit, zoomIn, zoomOut, expand,
-        new Separator(), start, stop, restart, dump, new Separator(), dot, png, save, open);
+        new Separator(), start, stop, restart, dump, new Separator(), dot, png);
   }
 
   private static Button button(String text, String tip, Runnable action) {
@@ -133,11 +129,5 @@ public final class InspectorView extends BorderPane {
 
     /** Export the graph as PNG. */
     void exportPng();
-
-    /** Save the session's recording. */
-    void saveRecording();
-
-    /** Open a recording. */
-    void openRecording();
   }
 }

@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import mode.State;
+import mode.graph.DependencyGraph;
+import mode.graph.GraphFormatter;
 import mode.events.ServiceEvent;
 import mode.inspector.model.ChangeSet;
 import mode.inspector.model.Recording;
@@ -165,6 +167,15 @@ public final class InspectorViewModel {
     timeline.replaceAll(shown.history());
     startup.refresh(shown);
     details.refresh(shown, graph.selectedProperty().get());
+  }
+
+  /**
+   * The graph on screen in DOT, mode's format (pydot and Graphviz read it), optionally with
+   * nodes coloured by state.
+   */
+  public String dot(boolean stateColours) {
+    GraphFormatter formatter = GraphFormatter.defaults();
+    return DependencyGraph.of(shown.toServiceInfos()).toDot(stateColours ? formatter.withStateColors() : formatter);
   }
 
   private String labelOf(long id) {

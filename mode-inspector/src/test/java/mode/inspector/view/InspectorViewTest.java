@@ -127,8 +127,6 @@ class InspectorViewTest {
   private static final class NoFiles implements InspectorView.FileCommands {
     @Override public void exportDot() {}
     @Override public void exportPng() {}
-    @Override public void saveRecording() {}
-    @Override public void openRecording() {}
   }
 
 }
