@@ -9,10 +9,16 @@ module mode.core {
   requires org.jgrapht.core;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jsr310;
   requires com.cronutils;
   requires jdk.unsupported;
   requires jdk.management;
 
   exports mode;
   exports mode.events;
+  exports mode.inspect;
+
+  // The inspect codec binds event and message records with Jackson.
+  opens mode.events to com.fasterxml.jackson.databind;
+  opens mode.inspect to com.fasterxml.jackson.databind;
 }
