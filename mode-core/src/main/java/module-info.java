@@ -6,7 +6,7 @@ module mode.core {
   requires transitive org.slf4j;
   requires ch.qos.logback.classic;
   requires ch.qos.logback.core;
-  requires org.jgrapht.core;
+  requires transitive org.jgrapht.core;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
@@ -16,6 +16,9 @@ module mode.core {
 
   exports mode;
   exports mode.events;
+  exports mode.graph;
+  exports mode.queues;
+  exports mode.signals;
   exports mode.inspect;
 
   // The inspect codec binds event and message records with Jackson.
