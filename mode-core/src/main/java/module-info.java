@@ -24,4 +24,6 @@ module mode.core {
   // The inspect codec binds event and message records with Jackson.
   opens mode.events to com.fasterxml.jackson.databind;
   opens mode.inspect to com.fasterxml.jackson.databind;
+  // The mode-inspect command line is wired by picocli's reflection.
+  opens mode.inspect.cli to info.picocli;
 }

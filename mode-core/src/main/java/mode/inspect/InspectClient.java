@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * callbacks run on the one reader thread, in the order of the lines; {@code onClose} runs exactly
  * once, last. {@link #send}, {@link #request} and {@link #close} are safe from any thread.
  *
- * <p>Failures: a line that does not decode is passed to {@code onError} and reading goes on; a
+ * <p>Failures: a line that does not decode, or an exception thrown by {@code onMessage} or {@code
+ * onLine}, is passed to {@code onError} and reading goes on; a
  * broken stream (oversized line, invalid UTF-8, I/O error) is passed to {@code onError} and ends
  * the connection. A message of an unknown type arrives as {@link InspectMessage.Unknown}.
  */
@@ -147,6 +148,15 @@ public final class InspectClient implements AutoCloseable {
   }
 
   private void deliver(String line) {
+    try {
+      dispatch(line);
+    } catch (RuntimeException e) {
+      // A failing handler is reported; it does not end the connection.
+      report(e);
+    }
+  }
+
+  private void dispatch(String line) {
     onLine.accept(line);
     Frame frame;
     try {
