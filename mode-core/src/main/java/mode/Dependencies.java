@@ -1,0 +1,130 @@
+package mode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mode.internal.EventHub;
+
+/**
+ * The dependency edges of one service (its children) and the services that added it (its
+ * parents). The graph is a DAG; the parent that added a service most recently is its parent for
+ * crash propagation and log depth.
+ *
+ * <p>Edges change under the {@link EventHub} lock (so snapshots and events agree); the children
+ * list is copy-on-write, so iterating it needs no lock.
+ */
+final class Dependencies {
+  private final Service owner;
+  private final CopyOnWriteArrayList<Service> children = new CopyOnWriteArrayList<>();
+  /** Guarded by the hub lock; the last one is {@link #parent}. */
+  private final List<Service> parents = new ArrayList<>(1);
+  private volatile Service parent;
+
+  Dependencies(Service owner) {
+    this.owner = owner;
+  }
+
+  /** The children in insertion order (a live, copy-on-write view: iterate freely). */
+  List<Service> children() {
+    return children;
+  }
+
+  Service parent() {
+    return parent;
+  }
+
+  /** 1 for a root, parent's depth + 1 otherwise. */
+  int depth() {
+    int depth = 1;
+    for (Service p = parent; p != null; p = p.deps.parent) {
+      depth++;
+    }
+    return depth;
+  }
+
+  /**
+   * Adds the edge owner → child; a no-op if it exists.
+   *
+   * @throws NullPointerException if {@code child} is null
+   * @throws IllegalArgumentException if {@code child} is the owner or the edge closes a cycle
+   */
+  void add(Service child) {
+    Objects.requireNonNull(
+        child, () -> "Service " + owner.label() + ": a dependency must not be null");
+    if (child == owner) {
+      throw new IllegalArgumentException(
+          "Service " + owner.label() + " cannot depend on itself");
+    }
+    EventHub.lock();
+    try {
+      if (children.contains(child)) {
+        return;
+      }
+      List<Service> path = pathTo(child, owner, Collections.newSetFromMap(new IdentityHashMap<>()));
+      if (path != null) {
+        throw new IllegalArgumentException(
+            "Adding " + child.label() + " as a dependency of " + owner.label()
+                + " would create a cycle: " + labels(owner, path));
+      }
+      children.add(child);
+      child.deps.parents.add(owner);
+      child.deps.parent = owner;
+      EventHub.dependencyAddedLocked(owner, child);
+    } finally {
+      EventHub.unlock();
+    }
+  }
+
+  /**
+   * Removes the edge owner → child.
+   *
+   * @return whether the edge existed
+   */
+  boolean remove(Service child) {
+    EventHub.lock();
+    try {
+      if (!children.remove(child)) {
+        return false;
+      }
+      List<Service> ps = child.deps.parents;
+      ps.remove(owner);
+      child.deps.parent = ps.isEmpty() ? null : ps.get(ps.size() - 1);
+      EventHub.dependencyRemovedLocked(owner, child);
+      return true;
+    } finally {
+      EventHub.unlock();
+    }
+  }
+
+  /** A path from {@code from} to {@code to} along dependency edges, or {@code null}. */
+  private static List<Service> pathTo(Service from, Service to, Set<Service> seen) {
+    if (from == to) {
+      List<Service> path = new ArrayList<>();
+      path.add(to);
+      return path;
+    }
+    if (!seen.add(from)) {
+      return null;
+    }
+    for (Service next : from.deps.children) {
+      List<Service> rest = pathTo(next, to, seen);
+      if (rest != null) {
+        rest.add(0, from);
+        return rest;
+      }
+    }
+    return null;
+  }
+
+  private static String labels(Service start, List<Service> path) {
+    StringBuilder sb = new StringBuilder(start.label());
+    for (Service s : path) {
+      sb.append(" -> ").append(s.label());
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,369 @@
+package mode;
+
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import mode.internal.Activities;
+import mode.internal.CrashHandler;
+import mode.internal.ServiceAccess;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A unit with a lifecycle, dependencies and background work: the Java form of mode's {@code
+ * Service}.
+ *
+ * <p><b>Lifecycle.</b> {@link #start()}, {@link #stop()} and {@link #restart()} block until done
+ * and may be called from any thread. Subclasses fill in the hooks, which run in mode's order:
+ * start runs (first start only) {@link #onInitDependencies()} and {@link #onFirstStart()}, then
+ * {@link #onStart()}, starts the {@link Task @Task}, {@link Timer @Timer} and
+ * {@link Crontab @Crontab} methods, starts the dependencies one by one in insertion order (each completely), and
+ * ends with {@link #onStarted()}: {@code onStart} pre-order, {@code onStarted} post-order. Stop
+ * runs {@link #onStop()}, stops the dependencies in reverse order, interrupts the background
+ * threads and waits for them (at most {@link #shutdownTimeout()}), then runs {@link #onShutdown()}.
+ * Restart is stop, reset (restart count + 1, recursively; crash reason cleared), {@link
+ * #onRestart()}, start (without {@code onFirstStart}).
+ *
+ * <p><b>Fixes over mode.</b> A stopped service reaches {@link State#SHUTDOWN} (mode stays
+ * "stopping"). A failed start leaves the failing service {@link State#CRASHED}, stops the
+ * dependencies it had started (in reverse order) and throws {@link ServiceException} whose cause
+ * is the hook's exception; the exception goes up through every ancestor's {@code start()}, and
+ * each ancestor is CRASHED and stops what it started (mode leaves everything "running"). A stop
+ * never hangs: background threads that ignore interruption are reported with their stacks and
+ * left behind. {@link #sleep} and {@link #waitUntilStopped} return on a crash too.
+ *
+ * <p><b>Threads.</b> Hooks run on the thread that called the lifecycle method; background methods
+ * and {@link #addFuture} callables run on virtual threads named {@code Label.method}. Hooks may
+ * block. Hooks and {@link #label()} must not call lifecycle methods of their ancestors.
+ */
+public abstract class Service {
+  private static final AtomicLong IDS = new AtomicLong();
+
+  static {
+    ServiceAccess.install(new ServiceBridge());
+  }
+
+  private final long id = IDS.incrementAndGet();
+  final StateMachine machine;
+  final Dependencies deps;
+  final Lifecycle lifecycle;
+  final TaskRunner tasks;
+  volatile CrashHandler supervisor;
+  private final ServiceLog log;
+
+  /**
+   * Creates a service in state {@link State#INIT}.
+   *
+   * @throws IllegalArgumentException if a {@code @Task}, {@code @Timer} or {@code @Crontab} method
+   *     is invalid (takes arguments, has a non-positive or non-finite interval, an invalid cron
+   *     expression or time zone); the message names the class, the method and the value
+   */
+  @SuppressWarnings("this-escape") // the collaborators only keep the reference for later calls
+  protected Service() {
+    this.machine = new StateMachine(this);
+    this.deps = new Dependencies(this);
+    this.lifecycle = new Lifecycle(this);
+    this.tasks = new TaskRunner(this, TaskMethods.of(getClass()));
+    this.log = new ServiceLog(this, LoggerFactory.getLogger(getClass()));
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------
+
+  /**
+   * Starts the service and its dependencies; blocks until done.
+   *
+   * <p>If a stop is requested meanwhile (from another thread or a hook), the start gives up at its
+   * next step and returns; the stop does the rest.
+   *
+   * @throws ServiceException if the service is not in {@link State#INIT} (the message names the
+   *     label, the expected and the actual state), or if a hook or a dependency failed to start
+   *     (the cause is the original exception; the service is then CRASHED)
+   */
+  public final void start() {
+    lifecycle.start();
+  }
+
+  /**
+   * Stops the service, its dependencies (in reverse order) and its background threads; blocks
+   * until the service is {@link State#SHUTDOWN} (or CRASHED, if it crashed while stopping).
+   *
+   * <p>Stopping a never-started service runs {@link #onStop()} and {@link #onShutdown()} and ends
+   * in SHUTDOWN. When a stop is already in progress or done, this waits for it and returns.
+   * Exceptions from stop hooks and dependencies are logged and the stop goes on; it is bounded by
+   * {@link #shutdownTimeout()} per service.
+   */
+  public final void stop() {
+    lifecycle.stop();
+  }
+
+  /**
+   * Stops, resets (restart count + 1, crash reason cleared, recursively into the dependencies),
+   * runs {@link #onRestart()} and starts again. Blocks until done.
+   *
+   * @throws ServiceException if the new start fails, as {@link #start()}
+   */
+  public final void restart() {
+    lifecycle.restart();
+  }
+
+  /**
+   * Marks the service CRASHED with {@code reason} and reports it up the tree: if this service or
+   * an ancestor is supervised, the services up to the supervised one are marked CRASHED and its
+   * supervisor is told at once; otherwise every ancestor is marked CRASHED. A crash does not stop
+   * anything: background code sees {@link #shouldStop()} and sleepers wake; the owner of the tree
+   * (a supervisor, the Worker) reacts. Crashing an already crashed or shut-down service only logs.
+   * Thread-safe.
+   *
+   * @throws NullPointerException if {@code reason} is null
+   */
+  public final void crash(Throwable reason) {
+    CrashPropagation.crash(this, Objects.requireNonNull(reason, "reason"));
+  }
+
+  /** The reason of the last crash, kept until a restart resets the service; {@code null} if none. */
+  public final Throwable crashReason() {
+    return machine.crashReason();
+  }
+
+  /** The current state. Lock-free. */
+  public final State state() {
+    return machine.state();
+  }
+
+  /** How many times the service was reset by a restart. */
+  public final int restartCount() {
+    return machine.restartCount();
+  }
+
+  /** Whether the service is STARTING or RUNNING. */
+  public final boolean isStarted() {
+    return machine.state().isActive();
+  }
+
+  /**
+   * Whether background code should finish: a stop was requested, or the service is stopping,
+   * shut down or crashed.
+   */
+  public final boolean shouldStop() {
+    return machine.shouldStop();
+  }
+
+  /** Unique within the JVM, never reused; stable across restarts. */
+  public final long id() {
+    return id;
+  }
+
+  /**
+   * The name shown in logs, graphs and errors: by default the simple class name; for an anonymous
+   * class the name of its superclass, or its binary name when that is {@code Service} itself.
+   * Must be cheap and must not call lifecycle methods (it is read while events are built).
+   */
+  public String label() {
+    Class<?> c = getClass();
+    if (!c.isAnonymousClass()) {
+      return c.getSimpleName();
+    }
+    Class<?> sup = c.getSuperclass();
+    if (sup != Service.class) {
+      return sup.getSimpleName();
+    }
+    String name = c.getName();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  /** The short name used in log prefixes and graph paths; by default {@link #label()}. */
+  public String shortLabel() {
+    return label();
+  }
+
+  // ---- dependencies ----------------------------------------------------------------------
+
+  /**
+   * Adds {@code child} as a dependency: it is started after this service's {@code onStart} and
+   * stopped before its {@code onShutdown}. Adding an existing dependency does nothing. A service
+   * may be a dependency of several services; the one that added it last is its parent (for crash
+   * propagation and log depth). Thread-safe.
+   *
+   * @return {@code child}
+   * @throws NullPointerException if {@code child} is null
+   * @throws IllegalArgumentException if {@code child} is this service or the edge would close a
+   *     cycle (the message lists the labels along the cycle)
+   */
+  public final <S extends Service> S addDependency(S child) {
+    deps.add(child);
+    return child;
+  }
+
+  /**
+   * Adds {@code child} as a dependency and, when this service is STARTING or RUNNING, starts it at
+   * once (blocking until it has started).
+   *
+   * @return {@code child}
+   * @throws ServiceException if the child fails to start (it is then CRASHED)
+   * @throws IllegalArgumentException as {@link #addDependency}
+   */
+  public final <S extends Service> S addRuntimeDependency(S child) {
+    deps.add(child);
+    if (isStarted()) {
+      child.lifecycle.maybeStart();
+    }
+    return child;
+  }
+
+  /**
+   * Stops {@code child} and removes it from the dependencies.
+   *
+   * @throws IllegalArgumentException if {@code child} is not a dependency of this service
+   */
+  public final void removeDependency(Service child) {
+    if (child == null || !deps.children().contains(child)) {
+      throw new IllegalArgumentException(
+          (child == null ? "null" : child.label()) + " is not a dependency of " + label());
+    }
+    child.stop();
+    deps.remove(child);
+  }
+
+  /** The dependencies in insertion order, as an unmodifiable snapshot. */
+  public final List<Service> dependencies() {
+    return List.copyOf(deps.children());
+  }
+
+  // ---- background work -------------------------------------------------------------------
+
+  /**
+   * Runs {@code task} on a new virtual thread bound to this service's lifetime: the stop
+   * interrupts it (the future then completes cancelled) and waits for it as for the
+   * {@code @Task} methods. Any other failure completes the future exceptionally and crashes the service.
+   *
+   * @throws ServiceException if the service is already SHUTDOWN
+   */
+  public final <T> CompletableFuture<T> addFuture(Callable<T> task) {
+    Objects.requireNonNull(task, "task");
+    if (machine.state() == State.SHUTDOWN) {
+      throw new ServiceException(
+          "Cannot add a future to service " + label() + ": it is SHUTDOWN");
+    }
+    return tasks.submit(task);
+  }
+
+  /**
+   * Waits until the service is asked to stop or crashes, at most {@code timeout}. Interruption
+   * ends the wait early (the interrupt status is kept).
+   *
+   * @return whether it was asked to stop or crashed in time
+   */
+  public final boolean waitUntilStopped(Duration timeout) {
+    Activities.pause();
+    try {
+      return machine.signal().await(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return machine.shouldStop();
+    } finally {
+      Activities.resume();
+    }
+  }
+
+  /**
+   * Sleeps for {@code d}, returning early when the service is asked to stop or crashes, or when
+   * the thread is interrupted (the interrupt status is kept). Use it in loops of background
+   * methods: {@code while (!shouldStop()) { work(); sleep(interval); }}.
+   */
+  protected final void sleep(Duration d) {
+    waitUntilStopped(d);
+  }
+
+  /** How long a stop waits for this service's background threads; default 10 seconds. */
+  protected Duration shutdownTimeout() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** The logger of this service, prefixing messages with {@code [^--Label]: }. */
+  protected final ServiceLog log() {
+    return log;
+  }
+
+  // ---- hooks -----------------------------------------------------------------------------
+
+  /**
+   * Dependencies to add at the first start, before {@link #onFirstStart()}; default none.
+   * Exceptions fail the start.
+   */
+  protected Iterable<? extends Service> onInitDependencies() {
+    return List.of();
+  }
+
+  /** Runs once in the object's life, at the first start, before {@link #onStart()}. */
+  protected void onFirstStart() throws Exception {}
+
+  /** Runs at every start, before the background methods and the dependencies start. */
+  protected void onStart() throws Exception {}
+
+  /** Runs at the end of every start, once the service is RUNNING and its dependencies started. */
+  protected void onStarted() throws Exception {}
+
+  /** Runs first in every stop, before the dependencies stop; failures are logged. */
+  protected void onStop() throws Exception {}
+
+  /** Runs last in every stop, after dependencies and background threads; failures are logged. */
+  protected void onShutdown() throws Exception {}
+
+  /** Runs in a restart after the reset and before the new start. */
+  protected void onRestart() throws Exception {}
+
+  /** {@code <Label: STATE>}. */
+  @Override
+  public String toString() {
+    return "<" + label() + ": " + machine.state() + ">";
+  }
+
+  // ---- annotations -----------------------------------------------------------------------
+
+  /**
+   * A method (no arguments, any visibility) that runs on its own virtual thread once per start,
+   * after {@link #onStart()}. It should return when {@link #shouldStop()} is true; the stop
+   * interrupts it. An exception crashes the service.
+   */
+  @Documented
+  @Retention(RUNTIME)
+  @Target(METHOD)
+  public @interface Task {}
+
+  /**
+   * A method (no arguments) called every {@code value} seconds on its own virtual thread, first
+   * one interval after the start. Runs never overlap; the schedule is drift-corrected (ticks stay
+   * on {@code start + k·interval}); a run longer than the interval counts as an overrun, is logged
+   * at WARN, and the timer resumes at the next slot. An exception crashes the service.
+   */
+  @Documented
+  @Retention(RUNTIME)
+  @Target(METHOD)
+  public @interface Timer {
+    /** The interval in seconds; finite and positive. */
+    double value();
+  }
+
+  /**
+   * A method (no arguments) called at the times of a UNIX cron expression (5 fields), evaluated
+   * in {@link #timezone()}. An exception crashes the service.
+   */
+  @Documented
+  @Retention(RUNTIME)
+  @Target(METHOD)
+  public @interface Crontab {
+    /** The cron expression, e.g. {@code "*}{@code /5 * * * *"}. */
+    String value();
+
+    /** The time zone id the expression is evaluated in. */
+    String timezone() default "UTC";
+  }
+}

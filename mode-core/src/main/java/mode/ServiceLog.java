@@ -1,0 +1,72 @@
+package mode;
+
+import org.slf4j.Logger;
+
+/**
+ * A service's logger: SLF4J messages prefixed in mode's shape, {@code [^--Label]: message}, where
+ * the number of dashes is the service's depth in the dependency tree minus one (a root logs
+ * {@code [^Label]: ...}). Formats and arguments are SLF4J's ({@code {}} placeholders, a trailing
+ * throwable is logged with its stack).
+ *
+ * <p>Obtained from {@code Service.log()}; thread-safe.
+ */
+public final class ServiceLog {
+  private final Service service;
+  private final Logger logger;
+
+  ServiceLog(Service service, Logger logger) {
+    this.service = service;
+    this.logger = logger;
+  }
+
+  /** The underlying SLF4J logger (named after the service's class). */
+  public Logger logger() {
+    return logger;
+  }
+
+  /** The prefix of every message, e.g. {@code [^-Web]: }. */
+  public String prefix() {
+    int depth = service.deps.depth();
+    return "[^" + "-".repeat(depth - 1) + service.shortLabel() + "]: ";
+  }
+
+  /** Logs at TRACE. */
+  public void trace(String format, Object... args) {
+    if (logger.isTraceEnabled()) {
+      logger.trace(prefix() + format, args);
+    }
+  }
+
+  /** Logs at DEBUG. */
+  public void debug(String format, Object... args) {
+    if (logger.isDebugEnabled()) {
+      logger.debug(prefix() + format, args);
+    }
+  }
+
+  /** Logs at INFO. */
+  public void info(String format, Object... args) {
+    if (logger.isInfoEnabled()) {
+      logger.info(prefix() + format, args);
+    }
+  }
+
+  /** Logs at WARN. */
+  public void warn(String format, Object... args) {
+    if (logger.isWarnEnabled()) {
+      logger.warn(prefix() + format, args);
+    }
+  }
+
+  /** Logs at ERROR. */
+  public void error(String format, Object... args) {
+    if (logger.isErrorEnabled()) {
+      logger.error(prefix() + format, args);
+    }
+  }
+
+  /** Lifecycle milestones ("Starting...", "Stopping..."): INFO, mode's default mundane level. */
+  void mundane(String message) {
+    info(message);
+  }
+}

@@ -1,0 +1,201 @@
+package mode;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import mode.events.ServiceEvent;
+import mode.events.ServiceInfo;
+import mode.internal.EventHub;
+import mode.timers.StopSignal;
+
+/**
+ * The state of one service and the one place where it changes ({@link #move}).
+ *
+ * <p>Every field a subscriber can see is written with the {@link EventHub} lock held, in the same
+ * critical section that queues the {@code Transition} event, so snapshots and the event stream
+ * agree. Reads of {@link #state()} are lock-free. Each run (from INIT to the end of a stop) has
+ * its own {@link StopSignal} and stop latch, replaced when a restart resets the service.
+ */
+final class StateMachine {
+  private final Service service;
+  private volatile State state = State.INIT;
+  private Instant stateSince = Instant.now();
+  private long stateSinceNanos = System.nanoTime();
+  private Instant startedAt;
+  private Duration startDuration;
+  private Duration stopDuration;
+  private volatile Throwable crashReason;
+  private String crashStack;
+  private volatile int restartCount;
+  private volatile StopSignal signal = new StopSignal();
+  private volatile CountDownLatch stopDone = new CountDownLatch(1);
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+  StateMachine(Service service) {
+    this.service = service;
+  }
+
+  State state() {
+    return state;
+  }
+
+  Throwable crashReason() {
+    return crashReason;
+  }
+
+  int restartCount() {
+    return restartCount;
+  }
+
+  /** The stop signal of the current run. */
+  StopSignal signal() {
+    return signal;
+  }
+
+  /** Stop requested, stopping, shut down or crashed. */
+  boolean shouldStop() {
+    State s = state;
+    return signal.isSet() || s == State.STOPPING || s == State.SHUTDOWN || s == State.CRASHED;
+  }
+
+  /**
+   * Marks the current run as asked to stop and wakes its sleepers.
+   *
+   * @return {@code true} for the first request of this run (the caller then performs the stop)
+   */
+  boolean requestStop() {
+    boolean first = stopRequested.compareAndSet(false, true);
+    signal.set();
+    return first;
+  }
+
+  /** The latch that opens when the stop of the current run has finished. */
+  CountDownLatch stopDone() {
+    return stopDone;
+  }
+
+  /**
+   * Moves to {@code next}, or throws naming the service and both states.
+   *
+   * @throws ServiceException if the move is not legal from the current state
+   */
+  void moveTo(State next) {
+    State from = move(next, null);
+    if (from != null) {
+      throw new ServiceException(
+          "Service " + service.label() + " cannot move from " + from + " to " + next);
+    }
+  }
+
+  /** Moves to {@code next} if legal; returns whether it moved. */
+  boolean tryMoveTo(State next) {
+    return move(next, null) == null;
+  }
+
+  /** Moves to CRASHED with {@code reason} if legal; returns whether it moved. */
+  boolean tryCrash(Throwable reason) {
+    return move(State.CRASHED, reason) == null;
+  }
+
+  /**
+   * The one transition: checks legality, records the time and side data, publishes the {@code
+   * Transition} event, all under the hub lock; wakes sleepers after releasing it.
+   *
+   * @return {@code null} when it moved, else the state that made the move illegal
+   */
+  private State move(State next, Throwable reason) {
+    StopSignal toWake = null;
+    EventHub.lock();
+    try {
+      State from = state;
+      if (!from.canMoveTo(next)) {
+        return from;
+      }
+      Instant now = Instant.now();
+      long nanos = System.nanoTime();
+      switch (next) {
+        case RUNNING -> {
+          startedAt = now;
+          startDuration = Duration.ofNanos(nanos - stateSinceNanos);
+        }
+        case SHUTDOWN -> stopDuration = Duration.ofNanos(nanos - stateSinceNanos);
+        case CRASHED -> {
+          crashReason = reason;
+          crashStack = stackText(reason);
+        }
+        case INIT -> resetRun();
+        default -> {}
+      }
+      state = next;
+      stateSince = now;
+      stateSinceNanos = nanos;
+      if (EventHub.observedLocked()) {
+        EventHub.emitLocked(service, transition(now, from, next));
+      }
+      if (next == State.CRASHED || next == State.STOPPING) {
+        toWake = signal;
+      }
+    } finally {
+      EventHub.unlock();
+    }
+    if (toWake != null) {
+      toWake.set();
+    }
+    return null;
+  }
+
+  private void resetRun() {
+    restartCount++;
+    crashReason = null;
+    crashStack = null;
+    signal = new StopSignal();
+    stopDone = new CountDownLatch(1);
+    stopRequested.set(false);
+  }
+
+  private ServiceEvent.Transition transition(Instant at, State from, State to) {
+    boolean crashed = to == State.CRASHED;
+    return new ServiceEvent.Transition(
+        at,
+        service.id(),
+        from,
+        to,
+        restartCount,
+        crashed && crashReason != null ? crashReason.toString() : null,
+        crashed ? crashStack : null);
+  }
+
+  /** Describes the service; call with the hub lock held for a consistent view. */
+  ServiceInfo info(Long parentId, List<Long> dependencyIds, List<ServiceInfo.TimerInfo> timers) {
+    Throwable reason = crashReason;
+    return new ServiceInfo(
+        service.id(),
+        service.label(),
+        service.shortLabel(),
+        service.getClass().getName(),
+        state,
+        parentId,
+        dependencyIds,
+        stateSince,
+        startedAt,
+        startDuration,
+        stopDuration,
+        restartCount,
+        reason == null ? null : reason.toString(),
+        crashStack,
+        timers);
+  }
+
+  static String stackText(Throwable t) {
+    if (t == null) {
+      return null;
+    }
+    StringWriter out = new StringWriter();
+    t.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+}

@@ -1,0 +1,236 @@
+package mode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import mode.events.ServiceEvent;
+import mode.events.ServiceInfo;
+import mode.internal.Activities;
+import mode.internal.EventHub;
+import mode.timers.TimeSource;
+import mode.timers.TimerLoop;
+
+/**
+ * The background work of one service: its {@code @Task}, {@code @Timer} and {@code @Crontab}
+ * methods and its {@code addFuture} callables, each on a virtual thread named after the service
+ * and the method.
+ *
+ * <p>A failure (anything but the interruption caused by a stop) crashes the service. {@link
+ * #cancelAndAwait} interrupts everything and waits at most the shutdown timeout; what is still
+ * running then is reported with its stack and left behind, so a stop never hangs. Thread-safe.
+ */
+final class TaskRunner {
+  private final Service service;
+  private final List<TaskMethod> methods;
+  private final Counters[] counters;
+  private final Set<Handle> running = ConcurrentHashMap.newKeySet();
+  private final AtomicLong futureIds = new AtomicLong();
+  volatile TimeSource time = TimeSource.system();
+
+  /** Run counters of one background method; written by its one thread. */
+  private static final class Counters {
+    volatile long runs;
+    volatile long overruns;
+    Instant lastPublished;
+  }
+
+  private static final class Handle {
+    final String name;
+    volatile Thread thread;
+    volatile boolean cancelled;
+
+    Handle(String name) {
+      this.name = name;
+    }
+  }
+
+  TaskRunner(Service service, List<TaskMethod> methods) {
+    this.service = service;
+    this.methods = methods;
+    this.counters = new Counters[methods.size()];
+    for (int i = 0; i < counters.length; i++) {
+      counters[i] = new Counters();
+    }
+  }
+
+  /** Starts every annotated method of the service (called after {@code onStart}). */
+  void startAll() {
+    for (int i = 0; i < methods.size(); i++) {
+      TaskMethod m = methods.get(i);
+      Counters c = counters[i];
+      String name = service.label() + "." + m.name();
+      switch (m.kind()) {
+        case TaskMethod.TASK -> spawn(name, "task " + m.name(), () -> runTask(m, c));
+        case TaskMethod.TIMER -> spawn(name, null, () -> runTimer(m, c));
+        default -> spawn(name, null, () -> runCrontab(m, c));
+      }
+    }
+  }
+
+  /** Runs {@code body} on a new virtual thread bound to the service's lifetime. */
+  <T> CompletableFuture<T> submit(Callable<T> body) {
+    long n = futureIds.incrementAndGet();
+    return spawn(service.label() + ".future-" + n, "future " + n, body);
+  }
+
+  private Void runTask(TaskMethod m, Counters c) throws Exception {
+    m.invoke(service);
+    c.runs++;
+    return null;
+  }
+
+  private Void runTimer(TaskMethod m, Counters c) throws Exception {
+    TimerLoop.every(
+        time,
+        service.machine.signal(),
+        m.interval(),
+        () -> tick(m),
+        (began, ended, overrun) -> completed(m, c, began, ended, overrun));
+    return null;
+  }
+
+  private Void runCrontab(TaskMethod m, Counters c) throws Exception {
+    TimerLoop.cron(
+        time,
+        service.machine.signal(),
+        m.cron(),
+        () -> tick(m),
+        (began, ended, overrun) -> completed(m, c, began, ended, overrun));
+    return null;
+  }
+
+  private void tick(TaskMethod m) throws Exception {
+    Activities.Step step = Activities.begin(service, m.kind() + " " + m.name());
+    try {
+      m.invoke(service);
+    } finally {
+      Activities.end(step);
+    }
+  }
+
+  private void completed(TaskMethod m, Counters c, Instant began, Instant ended, boolean overrun) {
+    c.runs++;
+    if (overrun) {
+      c.overruns++;
+      service.log().warn(
+          "{} {} overran its schedule ({}): the run took {}; resuming at the next slot",
+          m.kind(), m.name(), m.schedule(), Duration.between(began, ended));
+    }
+    // Coalesced: one event per timer per second of its clock, and one per overrun.
+    if (overrun || c.lastPublished == null || !ended.isBefore(c.lastPublished.plusSeconds(1))) {
+      c.lastPublished = ended;
+      EventHub.publish(
+          service, new ServiceEvent.TimerStats(Instant.now(), service.id(), m.name(), c.runs, c.overruns));
+    }
+  }
+
+  private <T> CompletableFuture<T> spawn(String name, String what, Callable<T> body) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Handle handle = new Handle(name);
+    Thread thread =
+        Thread.ofVirtual().name(name).unstarted(() -> execute(handle, what, body, result));
+    handle.thread = thread;
+    running.add(handle);
+    thread.start();
+    return result;
+  }
+
+  private <T> void execute(Handle h, String what, Callable<T> body, CompletableFuture<T> result) {
+    Activities.Step step = what == null ? null : Activities.begin(service, what);
+    try {
+      result.complete(body.call());
+    } catch (Throwable t) {
+      if (h.cancelled && isInterruption(t)) {
+        result.cancel(false);
+      } else {
+        result.completeExceptionally(t);
+        service.crash(t);
+      }
+    } finally {
+      if (step != null) {
+        Activities.end(step);
+      }
+      running.remove(h);
+    }
+  }
+
+  private static boolean isInterruption(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof InterruptedException
+          || c instanceof java.io.InterruptedIOException
+          || c instanceof java.nio.channels.ClosedByInterruptException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Interrupts every background thread of the service (except the calling one) and waits for
+   * them, at most {@code timeout} in all. Threads still alive then are logged at WARN with their
+   * name and current stack, and forgotten.
+   *
+   * @return the names of the threads left running
+   */
+  List<String> cancelAndAwait(Duration timeout) {
+    Thread me = Thread.currentThread();
+    List<Handle> all = new ArrayList<>(running);
+    all.removeIf(h -> h.thread == me);
+    for (Handle h : all) {
+      h.cancelled = true;
+      h.thread.interrupt();
+    }
+    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+    boolean interrupted = false;
+    for (Handle h : all) {
+      long left = deadline - System.nanoTime();
+      if (interrupted || left <= 0) {
+        break;
+      }
+      try {
+        h.thread.join(Duration.ofNanos(left));
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      me.interrupt();
+    }
+    List<String> stuck = new ArrayList<>();
+    for (Handle h : all) {
+      if (h.thread.isAlive()) {
+        stuck.add(h.name);
+        running.remove(h);
+        service.log().warn(
+            "Task {} did not stop within {} after being interrupted; leaving it running. Stack:\n{}",
+            h.name, timeout, stack(h.thread));
+      }
+    }
+    return stuck;
+  }
+
+  private static String stack(Thread t) {
+    StringBuilder sb = new StringBuilder();
+    for (StackTraceElement e : t.getStackTrace()) {
+      sb.append("\tat ").append(e).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The counters of every background method, for {@code ServiceInfo}. */
+  List<ServiceInfo.TimerInfo> timerInfos() {
+    List<ServiceInfo.TimerInfo> out = new ArrayList<>(methods.size());
+    for (int i = 0; i < methods.size(); i++) {
+      TaskMethod m = methods.get(i);
+      out.add(new ServiceInfo.TimerInfo(
+          m.name(), m.kind(), m.schedule(), counters[i].runs, counters[i].overruns));
+    }
+    return out;
+  }
+}

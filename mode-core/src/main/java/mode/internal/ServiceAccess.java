@@ -1,0 +1,97 @@
+package mode.internal;
+
+import mode.Service;
+import mode.events.ServiceInfo;
+import mode.timers.TimeSource;
+
+/**
+ * Runtime internals of {@link Service} for the other packages of this module (supervisors,
+ * events, the Worker), without making them public API (the "shared secrets" pattern:
+ * {@code Service} installs a {@link Bridge} when its class initializes).
+ *
+ * <p>All methods are thread-safe.
+ */
+public final class ServiceAccess {
+
+  /** What {@code Service} provides; implemented inside package {@code mode}. */
+  public interface Bridge {
+    /** See {@link ServiceAccess#info(Service)}. */
+    ServiceInfo info(Service service);
+
+    /** See {@link ServiceAccess#parent(Service)}. */
+    Service parent(Service service);
+
+    /** See {@link ServiceAccess#setSupervisor(Service, CrashHandler)}. */
+    void setSupervisor(Service service, CrashHandler handler);
+
+    /** See {@link ServiceAccess#supervisor(Service)}. */
+    CrashHandler supervisor(Service service);
+
+    /** See {@link ServiceAccess#setTimeSource(Service, TimeSource)}. */
+    void setTimeSource(Service service, TimeSource time);
+  }
+
+  private static volatile Bridge bridge;
+
+  private ServiceAccess() {}
+
+  /**
+   * Installs the bridge; called once by {@code Service}'s static initializer.
+   *
+   * @throws IllegalStateException if a bridge is already installed
+   */
+  public static void install(Bridge b) {
+    if (bridge != null) {
+      throw new IllegalStateException("the Service bridge is already installed");
+    }
+    bridge = b;
+  }
+
+  /**
+   * The service as seen now. Must be called with the {@link EventHub} lock held when it has to
+   * be consistent with the event stream (as snapshots are); otherwise any thread may call it.
+   */
+  public static ServiceInfo info(Service service) {
+    return bridge().info(service);
+  }
+
+  /** The service that added {@code service} as a dependency most recently, or {@code null}. */
+  public static Service parent(Service service) {
+    return bridge().parent(service);
+  }
+
+  /**
+   * Makes {@code handler} the supervisor of {@code service}: a crash of {@code service} or of any
+   * service below it is reported to {@code handler} at once, and the crash does not propagate
+   * further up. {@code null} removes the supervisor.
+   */
+  public static void setSupervisor(Service service, CrashHandler handler) {
+    bridge().setSupervisor(service, handler);
+  }
+
+  /** The supervisor of {@code service}, or {@code null}. */
+  public static CrashHandler supervisor(Service service) {
+    return bridge().supervisor(service);
+  }
+
+  /**
+   * The clock and sleeper used by the timers and crontabs of {@code service} (tests install a
+   * fake one). Takes effect for timers started afterwards.
+   */
+  public static void setTimeSource(Service service, TimeSource time) {
+    bridge().setTimeSource(service, time);
+  }
+
+  private static Bridge bridge() {
+    Bridge b = bridge;
+    if (b == null) {
+      try {
+        Class.forName(Service.class.getName(), true, Service.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("cannot initialize " + Service.class, e);
+      }
+      b = bridge;
+    }
+    return b;
+  }
+}

@@ -1,0 +1,136 @@
+package mode.internal;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import mode.Service;
+import mode.events.EventSubscription;
+import mode.events.ServiceEvent;
+import mode.events.ServiceEventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One subscriber: a bounded queue filled under the {@link EventHub} lock and drained by a virtual
+ * thread of its own that calls the listener with no lock held.
+ *
+ * <p>When the queue is full the subscription drops every further event and puts a marker in the
+ * one slot kept free for it. Reaching the marker, the dispatch thread delivers {@code Gap(dropped)}
+ * and then a fresh {@code Snapshot} taken under the hub lock, and the stream resumes from there.
+ */
+final class Subscription implements EventSubscription {
+  private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
+  private static final Object RESYNC = new Object();
+  private static final AtomicLong IDS = new AtomicLong();
+
+  final Service root;
+  /** Services reachable from root; guarded by the hub lock. */
+  final Set<Service> members = EventHub.identitySet();
+
+  private final ServiceEventListener listener;
+  private final BlockingQueue<Object> queue;
+  private final int capacity;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicLong droppedTotal = new AtomicLong();
+  /** Guarded by the hub lock. */
+  private boolean overflowing;
+  /** Guarded by the hub lock. */
+  private long droppedSinceGap;
+  private Thread dispatcher;
+
+  Subscription(Service root, int capacity, ServiceEventListener listener) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("queue capacity must be >= 1, was " + capacity);
+    }
+    this.root = root;
+    this.listener = listener;
+    this.capacity = capacity;
+    this.queue = new ArrayBlockingQueue<>(capacity + 1);
+  }
+
+  /** Queues an event; called with the hub lock held, never blocks. */
+  void offer(ServiceEvent event) {
+    if (overflowing) {
+      droppedSinceGap++;
+      droppedTotal.incrementAndGet();
+      return;
+    }
+    if (queue.size() >= capacity) {
+      overflowing = true;
+      droppedSinceGap = 1;
+      droppedTotal.incrementAndGet();
+      queue.offer(RESYNC);
+      return;
+    }
+    queue.offer(event);
+  }
+
+  void start(ServiceEvent.Snapshot first) {
+    dispatcher =
+        Thread.ofVirtual()
+            .name("mode-events-" + IDS.incrementAndGet() + "-" + root.shortLabel())
+            .start(() -> dispatch(first));
+  }
+
+  private void dispatch(ServiceEvent.Snapshot first) {
+    deliver(first);
+    try {
+      while (!closed.get()) {
+        Object next = queue.take();
+        if (next == RESYNC) {
+          resync();
+        } else {
+          deliver((ServiceEvent) next);
+        }
+      }
+    } catch (InterruptedException closing) {
+      // close() interrupts the dispatcher; nothing is left to do.
+    }
+  }
+
+  private void resync() {
+    long dropped;
+    ServiceEvent.Snapshot fresh;
+    EventHub.lock();
+    try {
+      dropped = droppedSinceGap;
+      fresh = EventHub.snapshotLocked(this);
+      droppedSinceGap = 0;
+      overflowing = false;
+    } finally {
+      EventHub.unlock();
+    }
+    deliver(new ServiceEvent.Gap(Instant.now(), dropped));
+    deliver(fresh);
+  }
+
+  private void deliver(ServiceEvent event) {
+    if (closed.get()) {
+      return;
+    }
+    try {
+      listener.onEvent(event);
+    } catch (RuntimeException | Error e) {
+      LOG.warn("Event listener {} failed on {}; the subscription goes on", listener, event, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      EventHub.unsubscribe(this);
+      queue.clear();
+      if (dispatcher != null && dispatcher != Thread.currentThread()) {
+        dispatcher.interrupt();
+      }
+    }
+  }
+
+  @Override
+  public long dropped() {
+    return droppedTotal.get();
+  }
+}

@@ -1,0 +1,86 @@
+package mode.timers;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A one-shot signal that wakes sleeping threads: a service sets it when it is asked to stop or
+ * when it crashes, and every {@code sleep}, {@code waitUntilStopped} and timer wait of that run
+ * returns at once.
+ *
+ * <p>Thread-safe. Waiting parks the thread (no monitor, so virtual threads are not pinned); any
+ * code that parks on this signal's behalf registers itself with {@link #enlist()} so that {@link
+ * #set()} can unpark it.
+ */
+public final class StopSignal {
+  private volatile boolean set;
+  private final Set<Thread> waiters = ConcurrentHashMap.newKeySet();
+
+  /** Whether the signal was set. */
+  public boolean isSet() {
+    return set;
+  }
+
+  /** Sets the signal and wakes every waiter. Idempotent. */
+  public void set() {
+    set = true;
+    for (Thread waiter : waiters) {
+      LockSupport.unpark(waiter);
+    }
+  }
+
+  /**
+   * Registers the calling thread to be unparked by {@link #set()}; pair with {@link #leave()} in a
+   * {@code finally} block. Used by time sources that park on their own terms.
+   */
+  public void enlist() {
+    waiters.add(Thread.currentThread());
+  }
+
+  /** Undoes {@link #enlist()} for the calling thread. */
+  public void leave() {
+    waiters.remove(Thread.currentThread());
+  }
+
+  /**
+   * Waits in real time until the signal is set or {@code timeout} passes.
+   *
+   * @return whether the signal is set
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
+  public boolean await(Duration timeout) throws InterruptedException {
+    if (set) {
+      return true;
+    }
+    long deadline = System.nanoTime() + saturatedNanos(timeout);
+    enlist();
+    try {
+      while (!set) {
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        LockSupport.parkNanos(this, left);
+      }
+      return true;
+    } finally {
+      leave();
+    }
+  }
+
+  static long saturatedNanos(Duration d) {
+    if (d.isNegative()) {
+      return 0;
+    }
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE / 2;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package mode.timers;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The loops behind {@code @Service.Timer} and {@code @Service.Crontab}: wait for the next slot,
+ * run the callback, report the run, repeat until the stop signal is set.
+ *
+ * <p>Each loop runs on the calling thread and never overlaps itself. An exception from the
+ * callback ends the loop and propagates (the service then crashes). Pure apart from the given
+ * {@link TimeSource}, so schedules are tested with a fake clock.
+ */
+public final class TimerLoop {
+
+  /** The work done at each tick. */
+  @FunctionalInterface
+  public interface Tick {
+    /** Runs one tick. */
+    void run() throws Exception;
+  }
+
+  /** Told about every completed run, on the loop's thread. */
+  @FunctionalInterface
+  public interface RunObserver {
+    /**
+     * A run completed.
+     *
+     * @param began when the callback began
+     * @param ended when it returned
+     * @param overrun whether the run counts as an overrun (longer than the interval for a timer;
+     *     past the following execution time for a crontab)
+     */
+    void completed(Instant began, Instant ended, boolean overrun);
+  }
+
+  private TimerLoop() {}
+
+  /**
+   * Runs {@code tick} every {@code interval}, first one interval after now, on the ideal schedule
+   * of {@link TimerSchedule}. A run longer than the interval is an overrun; the timer then resumes
+   * at the first slot after the run's end.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   * @throws Exception whatever {@code tick} throws
+   */
+  public static void every(
+      TimeSource time, StopSignal stop, Duration interval, Tick tick, RunObserver observer)
+      throws Exception {
+    TimerSchedule schedule = new TimerSchedule(time.now(), interval);
+    Instant next = schedule.current();
+    while (time.sleepUntil(next, stop)) {
+      Instant began = time.now();
+      tick.run();
+      Instant ended = time.now();
+      observer.completed(began, ended, Duration.between(began, ended).compareTo(interval) > 0);
+      if (stop.isSet()) {
+        return;
+      }
+      next = schedule.advance(ended);
+    }
+  }
+
+  /**
+   * Runs {@code tick} at every execution time of {@code cron}. When a run ends after the
+   * following execution time, that one is skipped (an overrun) and the loop waits for the first
+   * execution after the run's end.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   * @throws Exception whatever {@code tick} throws
+   */
+  public static void cron(
+      TimeSource time, StopSignal stop, CronSchedule cron, Tick tick, RunObserver observer)
+      throws Exception {
+    Instant next = cron.next(time.now());
+    while (time.sleepUntil(next, stop)) {
+      Instant began = time.now();
+      tick.run();
+      Instant ended = time.now();
+      Instant following = cron.next(next);
+      boolean overrun = ended.isAfter(following);
+      observer.completed(began, ended, overrun);
+      if (stop.isSet()) {
+        return;
+      }
+      next = overrun ? cron.next(ended) : following;
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package mode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mode.events.ServiceInfo;
+import mode.internal.ServiceAccess;
+import mode.timers.FakeTime;
+import org.junit.jupiter.api.Test;
+
+class ServiceTimersTest {
+  static final Instant T0 = Instant.parse("2026-01-15T12:00:00Z");
+  final FakeTime time = new FakeTime(T0);
+
+  static class Ticker extends Service {
+    final List<Instant> ticks = new CopyOnWriteArrayList<>();
+    FakeTime time;
+    Duration work = Duration.ZERO;
+
+    @Timer(0.01)
+    void tick() {
+      ticks.add(time.now());
+      time.advance(work);
+    }
+  }
+
+  static class Nightly extends Service {
+    final List<Instant> runs = new CopyOnWriteArrayList<>();
+    FakeTime time;
+
+    @Crontab(value = "0 2 * * *", timezone = "Europe/Oslo")
+    private void compact() {
+      runs.add(time.now());
+    }
+  }
+
+  @Test
+  void timerFiresOnItsScheduleCountsRunsAndOverrunsAndStopsWithTheService() {
+    Ticker t = new Ticker();
+    t.time = time;
+    ServiceAccess.setTimeSource(t, time);
+    t.start();
+
+    await().until(() -> time.sleepingUntil(T0.plusMillis(10)));
+    time.setTo(T0.plusMillis(10));
+    await().until(() -> time.sleepingUntil(T0.plusMillis(20)));
+    t.work = Duration.ofMillis(15);
+    time.setTo(T0.plusMillis(20));
+    await().until(() -> time.sleepingUntil(T0.plusMillis(40)));
+    t.stop();
+
+    assertThat(t.ticks).containsExactly(T0.plusMillis(10), T0.plusMillis(20));
+    assertThat(time.deadlines())
+        .containsExactly(T0.plusMillis(10), T0.plusMillis(20), T0.plusMillis(40));
+    assertThat(ServiceAccess.info(t).timers())
+        .containsExactly(new ServiceInfo.TimerInfo("tick", "timer", "0.01", 2, 1));
+    assertThat(t.state()).isEqualTo(State.SHUTDOWN);
+  }
+
+  @Test
+  void crontabRunsAtTheNextExecutionInItsTimeZone() {
+    Nightly n = new Nightly();
+    n.time = time;
+    ServiceAccess.setTimeSource(n, time);
+    n.start();
+    Instant twoAmOslo = Instant.parse("2026-01-16T01:00:00Z");
+
+    await().until(() -> time.sleepingUntil(twoAmOslo));
+    time.setTo(twoAmOslo);
+    await().until(() -> time.sleepingUntil(twoAmOslo.plus(Duration.ofDays(1))));
+    n.stop();
+
+    assertThat(n.runs).containsExactly(twoAmOslo);
+    assertThat(ServiceAccess.info(n).timers())
+        .containsExactly(new ServiceInfo.TimerInfo("compact", "crontab", "0 2 * * *", 1, 0));
+  }
+
+  static class BadInterval extends Service {
+    @Timer(0)
+    void tick() {}
+  }
+
+  static class NaNInterval extends Service {
+    @Timer(Double.NaN)
+    void tick() {}
+  }
+
+  static class TimerWithArgs extends Service {
+    @Timer(1)
+    void tick(int n) {}
+  }
+
+  static class BadCron extends Service {
+    @Crontab("61 * * * *")
+    void run() {}
+  }
+
+  static class BadZone extends Service {
+    @Crontab(value = "0 * * * *", timezone = "Mars/Olympus")
+    void run() {}
+  }
+
+  static class TwoAnnotations extends Service {
+    @Task
+    @Timer(1)
+    void run() {}
+  }
+
+  @Test
+  void nonPositiveIntervalIsRejectedAtConstruction() {
+    assertThatThrownBy(BadInterval::new)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("mode.ServiceTimersTest$BadInterval.tick: @Timer interval must be finite and > 0"
+            + " seconds, was 0.0");
+    assertThatThrownBy(NaNInterval::new)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("mode.ServiceTimersTest$NaNInterval.tick: @Timer interval must be finite and > 0"
+            + " seconds, was NaN");
+  }
+
+  @Test
+  void timerMethodWithArgumentsIsRejected() {
+    assertThatThrownBy(TimerWithArgs::new)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("mode.ServiceTimersTest$TimerWithArgs.tick: a @Timer method must take no"
+            + " arguments, but takes [int]");
+  }
+
+  @Test
+  void invalidCronExpressionOrZoneIsRejected() {
+    assertThatThrownBy(BadCron::new)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("mode.ServiceTimersTest$BadCron.run: @Crontab: invalid cron"
+            + " expression \"61 * * * *\": ");
+    assertThatThrownBy(BadZone::new)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("mode.ServiceTimersTest$BadZone.run: @Crontab: invalid time zone"
+            + " \"Mars/Olympus\": ");
+    assertThatThrownBy(TwoAnnotations::new)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("mode.ServiceTimersTest$TwoAnnotations.run: use only one of @Task, @Timer and"
+            + " @Crontab on a method");
+  }
+
+  static class Base extends Service {
+    @Task
+    void a() {}
+
+    @Timer(5)
+    void b() {}
+  }
+
+  static class Derived extends Base {
+    @Override
+    void b() {} // no annotation: no longer a timer
+
+    @Crontab("*/5 * * * *")
+    void c() {}
+  }
+
+  @Test
+  void backgroundMethodsAreInheritedAndAnOverrideWithoutAnnotationDisablesThem() {
+    assertThat(ServiceAccess.info(new Derived()).timers()).containsExactly(
+        new ServiceInfo.TimerInfo("a", "task", "", 0, 0),
+        new ServiceInfo.TimerInfo("c", "crontab", "*/5 * * * *", 0, 0));
+  }
+}
