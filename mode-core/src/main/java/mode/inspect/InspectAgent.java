@@ -13,12 +13,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import mode.Service;
+import mode.events.ServiceEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +82,23 @@ public final class InspectAgent implements AutoCloseable {
     if (tcpServer != null) {
       startAccepting(tcpServer, true);
     }
+  }
+
+  /**
+   * Starts an agent for the service tree under {@code root}: its clients receive the tree's
+   * events ({@code ServiceEvents.subscribe(root, ...)}) and may start, stop and restart any
+   * service of it. The worker does this for you unless run with {@code --no-inspect}.
+   *
+   * @throws IOException if the folder, the socket or the TCP port cannot be set up (the message
+   *     names it); nothing is left behind then
+   * @throws IllegalArgumentException if a non-loopback TCP address is asked without {@link
+   *     InspectOptions#allowRemote()}
+   */
+  public static InspectAgent start(Service root, InspectOptions options) throws IOException {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(options, "options");
+    return new InspectAgent(options,
+        (capacity, listener) -> ServiceEvents.subscribe(root, capacity, listener), new ServiceCommands(root));
   }
 
   /**
