@@ -51,7 +51,7 @@ final class Sessions implements WorkersViewModel.Attacher {
       Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("mode-inspector-io").unstarted(r));
   private InspectDirectory directory;
   private WorkerConnection connection;
-  private DemoProcess demo;
+  private volatile DemoProcess demo;
 
   Sessions(InspectorViewModel vm, FxPump pump, Stage stage) {
     this.vm = vm;
@@ -187,20 +187,18 @@ final class Sessions implements WorkersViewModel.Attacher {
     });
   }
 
-  void prepareScreenshot(Main options, InspectorView main, Runnable done) {
+  /** Puts the window in the state a screenshot asks for (a selected service, a tab). */
+  void prepareScreenshot(Main options, InspectorView main) {
     if (options.tab != null) {
       main.lookupAll(".tab-pane").stream().filter(TabPane.class::isInstance).map(TabPane.class::cast)
           .forEach(tabs -> tabs.getTabs().stream()
               .filter(t -> t.getText().equalsIgnoreCase(options.tab))
               .findFirst().ifPresent(t -> tabs.getSelectionModel().select(t)));
     }
-    background.schedule(() -> pump.execute(() -> {
-      if (options.select != null) {
-        vm.shownModel().nodes().stream().filter(n -> n.label().equals(options.select)).findFirst()
-            .ifPresent(n -> vm.graph().select(n.id()));
-      }
-      done.run();
-    }), 0, TimeUnit.SECONDS);
+    if (options.select != null) {
+      vm.shownModel().nodes().stream().filter(n -> n.label().equals(options.select)).findFirst()
+          .ifPresent(n -> vm.graph().select(n.id()));
+    }
   }
 
   InspectorView.FileCommands files() {
@@ -272,6 +270,11 @@ final class Sessions implements WorkersViewModel.Attacher {
     chooser.setInitialFileName(name);
     File file = chooser.showSaveDialog(stage);
     return file == null ? null : file.toPath();
+  }
+
+  /** The demo worker's process when --demo started one, else {@code null}. */
+  DemoProcess demoProcess() {
+    return demo;
   }
 
   void close() {
