@@ -97,6 +97,28 @@ class ServiceTimersTest {
     }
   }
 
+  static class FailingTimer extends Service {
+    @Timer(1)
+    void tick() throws java.io.IOException {
+      throw new java.io.IOException("disk full");
+    }
+  }
+
+  @Test
+  void aFailingTimerCrashesItsService() {
+    FailingTimer f = new FailingTimer();
+    ServiceAccess.setTimeSource(f, time);
+    f.start();
+    time.awaitSleeper(T0.plusSeconds(1));
+
+    time.setTo(T0.plusSeconds(1));
+
+    org.awaitility.Awaitility.await().until(() -> f.state() == State.CRASHED);
+    assertThat(f.crashReason()).isInstanceOf(java.io.IOException.class).hasMessage("disk full");
+    f.stop();
+    assertThat(time.deadlines()).containsExactly(T0.plusSeconds(1));
+  }
+
   @Test
   void crontabRunsAtTheNextExecutionInItsTimeZone() {
     Nightly n = new Nightly();
