@@ -9,6 +9,7 @@ module mode.core {
   requires transitive org.jgrapht.core;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jsr310;
   requires com.cronutils;
   requires jdk.unsupported;
   requires jdk.management;
@@ -18,4 +19,11 @@ module mode.core {
   exports mode.graph;
   exports mode.queues;
   exports mode.signals;
+  exports mode.inspect;
+
+  // The inspect codec binds event and message records with Jackson.
+  opens mode.events to com.fasterxml.jackson.databind;
+  opens mode.inspect to com.fasterxml.jackson.databind;
+  // The mode-inspect command line is wired by picocli's reflection.
+  opens mode.inspect.cli to info.picocli;
 }

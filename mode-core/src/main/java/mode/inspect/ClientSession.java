@@ -1,0 +1,259 @@
+package mode.inspect;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import mode.events.EventSubscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection of the agent: a reader thread (this one's {@link #serve()}), a writer
+ * thread draining the client's {@link Outbox}, an event subscription feeding it, and a virtual
+ * thread per command. Bad input ends only this connection, after an {@code error} line.
+ */
+final class ClientSession {
+
+  /** Longest line a client may send, in bytes; commands are tiny, so this is generous. */
+  static final int MAX_LINE_BYTES = 1 << 20;
+
+  /** How long a TCP client has to send its token. */
+  static final Duration AUTH_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long the error line may take to leave before the connection is cut anyway. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+  /** Commands one client may have running at once. */
+  static final int MAX_COMMANDS_IN_FLIGHT = 16;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+
+  /** What a session needs from its agent. */
+  record Context(
+      InspectMessage.Hello hello,
+      EventSource events,
+      CommandHandler commands,
+      int queueCapacity,
+      String token,
+      java.util.function.Consumer<ClientSession> onClosed) {}
+
+  private final long id;
+  private final SocketChannel channel;
+  private final Context context;
+  private final boolean tokenRequired;
+  private final Outbox outbox;
+  private final Semaphore commandSlots = new Semaphore(MAX_COMMANDS_IN_FLIGHT);
+  private final ReentrantLock subscriptionLock = new ReentrantLock();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private EventSubscription subscription;
+  private Thread writerThread;
+  private long lastClientSeq = -1;
+
+  ClientSession(long id, SocketChannel channel, Context context, boolean tokenRequired) {
+    this.id = id;
+    this.channel = channel;
+    this.context = context;
+    this.tokenRequired = tokenRequired;
+    this.outbox = new Outbox(context.queueCapacity());
+  }
+
+  /** Serves the connection until it ends; runs on the session's reader thread. */
+  void serve() {
+    LineReader reader = new LineReader(channel, MAX_LINE_BYTES);
+    LineWriter writer = new LineWriter(channel);
+    try {
+      if (tokenRequired && !authenticate(reader, writer)) {
+        return;
+      }
+      writerThread = Thread.ofVirtual().name("mode-inspect-writer-" + id).start(() -> writeLoop(writer));
+      outbox.offerControl(context.hello(), false);
+      subscribe(outbox.generation());
+      readLoop(reader);
+    } catch (ProtocolException e) {
+      fail(e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("inspect client {} went away: {}", id, e.toString());
+    } finally {
+      close();
+    }
+  }
+
+  private boolean authenticate(LineReader reader, LineWriter writer) throws IOException {
+    CountDownLatch answered = new CountDownLatch(1);
+    Thread.ofVirtual().name("mode-inspect-auth-timeout-" + id).start(() -> cutIfSilent(answered));
+    try {
+      Frame frame = MessageCodec.decode(requireLine(reader.readLine()));
+      lastClientSeq = frame.seq();
+      if (!(frame.message() instanceof InspectMessage.Auth auth)) {
+        return refuse(writer, "a token is required first on TCP, got a " + frame.type() + " message");
+      }
+      byte[] expected = context.token().getBytes(StandardCharsets.UTF_8);
+      if (!MessageDigest.isEqual(expected, auth.token().getBytes(StandardCharsets.UTF_8))) {
+        return refuse(writer, "wrong token");
+      }
+      return true;
+    } catch (ProtocolException e) {
+      return refuse(writer, e.getMessage());
+    } finally {
+      answered.countDown();
+    }
+  }
+
+  private void cutIfSilent(CountDownLatch answered) {
+    try {
+      if (!answered.await(AUTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        close();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private boolean refuse(LineWriter writer, String message) throws IOException {
+    LOG.warn("inspect client {} refused: {}", id, message);
+    writer.write(new InspectMessage.ErrorMessage(message));
+    return false;
+  }
+
+  private static String requireLine(String line) {
+    if (line == null) {
+      throw new ProtocolException("connection closed before the token was sent");
+    }
+    return line;
+  }
+
+  private void readLoop(LineReader reader) throws IOException {
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      Frame frame = MessageCodec.decode(line);
+      if (frame.seq() <= lastClientSeq) {
+        throw new ProtocolException("seq " + frame.seq() + " does not follow " + lastClientSeq);
+      }
+      lastClientSeq = frame.seq();
+      switch (frame.message()) {
+        case InspectMessage.Command command -> dispatch(frame.seq(), command);
+        case InspectMessage.Unknown unknown ->
+            throw new ProtocolException("unknown command '" + unknown.type() + "'");
+        default -> throw new ProtocolException("a client may not send '" + frame.type() + "' messages");
+      }
+    }
+  }
+
+  private void dispatch(long seq, InspectMessage.Command command) {
+    if (command instanceof InspectMessage.Ping) {
+      outbox.offerControl(new InspectMessage.Reply(seq, true, "pong", null), false);
+      return;
+    }
+    if (!commandSlots.tryAcquire()) {
+      outbox.offerControl(new InspectMessage.Reply(seq, false,
+          "too many commands in flight (at most " + MAX_COMMANDS_IN_FLIGHT + ")", null), false);
+      return;
+    }
+    // Off the reader thread: a restart may take a while, and the reader must stay responsive.
+    Thread.ofVirtual().name("mode-inspect-command-" + id + "-" + seq).start(() -> {
+      try {
+        outbox.offerControl(execute(seq, command), false);
+      } finally {
+        commandSlots.release();
+      }
+    });
+  }
+
+  private InspectMessage.Reply execute(long seq, InspectMessage.Command command) {
+    try {
+      return command instanceof InspectMessage.ThreadDump
+          ? new InspectMessage.Reply(seq, true, "thread dump", ThreadDumps.dump())
+          : context.commands().handle(seq, command);
+    } catch (RuntimeException | IOException e) {
+      return new InspectMessage.Reply(seq, false, command.type() + " failed: " + e, null);
+    }
+  }
+
+  private void writeLoop(LineWriter writer) {
+    try {
+      for (Outbox.Item item = outbox.take(); item != null; item = outbox.take()) {
+        switch (item) {
+          case Outbox.Send send -> {
+            writer.write(send.message());
+            if (send.thenClose()) {
+              return;
+            }
+          }
+          case Outbox.Resubscribe resubscribe -> {
+            writer.write(new InspectMessage.Event(resubscribe.gap()));
+            subscribe(resubscribe.nextGeneration());
+          }
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("inspect client {} stopped reading: {}", id, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      closeChannel();
+    }
+  }
+
+  /** Replaces the subscription; the new one starts with a snapshot. */
+  private void subscribe(long generation) {
+    subscriptionLock.lock();
+    try {
+      if (subscription != null) {
+        subscription.close();
+      }
+      if (!closed.get()) {
+        subscription = context.events().subscribe(context.queueCapacity(), event -> outbox.offerEvent(generation, event));
+      }
+    } finally {
+      subscriptionLock.unlock();
+    }
+  }
+
+  /** Sends an error as the last line, then closes (after a grace period at most). */
+  private void fail(String message) {
+    LOG.warn("inspect client {} sent bad input: {}", id, message);
+    if (writerThread == null) {
+      return;
+    }
+    outbox.offerControl(new InspectMessage.ErrorMessage(message), true);
+    try {
+      if (!writerThread.join(CLOSE_GRACE)) {
+        LOG.debug("inspect client {} does not read; closing without the error line", id);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Ends the session: subscription, queue and socket. Idempotent, safe from any thread. */
+  void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    subscriptionLock.lock();
+    try {
+      if (subscription != null) {
+        subscription.close();
+      }
+    } finally {
+      subscriptionLock.unlock();
+    }
+    outbox.close();
+    closeChannel();
+    context.onClosed().accept(this);
+  }
+
+  private void closeChannel() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.debug("closing inspect client {}: {}", id, e.toString());
+    }
+  }
+}

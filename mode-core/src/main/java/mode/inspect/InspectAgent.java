@@ -1,0 +1,268 @@
+package mode.inspect;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import mode.Service;
+import mode.events.ServiceEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inspect agent of a worker: serves the service tree's events and accepts commands over a
+ * Unix domain socket (always) and loopback TCP (when asked), speaking the protocol of {@code
+ * PROTOCOL.md}.
+ *
+ * <p>On start it binds {@code <dir>/<pid>-<n>.sock} (mode 0600) in the {@link InspectDirectory}
+ * and then publishes {@code <pid>-<n>.json}, a {@link Descriptor}; {@link #close()} and a JVM
+ * shutdown hook (normal exit, crash exit, SIGINT, SIGTERM) remove both. A TCP listener needs a
+ * token, kept only in the 0600 descriptor; a non-loopback TCP address needs {@link
+ * InspectOptions#allowRemote()} and logs a warning.
+ *
+ * <p>Threading: one virtual thread accepts per listener; each client has a reader, a writer and
+ * a bounded queue of its own, so a slow or stalled client never slows the runtime or other
+ * clients (it receives {@code gap} and a fresh {@code snapshot} instead). Commands run on virtual
+ * threads of their own. All methods are safe from any thread.
+ */
+public final class InspectAgent implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InspectAgent.class);
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final InspectOptions options;
+  private final InspectDirectory directory;
+  private final String base;
+  private final ServerSocketChannel unixServer;
+  private final ServerSocketChannel tcpServer;
+  private final Descriptor descriptor;
+  private final ClientSession.Context context;
+  private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
+  private final AtomicLong sessionIds = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread shutdownHook;
+
+  private InspectAgent(InspectOptions options, EventSource events, CommandHandler commands) throws IOException {
+    this.options = options;
+    this.directory = InspectDirectory.open(options.directory());
+    directory.workers(); // cleans up after workers that died without doing so
+    long pid = ProcessHandle.current().pid();
+    this.base = pid + "-" + INSTANCES.incrementAndGet();
+    Instant startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    this.unixServer = bindUnix(directory.socketPath(base));
+    String token = options.tcp() == null ? null : newToken();
+    this.tcpServer = options.tcp() == null ? null : bindTcp(options.tcp(), options.allowRemote());
+    InetSocketAddress tcpAddress = tcpServer == null ? null : (InetSocketAddress) tcpServer.getLocalAddress();
+    this.descriptor = new Descriptor(InspectMessage.PROTOCOL_VERSION, pid, options.name(), options.mainClass(),
+        startedAt, directory.socketPath(base).toString(),
+        tcpAddress == null ? null : tcpAddress.getAddress().getHostAddress(),
+        tcpAddress == null ? null : tcpAddress.getPort(), token);
+    var hello = new InspectMessage.Hello(InspectMessage.PROTOCOL_VERSION, pid, options.name(), options.mainClass(), startedAt);
+    this.context = new ClientSession.Context(hello, events, commands, options.queueCapacity(), token, sessions::remove);
+    directory.write(base, descriptor);
+    this.shutdownHook = new Thread(this::close, "mode-inspect-cleanup");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    startAccepting(unixServer, false);
+    if (tcpServer != null) {
+      startAccepting(tcpServer, true);
+    }
+  }
+
+  /**
+   * Starts an agent for the service tree under {@code root}: its clients receive the tree's
+   * events ({@code ServiceEvents.subscribe(root, ...)}) and may start, stop and restart any
+   * service of it. The worker does this for you unless run with {@code --no-inspect}.
+   *
+   * @throws IOException if the folder, the socket or the TCP port cannot be set up (the message
+   *     names it); nothing is left behind then
+   * @throws IllegalArgumentException if a non-loopback TCP address is asked without {@link
+   *     InspectOptions#allowRemote()}
+   */
+  public static InspectAgent start(Service root, InspectOptions options) throws IOException {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(options, "options");
+    return new InspectAgent(options,
+        (capacity, listener) -> ServiceEvents.subscribe(root, capacity, listener), new ServiceCommands(root));
+  }
+
+  /**
+   * Starts an agent serving {@code events} and carrying out commands with {@code commands}.
+   *
+   * @throws IOException if the folder, the socket or the TCP port cannot be set up; nothing is
+   *     left behind then
+   * @throws IllegalArgumentException if a non-loopback TCP address is asked without {@code
+   *     allowRemote}
+   */
+  static InspectAgent start(InspectOptions options, EventSource events, CommandHandler commands) throws IOException {
+    return new InspectAgent(options, events, commands);
+  }
+
+  /** What this agent published: pid, name, socket, TCP address and token. */
+  public Descriptor descriptor() {
+    return descriptor;
+  }
+
+  /** The descriptor file. */
+  public Path descriptorFile() {
+    return directory.descriptorPath(base);
+  }
+
+  /** How many clients are connected now. */
+  public int clientCount() {
+    return sessions.size();
+  }
+
+  private static ServerSocketChannel bindUnix(Path socket) throws IOException {
+    Files.deleteIfExists(socket);
+    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      server.bind(UnixDomainSocketAddress.of(socket));
+      // Between bind and this call the 0700 folder already keeps other users out.
+      Files.setPosixFilePermissions(socket, InspectDirectory.OWNER_ONLY_FILE);
+      return server;
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      Files.deleteIfExists(socket);
+      throw e;
+    }
+  }
+
+  private ServerSocketChannel bindTcp(InetSocketAddress address, boolean allowRemote) throws IOException {
+    InetSocketAddress resolved = address.isUnresolved()
+        ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
+    if (resolved.isUnresolved()) {
+      closeQuietly();
+      throw new IOException("cannot resolve inspect address " + address.getHostString());
+    }
+    if (!resolved.getAddress().isLoopbackAddress()) {
+      if (!allowRemote) {
+        closeQuietly();
+        throw new IllegalArgumentException("inspect address " + resolved.getAddress().getHostAddress()
+            + " is not loopback; pass --inspect-allow-remote to listen on it anyway");
+      }
+      LOG.warn("inspect agent listens on {}: anyone who can reach it and knows the token can control this worker",
+          resolved);
+    }
+    try {
+      return ServerSocketChannel.open().bind(resolved);
+    } catch (IOException e) {
+      closeQuietly();
+      throw new IOException("cannot listen for inspect clients on " + resolved + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void closeQuietly() throws IOException {
+    unixServer.close();
+    directory.remove(base);
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private void startAccepting(ServerSocketChannel server, boolean tokenRequired) {
+    String kind = tokenRequired ? "tcp" : "unix";
+    Thread.ofVirtual().name("mode-inspect-accept-" + kind).start(() -> acceptLoop(server, tokenRequired));
+  }
+
+  private void acceptLoop(ServerSocketChannel server, boolean tokenRequired) {
+    while (!closed.get()) {
+      SocketChannel channel;
+      try {
+        channel = server.accept();
+      } catch (IOException e) {
+        if (!closed.get()) {
+          LOG.warn("inspect agent stops accepting: {}", e.toString());
+        }
+        return;
+      }
+      if (sessions.size() >= options.maxClients()) {
+        refuse(channel, "too many inspect clients (at most " + options.maxClients() + ")");
+        continue;
+      }
+      if (tokenRequired) {
+        setNoDelay(channel);
+      }
+      ClientSession session = new ClientSession(sessionIds.incrementAndGet(), channel, context, tokenRequired);
+      sessions.add(session);
+      Thread.ofVirtual().name("mode-inspect-client-" + kind(tokenRequired)).start(session::serve);
+    }
+  }
+
+  private static String kind(boolean tcp) {
+    return tcp ? "tcp" : "unix";
+  }
+
+  private static void setNoDelay(SocketChannel channel) {
+    try {
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    } catch (IOException e) {
+      LOG.debug("TCP_NODELAY not set: {}", e.toString());
+    }
+  }
+
+  private static void refuse(SocketChannel channel, String message) {
+    LOG.warn("inspect connection refused: {}", message);
+    // A short line into a fresh socket's empty buffer does not block.
+    try (channel) {
+      new LineWriter(channel).write(new InspectMessage.ErrorMessage(message));
+    } catch (IOException e) {
+      LOG.debug("refused inspect client went away: {}", e.toString());
+    }
+  }
+
+  /**
+   * Stops listening, disconnects every client and removes the socket and the descriptor.
+   * Idempotent; safe from any thread, including a shutdown hook.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    for (ServerSocketChannel server : tcpServer == null ? List.of(unixServer) : List.of(unixServer, tcpServer)) {
+      try {
+        server.close();
+      } catch (IOException e) {
+        LOG.debug("closing inspect listener: {}", e.toString());
+      }
+    }
+    List.copyOf(sessions).forEach(ClientSession::close);
+    try {
+      directory.remove(base);
+    } catch (IOException e) {
+      LOG.warn("cannot remove inspect files {}.*: {}", directory.path().resolve(base), e.toString());
+    }
+    if (Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is exiting; the hook is running or about to, and close() is idempotent.
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "InspectAgent[" + descriptor.socket()
+        + (descriptor.tcpPort() == null ? "" : ", tcp " + descriptor.tcpHost() + ":" + descriptor.tcpPort()) + "]";
+  }
+}

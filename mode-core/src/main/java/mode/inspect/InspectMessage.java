@@ -1,0 +1,170 @@
+package mode.inspect;
+
+import java.time.Instant;
+import java.util.Objects;
+import mode.events.ServiceEvent;
+
+/**
+ * The closed set of messages of the inspect protocol, version {@value #PROTOCOL_VERSION}, in both
+ * directions. On the wire each one is a JSON object on a line of its own; the envelope fields
+ * ({@code type}, {@code seq}, {@code ts}) live in {@link Frame}, and {@link MessageCodec} maps
+ * between lines and frames. {@code PROTOCOL.md} at the root of mode-core describes every message
+ * with an example session.
+ *
+ * <p>Server to client: {@link Hello}, {@link Event} (one per {@link ServiceEvent}: {@code
+ * snapshot}, {@code service.added}, {@code service.removed}, {@code dependency.added}, {@code
+ * dependency.removed}, {@code transition}, {@code stats}, {@code blocking}, {@code log}, {@code
+ * gap}), {@link Reply} and {@link ErrorMessage}. Client to server: {@link Auth} (TCP only, first)
+ * and the {@link Command}s. A type this version does not know decodes to {@link Unknown}, so a
+ * newer peer is reported, never fatal.
+ *
+ * <p>All messages are immutable records, safe to share between threads.
+ */
+public sealed interface InspectMessage {
+
+  /** The protocol version this library speaks; sent in {@link Hello} and in the descriptor. */
+  int PROTOCOL_VERSION = 1;
+
+  /** The wire name of this message, the {@code type} field of its line. */
+  String type();
+
+  /**
+   * The agent's greeting, its first message on every connection.
+   *
+   * @param protocol the protocol version the agent speaks
+   * @param pid the worker's process id
+   * @param name the worker's name (by default its main class's simple name)
+   * @param mainClass the worker's main class, or an empty string when unknown
+   * @param startedAt when the worker's JVM started
+   */
+  record Hello(int protocol, long pid, String name, String mainClass, Instant startedAt)
+      implements InspectMessage {
+    public Hello {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(mainClass, "mainClass");
+      Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    @Override
+    public String type() {
+      return "hello";
+    }
+  }
+
+  /**
+   * One runtime event, exactly the {@link ServiceEvent} record the agent's subscription delivered;
+   * its {@code type} is the event's kind ({@code transition}, {@code snapshot}, ...).
+   */
+  record Event(ServiceEvent event) implements InspectMessage {
+    public Event {
+      Objects.requireNonNull(event, "event");
+    }
+
+    @Override
+    public String type() {
+      return EventTypes.typeOf(event);
+    }
+  }
+
+  /**
+   * The answer to one command.
+   *
+   * @param re the {@code seq} of the command this answers
+   * @param ok whether the command succeeded
+   * @param message what happened, in words (e.g. {@code "restarted Web (id 7)"}) or why it failed
+   * @param text the command's output when it has one (the thread dump), else {@code null}
+   */
+  record Reply(long re, boolean ok, String message, String text) implements InspectMessage {
+    public Reply {
+      Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public String type() {
+      return "reply";
+    }
+  }
+
+  /**
+   * The agent rejected the connection's input (malformed line, wrong token, unknown command...);
+   * the agent closes the connection after sending it.
+   */
+  record ErrorMessage(String message) implements InspectMessage {
+    public ErrorMessage {
+      Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public String type() {
+      return "error";
+    }
+  }
+
+  /** The first line a TCP client sends: the token from the worker's descriptor. */
+  record Auth(String token) implements InspectMessage {
+    public Auth {
+      Objects.requireNonNull(token, "token");
+    }
+
+    @Override
+    public String type() {
+      return "auth";
+    }
+  }
+
+  /** A request from a client; the agent answers each with a {@link Reply}. */
+  sealed interface Command extends InspectMessage {}
+
+  /** Start the service with this id (see {@code mode.Service#id()}). */
+  record Start(long service) implements Command {
+    @Override
+    public String type() {
+      return "start";
+    }
+  }
+
+  /** Stop the service with this id. */
+  record Stop(long service) implements Command {
+    @Override
+    public String type() {
+      return "stop";
+    }
+  }
+
+  /** Restart the service with this id. */
+  record Restart(long service) implements Command {
+    @Override
+    public String type() {
+      return "restart";
+    }
+  }
+
+  /** Dump every thread of the worker, virtual threads included; the reply's {@code text}. */
+  record ThreadDump() implements Command {
+    @Override
+    public String type() {
+      return "threadDump";
+    }
+  }
+
+  /** Ask for an immediate {@link Reply}; a liveness check. */
+  record Ping() implements Command {
+    @Override
+    public String type() {
+      return "ping";
+    }
+  }
+
+  /**
+   * A well-formed line whose type this version does not know.
+   *
+   * @param type the line's {@code type}
+   * @param json the whole line, for logging or recording
+   */
+  record Unknown(String type, String json) implements InspectMessage {
+    public Unknown {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(json, "json");
+    }
+  }
+}

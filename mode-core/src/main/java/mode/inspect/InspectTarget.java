@@ -1,0 +1,39 @@
+package mode.inspect;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a client attaches: a worker's Unix domain socket, or its loopback TCP port with the token
+ * from its descriptor. Immutable.
+ */
+public sealed interface InspectTarget {
+
+  /** A worker's Unix domain socket; the file's permissions (0600) are the access control. */
+  record Unix(Path socket) implements InspectTarget {
+    public Unix {
+      Objects.requireNonNull(socket, "socket");
+    }
+
+    @Override
+    public String toString() {
+      return socket.toString();
+    }
+  }
+
+  /** A worker's TCP listener; {@code token} is sent before anything else. */
+  record Tcp(String host, int port, String token) implements InspectTarget {
+    public Tcp {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(token, "token");
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("port must be in 1..65535, was " + port);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return host + ":" + port;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package mode.inspect.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import mode.State;
+import mode.events.ServiceEvent;
+import mode.events.ServiceInfo;
+import mode.inspect.Frame;
+import mode.inspect.InspectMessage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mode-inspect tail}: live transitions, one line each. */
+@Command(name = "tail", mixinStandardHelpOptions = true,
+    description = "Print the worker's state transitions as they happen, one line each, coloured by the new"
+        + " state on a terminal. Runs until interrupted or the worker exits.")
+final class TailCommand implements Callable<Integer> {
+
+  /** How the lines are coloured. */
+  enum ColorMode { auto, always, never }
+
+  @Mixin AttachOptions attach;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--all", description = "Also print the other events (services and dependencies added or removed, logs, blocking reports).")
+  boolean all;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Colour by state: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, i.e. on a terminal).")
+  ColorMode color;
+
+  private final Map<Long, String> labels = new ConcurrentHashMap<>();
+  private PrintWriter out;
+  private boolean colored;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    out = spec.commandLine().getOut();
+    colored = color == ColorMode.always || (color == ColorMode.auto && Ansi.AUTO.enabled());
+    try (WorkerConnection connection = WorkerConnection.open(attach.target(), Duration.ofSeconds(5), this::print, line -> {})) {
+      InspectMessage.Hello hello = connection.hello();
+      spec.commandLine().getErr().printf("attached to %s (pid %d); %d services%n", hello.name(), hello.pid(),
+          connection.snapshot().services().size());
+      spec.commandLine().getErr().flush();
+      connection.awaitClose();
+      spec.commandLine().getErr().printf("worker %s (pid %d) closed the connection%n", hello.name(), hello.pid());
+      spec.commandLine().getErr().flush();
+    }
+    return 0;
+  }
+
+  private void print(Frame frame) {
+    if (!(frame.message() instanceof InspectMessage.Event(ServiceEvent event))) {
+      return;
+    }
+    String line = switch (event) {
+      case ServiceEvent.Snapshot s -> {
+        s.services().forEach(this::remember);
+        yield null;
+      }
+      case ServiceEvent.Transition t -> transition(t);
+      case ServiceEvent.Gap g -> event.at() + "  -- " + g.dropped() + " events dropped (this client fell behind); state resynchronised";
+      case ServiceEvent.ServiceAdded a -> {
+        remember(a.service());
+        yield all ? event.at() + "  + " + name(a.service().id()) + " added" : null;
+      }
+      case ServiceEvent.ServiceRemoved r -> all ? event.at() + "  - " + name(r.serviceId()) + " removed" : null;
+      case ServiceEvent.DependencyAdded d -> all ? event.at() + "  " + name(d.parentId()) + " now depends on " + name(d.childId()) : null;
+      case ServiceEvent.DependencyRemoved d -> all ? event.at() + "  " + name(d.parentId()) + " no longer depends on " + name(d.childId()) : null;
+      case ServiceEvent.Log l -> all ? event.at() + "  " + l.level() + " " + l.logger() + ": " + l.message() : null;
+      case ServiceEvent.Blocking b -> all ? event.at() + "  " + name(b.serviceId()) + " blocked in " + b.what() + " for " + b.elapsed() : null;
+      case ServiceEvent.TimerStats t -> null;
+    };
+    if (line != null) {
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  private void remember(ServiceInfo service) {
+    labels.put(service.id(), service.label());
+  }
+
+  private String name(long id) {
+    return labels.getOrDefault(id, "?") + " (id " + id + ")";
+  }
+
+  private String transition(ServiceEvent.Transition t) {
+    String text = t.at() + "  " + name(t.serviceId()) + "  " + t.from() + " -> " + t.to()
+        + (t.crashReason() == null ? "" : "  " + t.crashReason());
+    return colored ? "\u001b[" + ansi(t.to()) + "m" + text + "\u001b[0m" : text;
+  }
+
+  static String ansi(State state) {
+    return switch (state) {
+      case INIT -> "39";
+      case STARTING, STOPPING -> "33";
+      case RUNNING -> "32";
+      case SHUTDOWN -> "34";
+      case CRASHED -> "1;31";
+    };
+  }
+}

@@ -1,0 +1,159 @@
+package mode.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import mode.State;
+import mode.events.ServiceEvent;
+import mode.events.ServiceInfo;
+import mode.events.ServiceInfo.TimerInfo;
+import org.junit.jupiter.api.Test;
+
+class MessageCodecTest {
+
+  static final Instant T0 = Instant.parse("2026-11-28T05:12:15.084Z");
+
+  /** One frame of every message type, in the order of golden-lines.jsonl. */
+  static List<Frame> everyMessage() {
+    Instant t1 = T0.plusMillis(1);
+    ServiceInfo app =
+        new ServiceInfo(1, "App", "App", "demo.App", State.RUNNING, null, List.of(2L, 3L), T0,
+            T0, Duration.ofMillis(12), null, 0, null, null,
+            List.of(new TimerInfo("flush", "timer", "0.5", 10, 1)));
+    ServiceInfo web =
+        new ServiceInfo(2, "Web: port 8080", "Web", "demo.Web", State.CRASHED, 1L, List.of(),
+            T0, null, null, null, 1, "java.io.IOException: \"port\" in use",
+            "java.io.IOException: \"port\" in use\n\tat demo.Web.onStart(Web.java:12)\n", List.of());
+    return List.of(
+        new Frame(1, T0, new InspectMessage.Hello(1, 4242, "App", "demo.Main", T0.minusSeconds(3))),
+        new Frame(2, T0, new InspectMessage.Event(new ServiceEvent.Snapshot(T0, List.of(app, web)))),
+        new Frame(3, t1, new InspectMessage.Event(new ServiceEvent.ServiceAdded(t1, web))),
+        new Frame(4, t1, new InspectMessage.Event(new ServiceEvent.ServiceRemoved(t1, 2))),
+        new Frame(5, t1, new InspectMessage.Event(new ServiceEvent.DependencyAdded(t1, 1, 3))),
+        new Frame(6, t1, new InspectMessage.Event(new ServiceEvent.DependencyRemoved(t1, 1, 3))),
+        new Frame(7, t1, new InspectMessage.Event(
+            new ServiceEvent.Transition(t1, 3, State.STARTING, State.RUNNING, 0, null, null))),
+        new Frame(8, t1, new InspectMessage.Event(new ServiceEvent.Transition(t1, 2, State.RUNNING,
+            State.CRASHED, 1, "java.lang.IllegalStateException: boom",
+            "java.lang.IllegalStateException: boom\n\tat demo.Web.serve(Web.java:40)\n"))),
+        new Frame(9, t1, new InspectMessage.Event(new ServiceEvent.TimerStats(t1, 1, "flush", 11, 1))),
+        new Frame(10, t1, new InspectMessage.Event(new ServiceEvent.Blocking(t1, 1, "onStart",
+            Duration.ofMillis(1500), "\tat java.base/java.lang.Thread.sleep(Thread.java:509)\n"))),
+        new Frame(11, t1, new InspectMessage.Event(
+            new ServiceEvent.Log(t1, 2L, "WARN", "demo.Web", "slow request: ünïcödé ✓"))),
+        new Frame(12, t1, new InspectMessage.Event(new ServiceEvent.Log(t1, null, "ERROR", "mode.Worker", "no root"))),
+        new Frame(13, t1, new InspectMessage.Event(new ServiceEvent.Gap(t1, 1024))),
+        new Frame(14, t1, new InspectMessage.Reply(3, true, "restarted Web: port 8080 (id 2)", null)),
+        new Frame(15, t1, new InspectMessage.Reply(4, true, "thread dump", "\"main\" #1\n")),
+        new Frame(16, t1, new InspectMessage.ErrorMessage("unknown command 'reboot'")),
+        new Frame(1, t1, new InspectMessage.Auth("3q2+7w==")),
+        new Frame(2, t1, new InspectMessage.Start(2)),
+        new Frame(3, t1, new InspectMessage.Stop(2)),
+        new Frame(4, t1, new InspectMessage.Restart(2)),
+        new Frame(5, t1, new InspectMessage.ThreadDump()),
+        new Frame(6, t1, new InspectMessage.Ping()));
+  }
+
+  static List<String> goldenLines() throws IOException {
+    try (InputStream in = MessageCodecTest.class.getResourceAsStream("golden-lines.jsonl")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+
+  @Test
+  void everyMessageEncodesToItsGoldenLine() throws IOException {
+    List<String> encoded = everyMessage().stream().map(MessageCodec::encode).toList();
+    assertThat(encoded).containsExactlyElementsOf(goldenLines());
+  }
+
+  @Test
+  void everyGoldenLineDecodesToItsMessage() throws IOException {
+    List<Frame> decoded = goldenLines().stream().map(MessageCodec::decode).toList();
+    assertThat(decoded).containsExactlyElementsOf(everyMessage());
+  }
+
+  @Test
+  void unknownTypeDecodesToUnknownKeepingTheLine() {
+    String line = "{\"type\":\"metrics\",\"seq\":9,\"ts\":\"2026-11-28T05:12:15.084Z\",\"cpu\":0.5}";
+    assertThat(MessageCodec.decode(line))
+        .isEqualTo(new Frame(9, T0, new InspectMessage.Unknown("metrics", line)));
+  }
+
+  @Test
+  void fieldsOfALaterVersionAreIgnored() {
+    String line = "{\"type\":\"gap\",\"seq\":3,\"ts\":\"2026-11-28T05:12:15.084Z\","
+        + "\"at\":\"2026-11-28T05:12:15.084Z\",\"dropped\":7,\"reason\":\"queue full\"}";
+    assertThat(MessageCodec.decode(line).message())
+        .isEqualTo(new InspectMessage.Event(new ServiceEvent.Gap(T0, 7)));
+  }
+
+  @Test
+  void malformedJsonIsRejectedNamingTheLine() {
+    assertThatThrownBy(() -> MessageCodec.decode("{\"type\":\"ping\",\"seq\":1,"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageStartingWith("malformed JSON line '{\"type\":\"ping\",\"seq\":1,'");
+  }
+
+  @Test
+  void aLineThatIsNotAnObjectIsRejected() {
+    assertThatThrownBy(() -> MessageCodec.decode("[1,2]"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("a line must hold a JSON object, got '[1,2]'");
+  }
+
+  @Test
+  void trailingDataAfterTheObjectIsRejected() {
+    assertThatThrownBy(() -> MessageCodec.decode("{\"type\":\"ping\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\"} {}"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageStartingWith("malformed JSON line");
+  }
+
+  @Test
+  void envelopeFieldsAreRequiredAndChecked() {
+    assertThatThrownBy(() -> MessageCodec.decode("{\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\"}"))
+        .hasMessage("missing or invalid 'type' in '{\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\"}'");
+    assertThatThrownBy(() -> MessageCodec.decode("{\"type\":\"ping\",\"seq\":-1,\"ts\":\"2026-11-28T05:12:15.084Z\"}"))
+        .hasMessage("missing or invalid 'seq' -1 in a ping message");
+    assertThatThrownBy(() -> MessageCodec.decode("{\"type\":\"ping\",\"seq\":1.5,\"ts\":\"2026-11-28T05:12:15.084Z\"}"))
+        .hasMessage("missing or invalid 'seq' 1.5 in a ping message");
+    assertThatThrownBy(() -> MessageCodec.decode("{\"type\":\"ping\",\"seq\":1,\"ts\":\"yesterday\"}"))
+        .hasMessage("invalid 'ts' \"yesterday\" in a ping message");
+  }
+
+  @Test
+  void commandsNeedANumericServiceId() {
+    assertThatThrownBy(() -> MessageCodec.decode("{\"type\":\"restart\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\",\"service\":\"Web\"}"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("missing or invalid 'service' \"Web\" in a restart command");
+  }
+
+  @Test
+  void aKnownMessageWithAFieldOfTheWrongTypeIsRejectedNamingIt() {
+    String line = "{\"type\":\"transition\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\","
+        + "\"at\":\"2026-11-28T05:12:15.084Z\",\"serviceId\":3,\"from\":\"RUNNING\",\"to\":\"EXPLODED\"}";
+    assertThatThrownBy(() -> MessageCodec.decode(line))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageStartingWith("invalid transition message")
+        .hasMessageContaining("EXPLODED");
+  }
+
+  @Test
+  void duplicateKeysAreRejected() {
+    assertThatThrownBy(() -> MessageCodec.decode("{\"type\":\"ping\",\"type\":\"stop\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\"}"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("Duplicate field 'type'");
+  }
+
+  @Test
+  void anUnknownMessageCannotBeEncoded() {
+    assertThatThrownBy(() -> MessageCodec.encode(new Frame(1, T0, new InspectMessage.Unknown("metrics", "{}"))))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("cannot encode a message of unknown type 'metrics'");
+  }
+}

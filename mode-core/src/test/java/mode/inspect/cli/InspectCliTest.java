@@ -1,0 +1,186 @@
+package mode.inspect.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import mode.Service;
+import mode.events.EventSubscription;
+import mode.events.ServiceEvent;
+import mode.events.ServiceEvents;
+import mode.graph.DependencyGraph;
+import mode.graph.GraphFormatter;
+import mode.inspect.Frame;
+import mode.inspect.InspectAgent;
+import mode.inspect.InspectOptions;
+import mode.inspect.MessageCodec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI in this JVM against an agent in this JVM, over the agent's real Unix socket. */
+class InspectCliTest {
+
+  static final class App extends Service {}
+
+  static final class Web extends Service {}
+
+  static final class Cache extends Service {}
+
+  @TempDir Path tmp;
+  Path dir;
+  final App app = new App();
+  final Web web = app.addDependency(new Web());
+  final Cache cache = app.addDependency(new Cache());
+  InspectAgent agent;
+
+  /** What one run of the CLI printed and returned. */
+  record Run(int exitCode, String out, String err) {}
+
+  @BeforeEach
+  void startWorker() throws IOException {
+    dir = tmp.resolve("inspect");
+    app.start();
+    agent = InspectAgent.start(app, InspectOptions.defaults("App").withMainClass("demo.Main").withDirectory(dir));
+  }
+
+  @AfterEach
+  void stopWorker() {
+    agent.close();
+    app.stop();
+  }
+
+  Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = InspectCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void listShowsTheWorkerWithItsServicesAndState() {
+    Run run = cli("list", "--dir", dir.toString());
+    long pid = ProcessHandle.current().pid();
+    assertThat(run.exitCode()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).matches("PID +NAME +UPTIME +SERVICES +STATE");
+    assertThat(lines.get(1)).matches(pid + " +App +\\d+[smhd](\\d\\d[smh])? +3 +RUNNING");
+  }
+
+  @Test
+  void listSaysSoWhenNoWorkerRuns() {
+    agent.close();
+    Run run = cli("list", "--dir", dir.toString());
+    assertThat(run).isEqualTo(new Run(0, "no running workers in " + dir.toAbsolutePath() + "\n", ""));
+  }
+
+  /** The graph of the live tree, from a snapshot taken in this JVM without any socket. */
+  DependencyGraph inProcessGraph() {
+    CompletableFuture<ServiceEvent.Snapshot> snapshot = new CompletableFuture<>();
+    try (EventSubscription subscription = ServiceEvents.subscribe(app, event -> {
+      if (event instanceof ServiceEvent.Snapshot s) {
+        snapshot.complete(s);
+      }
+    })) {
+      return DependencyGraph.of(snapshot.join().services());
+    }
+  }
+
+  @Test
+  void exportDotGivesWhatTheWorkerGivesInProcess() {
+    assertThat(cli("export-dot", "--dir", dir.toString()))
+        .isEqualTo(new Run(0, inProcessGraph().toDot(), ""));
+    assertThat(cli("export-dot", "--states", "--dir", dir.toString()).out())
+        .isEqualTo(inProcessGraph().toDot(GraphFormatter.defaults().withStateColors()));
+  }
+
+  @Test
+  void exportDotWritesAFile() throws IOException {
+    Path file = tmp.resolve("graph.dot");
+    assertThat(cli("export-dot", "--dir", dir.toString(), "-o", file.toString())).isEqualTo(new Run(0, "", ""));
+    assertThat(Files.readString(file)).isEqualTo(inProcessGraph().toDot());
+  }
+
+  @Test
+  void restartByLabelRestartsThatService() {
+    assertThat(cli("restart", "Cache", "--dir", dir.toString()))
+        .isEqualTo(new Run(0, "restarted Cache (id " + cache.id() + "), now RUNNING\n", ""));
+    assertThat(cache.restartCount()).isEqualTo(1);
+    assertThat(cli("stop", Long.toString(web.id()), "--pid", Long.toString(ProcessHandle.current().pid()), "--dir", dir.toString()))
+        .isEqualTo(new Run(0, "stopped Web (id " + web.id() + "), now SHUTDOWN\n", ""));
+    assertThat(web.state()).isEqualTo(mode.State.SHUTDOWN);
+  }
+
+  @Test
+  void anUnknownServiceIsAnErrorListingTheServices() {
+    assertThat(cli("restart", "Db", "--dir", dir.toString())).isEqualTo(new Run(1, "",
+        "mode-inspect: no service 'Db' in worker App (services: App (id " + app.id() + "), Web (id " + web.id()
+            + "), Cache (id " + cache.id() + "))\n"));
+  }
+
+  @Test
+  void noWorkerIsAClearError() throws IOException {
+    Path empty = tmp.resolve("empty");
+    assertThat(cli("threads", "--dir", empty.toString()))
+        .isEqualTo(new Run(1, "", "mode-inspect: no running worker found in " + empty.toAbsolutePath() + "\n"));
+  }
+
+  @Test
+  void threadsPrintsAThreadDump() {
+    Run run = cli("threads", "--dir", dir.toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("\"main\"").contains("mode-inspect-writer-");
+  }
+
+  @Test
+  void recordWritesTheRawLines() throws IOException {
+    Path file = tmp.resolve("session.jsonl");
+    Run run = cli("record", "--count", "2", "-o", file.toString(), "--dir", dir.toString());
+    assertThat(run).isEqualTo(new Run(0, "", "recorded 2 lines to " + file + "\n"));
+    List<Frame> frames = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(MessageCodec::decode).toList();
+    assertThat(frames).extracting(Frame::type).containsExactly("hello", "snapshot");
+  }
+
+  @Test
+  void tailPrintsEachTransitionUntilTheWorkerGoes() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> tail = CompletableFuture.supplyAsync(() ->
+        InspectCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute("tail", "--color=never", "--dir", dir.toString()));
+    await().until(() -> err.toString().contains("attached"));
+    cache.restart();
+    await().until(() -> out.toString().lines().count() == 5);
+    agent.close();
+    assertThat(tail.get(10, TimeUnit.SECONDS)).isZero();
+    String c = "Cache \\(id " + cache.id() + "\\)  ";
+    assertThat(out.toString().lines().toList()).satisfiesExactly(
+        l -> assertThat(l).matches("\\S+Z  " + c + "RUNNING -> STOPPING"),
+        l -> assertThat(l).matches("\\S+Z  " + c + "STOPPING -> SHUTDOWN"),
+        l -> assertThat(l).matches("\\S+Z  " + c + "SHUTDOWN -> INIT"),
+        l -> assertThat(l).matches("\\S+Z  " + c + "INIT -> STARTING"),
+        l -> assertThat(l).matches("\\S+Z  " + c + "STARTING -> RUNNING"));
+    assertThat(err.toString()).isEqualTo("attached to App (pid " + ProcessHandle.current().pid() + "); 3 services\n"
+        + "worker App (pid " + ProcessHandle.current().pid() + ") closed the connection\n");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : List.of("list", "tail", "export-dot", "record", "threads", "start", "stop", "restart")) {
+      Run run = cli(command, "--help");
+      assertThat(run.exitCode()).as(command).isZero();
+      assertThat(run.out()).as(command).startsWith("Usage: mode-inspect " + command);
+    }
+    assertThat(cli("--help").out()).startsWith("Usage: mode-inspect").contains("export-dot");
+  }
+}

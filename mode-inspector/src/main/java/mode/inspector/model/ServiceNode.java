@@ -1,0 +1,199 @@
+package mode.inspector.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mode.State;
+import mode.events.ServiceEvent;
+import mode.events.ServiceInfo;
+import mode.events.ServiceInfo.TimerInfo;
+
+/**
+ * One service as the inspector knows it: what the last snapshot said, updated by every event
+ * since. Read-only outside this package.
+ *
+ * <p>Threading: owned by its {@link ServiceGraph}; read and written on the thread that applies
+ * events (the FX thread in the app).
+ */
+public final class ServiceNode {
+  private final long id;
+  private String label;
+  private String shortLabel;
+  private String className;
+  private Long parentId;
+  private State state;
+  private Instant stateSince;
+  private Instant startedAt;
+  private Duration startDuration;
+  private Duration stopDuration;
+  private int restartCount;
+  private String crashReason;
+  private String crashStack;
+  private Instant crashedAt;
+  private final Map<String, TimerInfo> timers = new LinkedHashMap<>();
+  private final List<ServiceEvent.Blocking> blocking = new ArrayList<>();
+  private Instant firstStartAt;
+  private Duration firstStartDuration;
+
+  ServiceNode(ServiceInfo info) {
+    this.id = info.id();
+    update(info);
+  }
+
+  void update(ServiceInfo info) {
+    label = info.label();
+    shortLabel = info.shortLabel();
+    className = info.className();
+    parentId = info.parentId();
+    state = info.state();
+    stateSince = info.stateSince();
+    startedAt = info.startedAt();
+    startDuration = info.startDuration();
+    stopDuration = info.stopDuration();
+    restartCount = info.restartCount();
+    crashReason = info.crashReason();
+    crashStack = info.crashStack();
+    timers.clear();
+    for (TimerInfo timer : info.timers()) {
+      timers.put(timer.name(), timer);
+    }
+    if (firstStartAt == null && startedAt != null && startDuration != null) {
+      firstStartAt = startedAt.minus(startDuration);
+      firstStartDuration = startDuration;
+    }
+  }
+
+  void apply(ServiceEvent.Transition t) {
+    Instant previousSince = stateSince;
+    State previous = state;
+    state = t.to();
+    stateSince = t.at();
+    restartCount = t.restartCount();
+    if (previous == State.STARTING && t.to() == State.RUNNING) {
+      startedAt = t.at();
+      startDuration = Duration.between(previousSince, t.at());
+      if (firstStartAt == null) {
+        firstStartAt = previousSince;
+        firstStartDuration = startDuration;
+      }
+    } else if (previous == State.STOPPING && t.to() == State.SHUTDOWN) {
+      stopDuration = Duration.between(previousSince, t.at());
+    }
+    if (t.to() == State.CRASHED) {
+      crashReason = t.crashReason();
+      crashStack = t.crashStack();
+      crashedAt = t.at();
+    }
+  }
+
+  void apply(ServiceEvent.TimerStats stats) {
+    TimerInfo old = timers.get(stats.timer());
+    String kind = old == null ? "timer" : old.kind();
+    String schedule = old == null ? "" : old.schedule();
+    timers.put(stats.timer(), new TimerInfo(stats.timer(), kind, schedule, stats.runs(), stats.overruns()));
+  }
+
+  void apply(ServiceEvent.Blocking report) {
+    blocking.add(report);
+  }
+
+  /** This service as a {@link ServiceInfo} with the given dependencies (for DOT export). */
+  public ServiceInfo toInfo(List<Long> dependencyIds) {
+    return new ServiceInfo(id, label, shortLabel, className, state, parentId, dependencyIds, stateSince,
+        startedAt, startDuration, stopDuration, restartCount, crashReason, crashStack, timers());
+  }
+
+  /** The service's id, unique in its worker. */
+  public long id() {
+    return id;
+  }
+
+  /** The service's {@code label()}. */
+  public String label() {
+    return label;
+  }
+
+  /** The service's {@code shortLabel()}. */
+  public String shortLabel() {
+    return shortLabel;
+  }
+
+  /** The fully qualified class name. */
+  public String className() {
+    return className;
+  }
+
+  /** The service it was added to, or {@code null} for a root. */
+  public Long parentId() {
+    return parentId;
+  }
+
+  /** The current state. */
+  public State state() {
+    return state;
+  }
+
+  /** When it entered the current state. */
+  public Instant stateSince() {
+    return stateSince;
+  }
+
+  /** When it last entered RUNNING, or {@code null}. */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** How long its last start took, or {@code null}. */
+  public Duration startDuration() {
+    return startDuration;
+  }
+
+  /** How long its last stop took, or {@code null}. */
+  public Duration stopDuration() {
+    return stopDuration;
+  }
+
+  /** When its first start seen by the inspector began, or {@code null}. */
+  public Instant firstStartAt() {
+    return firstStartAt;
+  }
+
+  /** How long that first start took, or {@code null}. */
+  public Duration firstStartDuration() {
+    return firstStartDuration;
+  }
+
+  /** How many times it was restarted. */
+  public int restartCount() {
+    return restartCount;
+  }
+
+  /** The last crash reason, kept after a restart, or {@code null}. */
+  public String crashReason() {
+    return crashReason;
+  }
+
+  /** The last crash's stack trace as text, or {@code null}. */
+  public String crashStack() {
+    return crashStack;
+  }
+
+  /** When it last crashed, if the inspector saw it; else {@code null}. */
+  public Instant crashedAt() {
+    return crashedAt;
+  }
+
+  /** Its tasks, timers and crontabs with their latest counters, in declaration order. */
+  public List<TimerInfo> timers() {
+    return List.copyOf(timers.values());
+  }
+
+  /** Blocking reports received for it, oldest first. */
+  public List<ServiceEvent.Blocking> blocking() {
+    return Collections.unmodifiableList(blocking);
+  }
+}

@@ -1,0 +1,131 @@
+package mode.inspector.view;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import mode.events.ServiceInfo.TimerInfo;
+import mode.inspector.viewmodel.DetailsViewModel;
+import mode.inspector.viewmodel.DetailsViewModel.ServiceRef;
+import mode.inspector.viewmodel.GraphViewModel;
+
+/**
+ * The details panel of the selected service. Neighbours are clickable (they select that
+ * service); the crash stack trace and blocking reports are in read-only text areas so they can
+ * be selected and copied.
+ *
+ * <p>UI thread only.
+ */
+public final class DetailsView extends ScrollPane {
+  /** A panel bound to {@code vm}; clicking a neighbour selects it through {@code graph}. */
+  public DetailsView(DetailsViewModel vm, GraphViewModel graph) {
+    Label title = new Label();
+    title.setId("details-title");
+    title.setFont(Font.font("System", FontWeight.BOLD, 16));
+    title.textProperty().bind(vm.titleProperty());
+    title.setWrapText(true);
+
+    GridPane facts = new GridPane();
+    facts.setHgap(10);
+    facts.setVgap(4);
+    row(facts, 0, "Class", vm.classNameProperty(), "details-class");
+    row(facts, 1, "State", vm.stateProperty(), "details-state");
+    row(facts, 2, "Uptime", vm.uptimeProperty(), "details-uptime");
+    row(facts, 3, "Durations", vm.timingsProperty(), "details-timings");
+    row(facts, 4, "Restarts", vm.restartsProperty(), "details-restarts");
+
+    ListView<ServiceRef> deps = neighbours(vm.dependencies(), graph, "details-dependencies");
+    ListView<ServiceRef> dependents = neighbours(vm.dependents(), graph, "details-dependents");
+
+    TableView<TimerInfo> timers = new TableView<>(vm.timers());
+    timers.setId("details-timers");
+    timers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    timers.getColumns().add(column("Name", TimerInfo::name));
+    timers.getColumns().add(column("Kind", TimerInfo::kind));
+    timers.getColumns().add(column("Schedule", TimerInfo::schedule));
+    timers.getColumns().add(column("Runs", t -> Long.toString(t.runs())));
+    timers.getColumns().add(column("Overruns", t -> Long.toString(t.overruns())));
+    timers.setPrefHeight(120);
+    timers.setPlaceholder(new Label("No tasks or timers"));
+
+    Label crash = new Label();
+    crash.setId("details-crash");
+    crash.setWrapText(true);
+    crash.setStyle("-fx-text-fill: #b71c1c; -fx-font-weight: bold;");
+    crash.textProperty().bind(vm.crashProperty());
+    TextArea stack = new TextArea();
+    stack.setId("details-stack");
+    stack.setEditable(false);
+    stack.setPrefRowCount(8);
+    stack.setFont(Font.font("Monospaced", 11));
+    stack.textProperty().bind(vm.crashStackProperty());
+    stack.visibleProperty().bind(vm.crashStackProperty().isNotEmpty());
+    stack.managedProperty().bind(stack.visibleProperty());
+
+    ListView<String> blocking = new ListView<>(vm.blocking());
+    blocking.setId("details-blocking");
+    blocking.setPrefHeight(90);
+    blocking.setPlaceholder(new Label("No blocking reports"));
+
+    VBox body = new VBox(8, facts,
+        heading("Depends on"), deps, heading("Depended on by"), dependents,
+        heading("Tasks and timers"), timers,
+        heading("Last crash"), crash, stack,
+        heading("Blocking reports"), blocking);
+    body.visibleProperty().bind(vm.presentProperty());
+    body.managedProperty().bind(vm.presentProperty());
+    VBox box = new VBox(8, title, body);
+    box.setPadding(new Insets(10));
+    setContent(box);
+    setFitToWidth(true);
+    setMinWidth(280);
+    setPrefWidth(360);
+  }
+
+  private static Label heading(String text) {
+    Label label = new Label(text);
+    label.setFont(Font.font("System", FontWeight.BOLD, 12));
+    label.setPadding(new Insets(6, 0, 0, 0));
+    return label;
+  }
+
+  private static void row(GridPane grid, int row, String name, ObservableStringValue value, String id) {
+    Label key = new Label(name);
+    key.setStyle("-fx-text-fill: #616161;");
+    Label val = new Label();
+    val.setId(id);
+    val.setWrapText(true);
+    val.textProperty().bind(value);
+    grid.addRow(row, key, val);
+  }
+
+  private static ListView<ServiceRef> neighbours(javafx.collections.ObservableList<ServiceRef> items, GraphViewModel graph, String id) {
+    ListView<ServiceRef> list = new ListView<>(items);
+    list.setId(id);
+    list.setPrefHeight(80);
+    list.setPlaceholder(new Label("None"));
+    list.setOnMouseClicked(e -> {
+      ServiceRef ref = list.getSelectionModel().getSelectedItem();
+      if (ref != null) {
+        graph.reveal(ref.id());
+      }
+    });
+    return list;
+  }
+
+  private static TableColumn<TimerInfo, String> column(String title, Function<TimerInfo, String> value) {
+    TableColumn<TimerInfo, String> c = new TableColumn<>(title);
+    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    return c;
+  }
+}

@@ -1,0 +1,187 @@
+package mode.inspector.view;
+
+import javafx.animation.AnimationTimer;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import mode.inspector.layout.Layout;
+import mode.inspector.viewmodel.GraphViewModel;
+
+/**
+ * The graph on a canvas: wheel to zoom around the pointer, drag to pan, click to select,
+ * double-click to collapse or expand a service's dependencies. Redraws only when something
+ * changed (a new layout, a repaint from the view-model, a move, a resize) or while a change
+ * highlight fades.
+ *
+ * <p>UI thread only.
+ */
+public final class GraphCanvas extends Region {
+  private final GraphViewModel vm;
+  private final Canvas canvas = new Canvas();
+  private final GraphPainter painter;
+  private final Viewport view = new Viewport();
+  private boolean dirty = true;
+  private boolean fitPending = true;
+  private double dragX;
+  private double dragY;
+  private boolean dragged;
+  private long frames;
+  private long lastPaintNanos;
+  private int lastDrawn;
+
+  /** A canvas showing {@code vm}'s graph. */
+  public GraphCanvas(GraphViewModel vm) {
+    this.vm = vm;
+    this.painter = new GraphPainter(vm);
+    setId("graph");
+    getChildren().add(canvas);
+    setMinSize(200, 150);
+    vm.layoutProperty().addListener((obs, old, now) -> {
+      if (fitPending || old.size() == 0) {
+        fitPending = false;
+        fitLater();
+      }
+      dirty = true;
+    });
+    vm.repaintProperty().addListener((obs, old, now) -> dirty = true);
+    vm.revealRequestProperty().addListener((obs, old, id) -> {
+      if (id != null) {
+        centreOn(id);
+      }
+    });
+    canvas.setOnScroll(this::onScroll);
+    canvas.setOnMousePressed(e -> {
+      dragX = e.getX();
+      dragY = e.getY();
+      dragged = false;
+    });
+    canvas.setOnMouseDragged(this::onDrag);
+    canvas.setOnMouseClicked(this::onClick);
+    new AnimationTimer() {
+      @Override
+      public void handle(long now) {
+        if (dirty || vm.isFlashing(now)) {
+          dirty = false;
+          paint(now);
+        }
+      }
+    }.start();
+  }
+
+  private void paint(long now) {
+    long started = System.nanoTime();
+    lastDrawn = painter.paint(canvas.getGraphicsContext2D(), vm.layoutProperty().get(), view,
+        canvas.getWidth(), canvas.getHeight(), now);
+    lastPaintNanos = System.nanoTime() - started;
+    frames++;
+  }
+
+  private void fitLater() {
+    if (getWidth() > 0) {
+      fit();
+    } else {
+      widthProperty().addListener(new javafx.beans.InvalidationListener() {
+        @Override
+        public void invalidated(javafx.beans.Observable o) {
+          widthProperty().removeListener(this);
+          fit();
+        }
+      });
+    }
+  }
+
+  /** Shows the whole graph (or its top, when whole it would be unreadable). */
+  public void fit() {
+    Layout layout = vm.layoutProperty().get();
+    view.fit(layout.width(), layout.height(), getWidth(), getHeight());
+    dirty = true;
+  }
+
+  /** Zooms by {@code factor} around the centre. */
+  public void zoom(double factor) {
+    view.zoomAt(factor, getWidth() / 2, getHeight() / 2);
+    dirty = true;
+  }
+
+  private void centreOn(long id) {
+    Layout layout = vm.layoutProperty().get();
+    int i = layout.indexOf(id);
+    if (i < 0) {
+      return;
+    }
+    view.centreOn(layout.x(i) + layout.width(i) / 2, layout.y(i) + layout.nodeHeight() / 2, getWidth(), getHeight());
+    dirty = true;
+  }
+
+  private void onScroll(ScrollEvent e) {
+    double factor = Math.pow(1.0015, e.getDeltaY());
+    view.zoomAt(factor, e.getX(), e.getY());
+    dirty = true;
+    e.consume();
+  }
+
+  private void onDrag(MouseEvent e) {
+    view.tx += e.getX() - dragX;
+    view.ty += e.getY() - dragY;
+    dragged |= Math.abs(e.getX() - dragX) + Math.abs(e.getY() - dragY) > 2;
+    dragX = e.getX();
+    dragY = e.getY();
+    dirty = true;
+  }
+
+  private void onClick(MouseEvent e) {
+    if (dragged || e.getButton() != MouseButton.PRIMARY) {
+      return;
+    }
+    Layout layout = vm.layoutProperty().get();
+    int i = layout.nodeAt(view.toGraphX(e.getX()), view.toGraphY(e.getY()));
+    Long id = i < 0 ? null : layout.id(i);
+    if (id != null && e.getClickCount() == 2) {
+      vm.toggleCollapsed(id);
+    }
+    vm.select(id);
+  }
+
+  /** Where node {@code id}'s centre is on screen (local coordinates), or null if not laid out. */
+  public javafx.geometry.Point2D screenPointOf(long id) {
+    Layout layout = vm.layoutProperty().get();
+    int i = layout.indexOf(id);
+    if (i < 0) {
+      return null;
+    }
+    double gx = layout.x(i) + layout.width(i) / 2;
+    double gy = layout.y(i) + layout.nodeHeight() / 2;
+    return new javafx.geometry.Point2D(gx * view.scale + view.tx, gy * view.scale + view.ty);
+  }
+
+  /** Frames painted so far. */
+  public long frames() {
+    return frames;
+  }
+
+  /** How long the last paint took, in nanoseconds. */
+  public long lastPaintNanos() {
+    return lastPaintNanos;
+  }
+
+  /** How many boxes the last paint drew (the rest were outside the view). */
+  public int lastDrawn() {
+    return lastDrawn;
+  }
+
+  /** The underlying canvas (for snapshots). */
+  Canvas canvas() {
+    return canvas;
+  }
+
+  @Override
+  protected void layoutChildren() {
+    if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+      canvas.setWidth(getWidth());
+      canvas.setHeight(getHeight());
+      dirty = true;
+    }
+  }
+}

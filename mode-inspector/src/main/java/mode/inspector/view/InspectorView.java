@@ -1,0 +1,138 @@
+package mode.inspector.view;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import mode.inspector.viewmodel.GraphViewModel;
+import mode.inspector.viewmodel.InspectorViewModel;
+import mode.inspector.viewmodel.StateFilter;
+
+/**
+ * The main window's content: toolbar (search, filter, zoom, actions, files), the graph with its
+ * legend, the details panel, the timeline and startup tabs, the replay bar and the status bar.
+ * Built in code; it binds to the view-model and delegates every command to it.
+ *
+ * <p>UI thread only.
+ */
+public final class InspectorView extends BorderPane {
+  private final GraphCanvas canvas;
+
+  /** The main view of {@code vm}; {@code files} handles the toolbar's file commands. */
+  public InspectorView(InspectorViewModel vm, FileCommands files) {
+    GraphViewModel graph = vm.graph();
+    canvas = new GraphCanvas(graph);
+    VBox graphBox = new VBox(canvas, new LegendView());
+    VBox.setVgrow(canvas, Priority.ALWAYS);
+
+    SplitPane top = new SplitPane(graphBox, new DetailsView(vm.details(), graph));
+    top.setDividerPositions(0.72);
+    TabPane tabs = new TabPane(
+        new Tab("Timeline", new TimelineView(vm.timeline(), graph)),
+        new Tab("Startup", new StartupView(vm.startup(), graph)));
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    SplitPane main = new SplitPane(top, tabs);
+    main.setOrientation(Orientation.VERTICAL);
+    main.setDividerPositions(0.72);
+
+    setTop(toolbar(vm, files));
+    setCenter(main);
+    setBottom(new VBox(new ReplayBar(vm), new StatusBar(vm)));
+
+    Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+    clock.setCycleCount(Timeline.INDEFINITE);
+    clock.play();
+  }
+
+  private ToolBar toolbar(InspectorViewModel vm, FileCommands files) {
+    GraphViewModel graph = vm.graph();
+    TextField search = new TextField();
+    search.setId("search");
+    search.setPromptText("Search services (Enter: next)");
+    search.setPrefColumnCount(16);
+    search.textProperty().bindBidirectional(graph.searchProperty());
+    search.setOnAction(e -> graph.revealNextMatch());
+    Label matches = new Label();
+    matches.textProperty().bind(Bindings.createStringBinding(
+        () -> graph.searchProperty().get().isBlank() ? "" : graph.matchCountProperty().get() + " found",
+        graph.searchProperty(), graph.matchCountProperty()));
+
+    ComboBox<StateFilter> filter = new ComboBox<>();
+    filter.setId("filter");
+    filter.getItems().setAll(StateFilter.values());
+    filter.valueProperty().bindBidirectional(graph.filterProperty());
+
+    Button fit = button("Fit", "Show the whole graph", canvas::fit);
+    fit.setId("fit");
+    Button zoomIn = button("+", "Zoom in", () -> canvas.zoom(1.25));
+    Button zoomOut = button("−", "Zoom out", () -> canvas.zoom(0.8));
+    Button expand = button("Expand all", "Expand every collapsed service", graph::expandAll);
+
+    Button start = button("Start", "Start the selected service", vm.actions()::start);
+    start.setId("action-start");
+    Button stop = button("Stop", "Stop the selected service", vm.actions()::stop);
+    stop.setId("action-stop");
+    Button restart = button("Restart", "Restart the selected service", vm.actions()::restart);
+    restart.setId("action-restart");
+    Button dump = button("Thread dump", "Every thread's stack, in a window", vm.actions()::threadDump);
+    dump.setId("action-dump");
+    for (Button b : new Button[] {start, stop, restart}) {
+      b.disableProperty().bind(vm.actions().availableProperty().not()
+          .or(graph.selectedProperty().isNull()).or(vm.actions().busyProperty()));
+    }
+    dump.disableProperty().bind(vm.actions().availableProperty().not());
+    vm.actions().threadDumpProperty().addListener((obs, old, text) -> {
+      if (text != null) {
+        ThreadDumpWindow.show(getScene() == null ? null : getScene().getWindow(), vm.workerNameProperty().get(), text);
+      }
+    });
+
+    Button dot = button("Export DOT", "Save the graph as Graphviz DOT (with state colours)", files::exportDot);
+    dot.setId("export-dot");
+    Button png = button("Export PNG", "Save the whole graph as a PNG image", files::exportPng);
+    png.setId("export-png");
+    Button save = button("Save recording", "Save this session's events, to replay later", files::saveRecording);
+    save.setId("save-recording");
+
+    return new ToolBar(search, matches, filter, new Separator(), fit, zoomIn, zoomOut, expand,
+        new Separator(), start, stop, restart, dump, new Separator(), dot, png, save);
+  }
+
+  private static Button button(String text, String tip, Runnable action) {
+    Button b = new Button(text);
+    b.setTooltip(new Tooltip(tip));
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  /** The graph canvas (for snapshots and tests). */
+  public GraphCanvas canvas() {
+    return canvas;
+  }
+
+  /** What the toolbar's file buttons do; the app implements it with file choosers. */
+  public interface FileCommands {
+    /** Export the graph as DOT. */
+    void exportDot();
+
+    /** Export the graph as PNG. */
+    void exportPng();
+
+    /** Save the session's recording. */
+    void saveRecording();
+  }
+}

@@ -1,0 +1,36 @@
+package mode.inspector.view;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.Rectangle;
+import mode.State;
+
+/**
+ * The legend: one swatch per state, in lifecycle order, plus the marks the graph uses.
+ *
+ * <p>UI thread only.
+ */
+public final class LegendView extends HBox {
+  /** The legend. */
+  public LegendView() {
+    super(12);
+    setId("legend");
+    setAlignment(Pos.CENTER_LEFT);
+    setPadding(new Insets(2, 8, 2, 8));
+    for (State state : State.values()) {
+      Rectangle swatch = new Rectangle(14, 12);
+      swatch.setArcWidth(5);
+      swatch.setArcHeight(5);
+      swatch.setFill(Palette.fill(state));
+      swatch.setStroke(Palette.stroke(state));
+      swatch.setStrokeWidth(1.5);
+      Label label = new Label(state.name().toLowerCase(), swatch);
+      getChildren().add(label);
+    }
+    Label marks = new Label("↻n restarts · +n collapsed · halo = just changed");
+    marks.setStyle("-fx-text-fill: #616161;");
+    getChildren().add(marks);
+  }
+}

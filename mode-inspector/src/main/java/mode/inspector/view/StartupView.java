@@ -1,0 +1,94 @@
+package mode.inspector.view;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import mode.State;
+import mode.inspector.viewmodel.DetailsViewModel;
+import mode.inspector.viewmodel.GraphViewModel;
+import mode.inspector.viewmodel.StartupViewModel;
+import mode.inspector.viewmodel.StartupViewModel.StartupRow;
+
+/**
+ * The startup Gantt chart: one bar per service from the moment its first start began to the
+ * moment it was running, in start order, with the duration written after the bar; the slowest
+ * starts stand out in a stronger colour. Clicking a bar selects the service.
+ *
+ * <p>UI thread only.
+ */
+public final class StartupView extends ScrollPane {
+  private static final double ROW = 18;
+  private static final double NAME_WIDTH = 190;
+  private static final double CHART_WIDTH = 640;
+  private static final int MAX_ROWS = 2000;
+
+  private final StartupViewModel vm;
+  private final Canvas canvas = new Canvas(NAME_WIDTH + CHART_WIDTH + 90, ROW);
+
+  /** A chart bound to {@code vm}; clicks select through {@code graph}. */
+  public StartupView(StartupViewModel vm, GraphViewModel graph) {
+    this.vm = vm;
+    setId("startup");
+    setContent(canvas);
+    vm.rows().addListener((ListChangeListener<StartupRow>) c -> paint());
+    canvas.setOnMouseClicked(e -> {
+      int row = (int) ((e.getY() - ROW) / ROW);
+      List<StartupRow> rows = vm.rows();
+      if (row >= 0 && row < Math.min(rows.size(), MAX_ROWS)) {
+        graph.reveal(rows.get(row).id());
+      }
+    });
+    paint();
+  }
+
+  private void paint() {
+    List<StartupRow> rows = vm.rows();
+    int shown = Math.min(rows.size(), MAX_ROWS);
+    canvas.setHeight(ROW * (shown + 2));
+    GraphicsContext gc = canvas.getGraphicsContext2D();
+    gc.setFill(Color.WHITE);
+    gc.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    gc.setFont(Font.font("System", 11));
+    gc.setTextBaseline(VPos.CENTER);
+    if (shown == 0) {
+      gc.setFill(Color.GRAY);
+      gc.fillText("No service has finished starting yet", 10, ROW / 2 + 4);
+      return;
+    }
+    Instant first = rows.getFirst().start();
+    Instant last = first;
+    for (int i = 0; i < shown; i++) {
+      if (rows.get(i).end().isAfter(last)) {
+        last = rows.get(i).end();
+      }
+    }
+    double total = Math.max(1, Duration.between(first, last).toNanos());
+    Duration slowThreshold = vm.slowest(Math.max(1, shown / 10)).getLast().duration();
+    gc.setFill(Color.web("#424242"));
+    gc.fillText("Startup: " + DetailsViewModel.human(Duration.between(first, last)) + " for " + rows.size()
+        + " services (slowest in red)", 10, ROW / 2 + 2);
+    for (int i = 0; i < shown; i++) {
+      StartupRow row = rows.get(i);
+      double y = ROW * (i + 1) + 2;
+      double x0 = NAME_WIDTH + CHART_WIDTH * Duration.between(first, row.start()).toNanos() / total;
+      double w = Math.max(2, CHART_WIDTH * row.duration().toNanos() / total);
+      boolean slow = row.duration().compareTo(slowThreshold) >= 0 && row.duration().toMillis() > 0;
+      gc.setTextAlign(TextAlignment.RIGHT);
+      gc.setFill(Palette.TEXT);
+      gc.fillText(row.label(), NAME_WIDTH - 8, y + ROW / 2 - 1, NAME_WIDTH - 12);
+      gc.setFill(slow ? Palette.stroke(State.CRASHED) : Palette.stroke(State.STARTING));
+      gc.fillRect(x0, y + 2, w, ROW - 6);
+      gc.setTextAlign(TextAlignment.LEFT);
+      gc.setFill(Color.web("#424242"));
+      gc.fillText(DetailsViewModel.human(row.duration()), x0 + w + 4, y + ROW / 2 - 1);
+    }
+  }
+}

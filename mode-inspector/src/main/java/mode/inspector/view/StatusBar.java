@@ -1,0 +1,66 @@
+package mode.inspector.view;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import mode.inspector.viewmodel.ConnectionStatus;
+import mode.inspector.viewmodel.InspectorViewModel;
+
+/**
+ * The always-visible connection health: a coloured dot (green connected, amber connecting or
+ * reconnecting, grey disconnected, blue replay), the worker's name, the last message (e.g. a
+ * gap), and on the right the outcome of the last action.
+ *
+ * <p>UI thread only.
+ */
+public final class StatusBar extends HBox {
+  /** A status bar bound to {@code vm}. */
+  public StatusBar(InspectorViewModel vm) {
+    super(10);
+    setAlignment(Pos.CENTER_LEFT);
+    setPadding(new Insets(3, 8, 3, 8));
+    setStyle("-fx-background-color: #eceff1; -fx-border-color: #cfd8dc; -fx-border-width: 1 0 0 0;");
+    Circle dot = new Circle(6);
+    dot.fillProperty().bind(Bindings.createObjectBinding(() -> colour(vm.statusProperty().get()), vm.statusProperty()));
+    Label status = new Label();
+    status.setId("connection-status");
+    status.textProperty().bind(Bindings.createStringBinding(
+        () -> describe(vm.statusProperty().get()) + (vm.workerNameProperty().get().isEmpty() ? "" : " · " + vm.workerNameProperty().get()),
+        vm.statusProperty(), vm.workerNameProperty()));
+    status.setStyle("-fx-font-weight: bold;");
+    Label message = new Label();
+    message.setId("status-message");
+    message.textProperty().bind(vm.statusMessageProperty());
+    Region spring = new Region();
+    HBox.setHgrow(spring, Priority.ALWAYS);
+    Label action = new Label();
+    action.setId("action-result");
+    action.textProperty().bind(vm.actions().resultProperty());
+    getChildren().addAll(dot, status, message, spring, action);
+  }
+
+  private static Color colour(ConnectionStatus status) {
+    return switch (status) {
+      case CONNECTED -> Color.web("#2e7d32");
+      case CONNECTING, RECONNECTING -> Color.web("#f9a825");
+      case DISCONNECTED -> Color.web("#9e9e9e");
+      case REPLAY -> Color.web("#1e88e5");
+    };
+  }
+
+  private static String describe(ConnectionStatus status) {
+    return switch (status) {
+      case CONNECTED -> "Connected";
+      case CONNECTING -> "Connecting";
+      case RECONNECTING -> "Reconnecting";
+      case DISCONNECTED -> "Disconnected";
+      case REPLAY -> "Replay";
+    };
+  }
+}

@@ -1,0 +1,84 @@
+package mode.inspector.view;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import mode.State;
+import mode.inspector.model.TransitionRecord;
+import mode.inspector.viewmodel.GraphViewModel;
+import mode.inspector.viewmodel.TimelineViewModel;
+
+/**
+ * The timeline of every transition: time, service, from → to, restart count and crash reason;
+ * a filter box above; clicking a row selects that service in the graph. Follows the newest row
+ * unless the user turns that off.
+ *
+ * <p>UI thread only.
+ */
+public final class TimelineView extends BorderPane {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+  /** A timeline bound to {@code vm}; clicks select through {@code graph}. */
+  public TimelineView(TimelineViewModel vm, GraphViewModel graph) {
+    TableView<TransitionRecord> table = new TableView<>(vm.transitions());
+    table.setId("timeline");
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.getColumns().add(text("Time", 110, t -> TIME.format(t.at()) + (t.inferred() ? " *" : "")));
+    table.getColumns().add(text("Service", 200, TransitionRecord::label));
+    table.getColumns().add(text("From → to", 190, t -> t.from() + " → " + t.to()));
+    table.getColumns().add(text("Restarts", 70, t -> Integer.toString(t.restartCount())));
+    table.getColumns().add(text("Crash reason", 300, t -> t.crashReason() == null ? "" : t.crashReason()));
+    table.setPlaceholder(new Label("No transitions yet"));
+    table.setRowFactory(t -> {
+      TableRow<TransitionRecord> row = new TableRow<>() {
+        @Override
+        protected void updateItem(TransitionRecord item, boolean empty) {
+          super.updateItem(item, empty);
+          setStyle(!empty && item != null && item.to() == State.CRASHED ? "-fx-background-color: #ffebee;" : "");
+        }
+      };
+      row.setOnMouseClicked(e -> {
+        if (!row.isEmpty()) {
+          graph.reveal(row.getItem().serviceId());
+        }
+      });
+      return row;
+    });
+    TextField filter = new TextField();
+    filter.setId("timeline-filter");
+    filter.setPromptText("Filter by service or state");
+    filter.textProperty().bindBidirectional(vm.filterTextProperty());
+    CheckBox follow = new CheckBox("Follow newest");
+    follow.setSelected(true);
+    vm.transitions().addListener((ListChangeListener<TransitionRecord>) c -> {
+      if (follow.isSelected() && !vm.transitions().isEmpty()) {
+        table.scrollTo(vm.transitions().size() - 1);
+      }
+    });
+    Label hint = new Label("* inferred from a fresh snapshot");
+    hint.setStyle("-fx-text-fill: #757575;");
+    HBox bar = new HBox(10, filter, follow, hint);
+    bar.setPadding(new Insets(4));
+    setTop(bar);
+    setCenter(table);
+  }
+
+  private static TableColumn<TransitionRecord, String> text(
+      String title, double width, java.util.function.Function<TransitionRecord, String> value) {
+    TableColumn<TransitionRecord, String> c = new TableColumn<>(title);
+    c.setPrefWidth(width);
+    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    return c;
+  }
+}

@@ -1,0 +1,199 @@
+package mode.inspector.viewmodel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import mode.State;
+import mode.events.ServiceEvent;
+import mode.events.ServiceInfo.TimerInfo;
+import mode.inspector.model.ServiceGraph;
+import mode.inspector.model.ServiceNode;
+
+/**
+ * The details panel of the selected service: identity, state and how long it has been so,
+ * timings, restart count, neighbours, timers, the last crash (reason and stack trace, for
+ * copying) and blocking reports. All texts are ready to show.
+ *
+ * <p>Threading: UI thread only. {@link #refresh} is cheap and is called on selection, on changes
+ * to the selected service, and once a second for the uptime.
+ */
+public final class DetailsViewModel {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+  /** A neighbour in the graph, shown by label and selectable by id. */
+  public record ServiceRef(long id, String label, State state) {
+    @Override
+    public String toString() {
+      return label + "  (" + state + ")";
+    }
+  }
+
+  private final InstantSource clock;
+  private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No service selected");
+  private final ReadOnlyStringWrapper className = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper timings = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper restarts = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper crash = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper crashStack = new ReadOnlyStringWrapper("");
+  private final ObservableList<ServiceRef> dependencies = FXCollections.observableArrayList();
+  private final ObservableList<ServiceRef> dependents = FXCollections.observableArrayList();
+  private final ObservableList<TimerInfo> timers = FXCollections.observableArrayList();
+  private final ObservableList<String> blocking = FXCollections.observableArrayList();
+
+  /** Details read against {@code clock} (the wall clock live, the replayed moment in a replay). */
+  public DetailsViewModel(InstantSource clock) {
+    this.clock = clock;
+  }
+
+  /** Shows service {@code id} of {@code model}, or the empty panel for {@code null}. */
+  void refresh(ServiceGraph model, Long id) {
+    ServiceNode node = id == null ? null : model.node(id);
+    present.set(node != null);
+    if (node == null) {
+      clear(id == null ? "No service selected" : "Service " + id + " is no longer in the graph");
+      return;
+    }
+    title.set(node.label());
+    className.set(node.className());
+    Instant now = clock.instant();
+    state.set(node.state() + " for " + human(Duration.between(node.stateSince(), now)));
+    uptime.set(node.state() == State.RUNNING && node.startedAt() != null
+        ? "up " + human(Duration.between(node.startedAt(), now)) : "not running");
+    timings.set("start " + human(node.startDuration()) + " · stop " + human(node.stopDuration()));
+    restarts.set(Integer.toString(node.restartCount()));
+    crash.set(node.crashReason() == null ? "" : node.crashReason()
+        + (node.crashedAt() == null ? "" : "  (at " + TIME.format(node.crashedAt()) + ")"));
+    crashStack.set(node.crashStack() == null ? "" : node.crashStack());
+    setIfChanged(dependencies, refs(model, model.dependencies(id)));
+    setIfChanged(dependents, refs(model, model.dependents(id)));
+    setIfChanged(timers, node.timers());
+    setIfChanged(blocking, node.blocking().stream().map(DetailsViewModel::describe).toList());
+  }
+
+  private void clear(String message) {
+    title.set(message);
+    for (ReadOnlyStringWrapper p : List.of(className, state, uptime, timings, restarts, crash, crashStack)) {
+      p.set("");
+    }
+    dependencies.clear();
+    dependents.clear();
+    timers.clear();
+    blocking.clear();
+  }
+
+  private static <T> void setIfChanged(ObservableList<T> list, List<T> now) {
+    if (!list.equals(now)) {
+      list.setAll(now);
+    }
+  }
+
+  private static List<ServiceRef> refs(ServiceGraph model, List<Long> ids) {
+    return ids.stream()
+        .map(model::node)
+        .filter(n -> n != null)
+        .map(n -> new ServiceRef(n.id(), n.label(), n.state()))
+        .toList();
+  }
+
+  private static String describe(ServiceEvent.Blocking b) {
+    return TIME.format(b.at()) + "  " + b.what() + " blocked for " + human(b.elapsed())
+        + System.lineSeparator() + b.stack();
+  }
+
+  /** Formats a duration for people: {@code 850 ms}, {@code 12.3 s}, {@code 4 min 05 s}, {@code 2 h 03 min}. */
+  public static String human(Duration d) {
+    if (d == null) {
+      return "–";
+    }
+    long ms = Math.max(0, d.toMillis());
+    if (ms < 1000) {
+      return ms + " ms";
+    }
+    if (ms < 60_000) {
+      return String.format("%.1f s", ms / 1000.0);
+    }
+    long s = ms / 1000;
+    if (s < 3600) {
+      return String.format("%d min %02d s", s / 60, s % 60);
+    }
+    return String.format("%d h %02d min", s / 3600, (s % 3600) / 60);
+  }
+
+  /** Whether a selected service is shown. */
+  public ReadOnlyBooleanProperty presentProperty() {
+    return present.getReadOnlyProperty();
+  }
+
+  /** The label, or a message when nothing is selected. */
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  /** The class name. */
+  public ReadOnlyStringProperty classNameProperty() {
+    return className.getReadOnlyProperty();
+  }
+
+  /** The state and for how long. */
+  public ReadOnlyStringProperty stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  /** Uptime since the last start, or "not running". */
+  public ReadOnlyStringProperty uptimeProperty() {
+    return uptime.getReadOnlyProperty();
+  }
+
+  /** Last start and stop durations. */
+  public ReadOnlyStringProperty timingsProperty() {
+    return timings.getReadOnlyProperty();
+  }
+
+  /** The restart count. */
+  public ReadOnlyStringProperty restartsProperty() {
+    return restarts.getReadOnlyProperty();
+  }
+
+  /** The last crash reason (and when), or empty. */
+  public ReadOnlyStringProperty crashProperty() {
+    return crash.getReadOnlyProperty();
+  }
+
+  /** The last crash's stack trace, or empty. */
+  public ReadOnlyStringProperty crashStackProperty() {
+    return crashStack.getReadOnlyProperty();
+  }
+
+  /** The services the selected one depends on. */
+  public ObservableList<ServiceRef> dependencies() {
+    return FXCollections.unmodifiableObservableList(dependencies);
+  }
+
+  /** The services that depend on the selected one. */
+  public ObservableList<ServiceRef> dependents() {
+    return FXCollections.unmodifiableObservableList(dependents);
+  }
+
+  /** Its tasks, timers and crontabs. */
+  public ObservableList<TimerInfo> timers() {
+    return FXCollections.unmodifiableObservableList(timers);
+  }
+
+  /** Its blocking reports, oldest first, each with the stack. */
+  public ObservableList<String> blocking() {
+    return FXCollections.unmodifiableObservableList(blocking);
+  }
+}

@@ -1,0 +1,272 @@
+package mode.inspector.viewmodel;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import mode.State;
+import mode.graph.DependencyGraph;
+import mode.graph.GraphFormatter;
+import mode.events.ServiceEvent;
+import mode.inspector.model.ChangeSet;
+import mode.inspector.model.Recording;
+import mode.inspector.model.ServiceGraph;
+import mode.inspector.model.TransitionRecord;
+
+/**
+ * The inspector's root view-model: owns the live model and the session's recording, feeds the
+ * graph, details, timeline and startup view-models, tells where the data comes from (connection
+ * health), replays the session to any moment, and runs the actions on the selected service.
+ *
+ * <p>Threading: UI thread only; {@link #accept} is called once per pulse with the events that
+ * arrived since the last one. Never throws on odd input: problems become messages.
+ */
+public final class InspectorViewModel {
+  private final InstantSource wallClock;
+  private final Executor ui;
+  private final GraphViewModel graph;
+  private final DetailsViewModel details;
+  private final TimelineViewModel timeline = new TimelineViewModel();
+  private final StartupViewModel startup = new StartupViewModel();
+  private final ActionsViewModel actions;
+  private final ReadOnlyObjectWrapper<ConnectionStatus> status =
+      new ReadOnlyObjectWrapper<>(ConnectionStatus.DISCONNECTED);
+  private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("Not attached");
+  private final ReadOnlyStringWrapper workerName = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper replaying = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyObjectWrapper<Instant> replayMoment = new ReadOnlyObjectWrapper<>();
+  private ServiceGraph live = new ServiceGraph();
+  private ServiceGraph shown = live;
+  private Recording recording = new Recording();
+  private String selectedLabel;
+
+  /**
+   * A view-model.
+   *
+   * @param background where layouts run
+   * @param ui the UI thread's executor (results of layouts and commands come back through it)
+   * @param wallClock the wall clock (uptimes)
+   * @param nanoClock a monotonic clock (change highlights)
+   */
+  public InspectorViewModel(Executor background, Executor ui, InstantSource wallClock, LongSupplier nanoClock) {
+    this.wallClock = wallClock;
+    this.ui = ui;
+    this.graph = new GraphViewModel(background, ui, nanoClock);
+    this.details = new DetailsViewModel(() -> replayMoment.get() != null ? replayMoment.get() : wallClock.instant());
+    this.actions = new ActionsViewModel(ui, graph.selectedProperty(), this::labelOf);
+    graph.selectedProperty().addListener((obs, old, now) -> {
+      details.refresh(shown, now);
+      if (now != null && shown.node(now) != null) {
+        selectedLabel = shown.node(now).label();
+      }
+    });
+    graph.setModel(shown);
+  }
+
+  /** Applies a batch of events that arrived since the last pulse. */
+  public void accept(List<ServiceEvent> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    for (ServiceEvent event : batch) {
+      recording.add(event);
+    }
+    ChangeSet changes = live.applyAll(batch);
+    if (changes.gaps() > 0) {
+      statusMessage.set(String.format(
+          "Gap: the worker dropped %,d events because the inspector fell behind; a fresh snapshot follows",
+          changes.droppedInGaps()));
+    }
+    if (replaying.get()) {
+      return;
+    }
+    show(changes);
+    reselectAfterSnapshot(changes);
+  }
+
+  /** A restarted worker has new ids: keep the user's selection by label. */
+  private void reselectAfterSnapshot(ChangeSet changes) {
+    Long selected = graph.selectedProperty().get();
+    if (changes.snapshots() == 0 || selected == null || shown.node(selected) != null || selectedLabel == null) {
+      return;
+    }
+    shown.nodes().stream().filter(n -> n.label().equals(selectedLabel)).findFirst()
+        .ifPresent(n -> graph.select(n.id()));
+  }
+
+  private void show(ChangeSet changes) {
+    graph.modelChanged(changes);
+    timeline.append(changes.transitions());
+    Long selected = graph.selectedProperty().get();
+    if (selected != null && (changes.changedServices().contains(selected) || changes.structureChanged())) {
+      details.refresh(shown, selected);
+    }
+    if (changes.snapshots() > 0 || changes.transitions().stream().anyMatch(t -> t.to() == State.RUNNING)) {
+      startup.refresh(shown);
+    }
+  }
+
+  /** Refreshes what depends on the clock (uptimes); called once a second by the view. */
+  public void tick() {
+    details.refresh(shown, graph.selectedProperty().get());
+  }
+
+  /**
+   * Reports connection health; {@code name} is the worker's name when known, else {@code null}.
+   * The model and history are kept: a worker that comes back continues the same session.
+   */
+  public void connection(ConnectionStatus now, String name, String message) {
+    status.set(now);
+    if (name != null) {
+      workerName.set(name);
+    }
+    statusMessage.set(message);
+  }
+
+  /** Starts a new session (another worker): a fresh model, recording and history. */
+  public void newSession() {
+    live = new ServiceGraph();
+    shown = live;
+    recording = new Recording();
+    replaying.set(false);
+    replayMoment.set(null);
+    graph.setModel(shown);
+    timeline.replaceAll(List.of());
+    details.refresh(shown, graph.selectedProperty().get());
+  }
+
+  /** Shows a recording instead of a live worker, at its last moment. */
+  public void openRecording(String name, Recording opened) {
+    recording = opened;
+    live = opened.replayTo(opened.isEmpty() ? Instant.EPOCH : opened.end());
+    workerName.set(name);
+    status.set(ConnectionStatus.REPLAY);
+    statusMessage.set(opened.isEmpty() ? "The recording holds no events" : "Recording " + name);
+    replaying.set(false);
+    replayMoment.set(null);
+    shown = live;
+    graph.setModel(shown);
+    timeline.replaceAll(shown.history());
+    startup.refresh(shown);
+    details.refresh(shown, graph.selectedProperty().get());
+  }
+
+  /** Shows the graph as it was at {@code moment}; live events keep being recorded meanwhile. */
+  public void replayTo(Instant moment) {
+    if (recording.isEmpty()) {
+      return;
+    }
+    replaying.set(true);
+    replayMoment.set(moment);
+    shown = recording.replayTo(moment);
+    graph.setModel(shown);
+    timeline.replaceAll(shown.history());
+    startup.refresh(shown);
+    details.refresh(shown, graph.selectedProperty().get());
+  }
+
+  /** Leaves the replay and shows the live graph again. */
+  public void goLive() {
+    replaying.set(false);
+    replayMoment.set(null);
+    shown = live;
+    graph.setModel(shown);
+    timeline.replaceAll(shown.history());
+    startup.refresh(shown);
+    details.refresh(shown, graph.selectedProperty().get());
+  }
+
+  /**
+   * The graph on screen in DOT, mode's format (pydot and Graphviz read it), optionally with
+   * nodes coloured by state.
+   */
+  public String dot(boolean stateColours) {
+    GraphFormatter formatter = GraphFormatter.defaults();
+    return DependencyGraph.of(shown.toServiceInfos()).toDot(stateColours ? formatter.withStateColors() : formatter);
+  }
+
+  private String labelOf(long id) {
+    var node = shown.node(id);
+    return node == null ? "service " + id : node.label();
+  }
+
+  /** The model on screen (live, or the replayed moment). */
+  public ServiceGraph shownModel() {
+    return shown;
+  }
+
+  /** Every event of this session so far (or of the opened recording). */
+  public Recording recording() {
+    return recording;
+  }
+
+  /** The transitions in the model on screen. */
+  public List<TransitionRecord> history() {
+    return shown.history();
+  }
+
+  /** The graph view-model. */
+  public GraphViewModel graph() {
+    return graph;
+  }
+
+  /** The details view-model. */
+  public DetailsViewModel details() {
+    return details;
+  }
+
+  /** The timeline view-model. */
+  public TimelineViewModel timeline() {
+    return timeline;
+  }
+
+  /** The startup view-model. */
+  public StartupViewModel startup() {
+    return startup;
+  }
+
+  /** The actions view-model. */
+  public ActionsViewModel actions() {
+    return actions;
+  }
+
+  /** Connection health. */
+  public ReadOnlyObjectProperty<ConnectionStatus> statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** A sentence about the connection (or the last gap), for the status bar. */
+  public ReadOnlyStringProperty statusMessageProperty() {
+    return statusMessage.getReadOnlyProperty();
+  }
+
+  /** The worker's name (or the recording's). */
+  public ReadOnlyStringProperty workerNameProperty() {
+    return workerName.getReadOnlyProperty();
+  }
+
+  /** Whether a past moment is on screen. */
+  public ReadOnlyBooleanProperty replayingProperty() {
+    return replaying.getReadOnlyProperty();
+  }
+
+  /** The moment on screen during a replay, else {@code null}. */
+  public ReadOnlyObjectProperty<Instant> replayMomentProperty() {
+    return replayMoment.getReadOnlyProperty();
+  }
+
+  InstantSource wallClock() {
+    return wallClock;
+  }
+
+  Executor ui() {
+    return ui;
+  }
+}

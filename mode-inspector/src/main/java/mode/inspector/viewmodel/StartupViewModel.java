@@ -1,0 +1,57 @@
+package mode.inspector.viewmodel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import mode.inspector.model.ServiceGraph;
+import mode.inspector.model.ServiceNode;
+
+/**
+ * The startup view: when each service began its first start and how long it took, in start
+ * order, so a Gantt chart shows which services made the start slow.
+ *
+ * <p>Threading: UI thread only.
+ */
+public final class StartupViewModel {
+  /** One bar of the chart. */
+  public record StartupRow(long id, String label, Instant start, Duration duration) {
+    /** When the start ended. */
+    public Instant end() {
+      return start.plus(duration);
+    }
+  }
+
+  private final ObservableList<StartupRow> rows = FXCollections.observableArrayList();
+
+  StartupViewModel() {}
+
+  void refresh(ServiceGraph model) {
+    List<StartupRow> now = new ArrayList<>();
+    for (ServiceNode node : model.nodes()) {
+      if (node.firstStartAt() != null && node.firstStartDuration() != null) {
+        now.add(new StartupRow(node.id(), node.label(), node.firstStartAt(), node.firstStartDuration()));
+      }
+    }
+    now.sort(Comparator.comparing(StartupRow::start).thenComparing(StartupRow::id));
+    if (!rows.equals(now)) {
+      rows.setAll(now);
+    }
+  }
+
+  /** The bars, in start order. */
+  public ObservableList<StartupRow> rows() {
+    return FXCollections.unmodifiableObservableList(rows);
+  }
+
+  /** The slowest starts first, at most {@code limit}. */
+  public List<StartupRow> slowest(int limit) {
+    return rows.stream()
+        .sorted(Comparator.comparing(StartupRow::duration).reversed())
+        .limit(limit)
+        .toList();
+  }
+}
