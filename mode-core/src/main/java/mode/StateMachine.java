@@ -23,11 +23,15 @@ import mode.timers.StopSignal;
 final class StateMachine {
   private final Service service;
   private volatile State state = State.INIT;
-  private Instant stateSince = Instant.now();
+  // Wall-clock instants are read only when an event needs them (null otherwise); a description
+  // derives them from the System.nanoTime() stamps, which every move records (one clock read).
+  private Instant stateSince;
   private long stateSinceNanos = System.nanoTime();
   private Instant startedAt;
-  private Duration startDuration;
-  private Duration stopDuration;
+  private long startedAtNanos;
+  /** -1 until the first start (or stop) completed. */
+  private long startNanos = -1;
+  private long stopNanos = -1;
   private volatile Throwable crashReason;
   private String crashStack;
   private volatile int restartCount;
@@ -115,14 +119,15 @@ final class StateMachine {
       if (!from.canMoveTo(next)) {
         return from;
       }
-      Instant now = Instant.now();
       long nanos = System.nanoTime();
+      Instant now = EventHub.observedLocked() ? Instant.now() : null;
       switch (next) {
         case RUNNING -> {
           startedAt = now;
-          startDuration = Duration.ofNanos(nanos - stateSinceNanos);
+          startedAtNanos = nanos;
+          startNanos = nanos - stateSinceNanos;
         }
-        case SHUTDOWN -> stopDuration = Duration.ofNanos(nanos - stateSinceNanos);
+        case SHUTDOWN -> stopNanos = nanos - stateSinceNanos;
         case CRASHED -> {
           crashReason = reason;
           crashStack = stackText(reason);
@@ -133,7 +138,7 @@ final class StateMachine {
       state = next;
       stateSince = now;
       stateSinceNanos = nanos;
-      if (EventHub.observedLocked()) {
+      if (now != null) {
         EventHub.emitLocked(service, transition(now, from, next));
       }
       if (next == State.CRASHED || next == State.STOPPING) {
@@ -172,6 +177,8 @@ final class StateMachine {
   /** Describes the service; call with the hub lock held for a consistent view. */
   ServiceInfo info(Long parentId, List<Long> dependencyIds, List<ServiceInfo.TimerInfo> timers) {
     Throwable reason = crashReason;
+    long anchorNanos = System.nanoTime();
+    Instant anchor = Instant.now();
     return new ServiceInfo(
         service.id(),
         service.label(),
@@ -180,14 +187,20 @@ final class StateMachine {
         state,
         parentId,
         dependencyIds,
-        stateSince,
-        startedAt,
-        startDuration,
-        stopDuration,
+        stateSince != null ? stateSince : wallClock(stateSinceNanos, anchor, anchorNanos),
+        startNanos < 0 ? null
+            : startedAt != null ? startedAt : wallClock(startedAtNanos, anchor, anchorNanos),
+        startNanos < 0 ? null : Duration.ofNanos(startNanos),
+        stopNanos < 0 ? null : Duration.ofNanos(stopNanos),
         restartCount,
         reason == null ? null : reason.toString(),
         crashStack,
         timers);
+  }
+
+  /** The wall-clock instant of the {@code System.nanoTime()} stamp {@code nanos}. */
+  private static Instant wallClock(long nanos, Instant anchor, long anchorNanos) {
+    return anchor.minusNanos(anchorNanos - nanos);
   }
 
   static String stackText(Throwable t) {
