@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import mode.internal.Activities;
 
@@ -153,9 +154,9 @@ final class Lifecycle {
   }
 
   void stop() {
-    StateMachine m = service.machine;
-    if (!m.requestStop()) {
-      awaitStopDone();
+    StateMachine.Run run = service.machine.run(); // a concurrent reset must not mix two runs
+    if (!run.requestStop()) {
+      awaitStopDone(run.stopDone);
       return;
     }
     lock.lock();
@@ -163,17 +164,17 @@ final class Lifecycle {
       runStop();
     } finally {
       lock.unlock();
-      m.stopDone().countDown();
+      run.stopDone.countDown();
     }
   }
 
   /** Another call is stopping this run: wait for it, unless that call is up this very stack. */
-  private void awaitStopDone() {
+  private void awaitStopDone(CountDownLatch done) {
     if (lock.isHeldByCurrentThread()) {
       return;
     }
     try {
-      service.machine.stopDone().await();
+      done.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
