@@ -159,12 +159,30 @@ final class Lifecycle {
       awaitStopDone(run.stopDone);
       return;
     }
+    if (lock.isLocked() && !lock.isHeldByCurrentThread()) {
+      abortStartsBelow(service, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
     lock.lock();
     try {
       runStop();
     } finally {
       lock.unlock();
       run.stopDone.countDown();
+    }
+  }
+
+  /**
+   * Another thread is starting this service: wake the dependencies it is starting right now, so
+   * that their starts give up at the next step (as mode's stop, which stops the children at once)
+   * instead of making this stop wait for a slow {@code onStart} below. Their stops come later,
+   * from this service's stop.
+   */
+  private static void abortStartsBelow(Service s, Set<Service> seen) {
+    for (Service child : s.deps.children()) {
+      if (seen.add(child) && child.machine.state() == State.STARTING) {
+        child.machine.signal().set();
+        abortStartsBelow(child, seen);
+      }
     }
   }
 
