@@ -28,6 +28,9 @@ public record InspectOptions(
   /** Default events kept per client. */
   public static final int DEFAULT_QUEUE_CAPACITY = 4096;
 
+  /** System property that overrides the events kept per client in {@link #defaults(String)}. */
+  public static final String QUEUE_CAPACITY_PROPERTY = "mode.inspect.queueCapacity";
+
   /** Default connections served at once. */
   public static final int DEFAULT_MAX_CLIENTS = 32;
 
@@ -43,10 +46,13 @@ public record InspectOptions(
     }
   }
 
-  /** Unix socket only, in {@link InspectDirectory#defaultPath()}, default limits. */
+  /**
+   * Unix socket only, in {@link InspectDirectory#defaultPath()}, default limits (the queue
+   * capacity may be set with the system property {@value #QUEUE_CAPACITY_PROPERTY}).
+   */
   public static InspectOptions defaults(String name) {
     return new InspectOptions(name, "", InspectDirectory.defaultPath(), null, false,
-        DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_CLIENTS);
+        Integer.getInteger(QUEUE_CAPACITY_PROPERTY, DEFAULT_QUEUE_CAPACITY), DEFAULT_MAX_CLIENTS);
   }
 
   /** These options with another main class. */

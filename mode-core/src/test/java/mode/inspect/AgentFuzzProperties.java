@@ -1,6 +1,5 @@
 package mode.inspect;
 
-import static mode.inspect.ScriptedEvents.info;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mode.State;
+import mode.events.ServiceEvent;
+import mode.events.ServiceInfo;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -23,14 +24,16 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * 1,000 connections of 10 random frames each (10,000 frames: valid commands, broken JSON,
- * random bytes, invalid UTF-8, unknown types, oversized lines) against one agent over its Unix
- * socket: each connection gets only well-formed replies and at most one error, last; another
- * client is served throughout.
+ * random bytes, invalid UTF-8, unknown types, oversized lines) against a worker in a child JVM
+ * over its Unix socket: each connection gets only well-formed lines and at most one error, last;
+ * another client is served throughout, and the worker's services are untouched at the end. The
+ * lifecycle commands name ids that do not exist, so they are answered without changing the tree.
  */
 class AgentFuzzProperties {
 
   private static Path dir;
-  private static InspectAgent agent;
+  private static ChildWorker worker;
+  private static Descriptor descriptor;
   private static RecordingClient observer;
 
   /** One frame to send; {@code %SEQ%} is replaced by the frame's position + 1. */
@@ -47,30 +50,30 @@ class AgentFuzzProperties {
   }
 
   @BeforeContainer
-  static void startAgent() throws IOException {
+  static void startWorker() throws IOException {
     dir = Files.createTempDirectory("mode-fuzz");
-    ScriptedEvents events = new ScriptedEvents().with(info(1, "App", State.RUNNING, null, List.of()));
-    agent = InspectAgent.start(InspectOptions.defaults("Fuzz").withDirectory(dir.resolve("inspect")), events,
-        (re, command) -> new InspectMessage.Reply(re, false, "no service with id " + serviceOf(command), null));
-    observer = new RecordingClient(agent.descriptor().unixTarget());
-  }
-
-  static long serviceOf(InspectMessage.Command command) {
-    return switch (command) {
-      case InspectMessage.Start s -> s.service();
-      case InspectMessage.Stop s -> s.service();
-      case InspectMessage.Restart r -> r.service();
-      default -> -1;
-    };
+    worker = ChildWorker.start(dir.resolve("inspect"), List.of(), InspectTestWorker.class);
+    descriptor = worker.awaitDescriptor();
+    observer = new RecordingClient(descriptor.unixTarget());
   }
 
   @AfterContainer
-  static void stopAgent() throws IOException {
-    observer.close();
-    agent.close();
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+  static void stopWorker() throws Exception {
+    try {
+      assertThat(worker.process.isAlive()).isTrue();
+      try (RecordingClient fresh = new RecordingClient(descriptor.unixTarget())) {
+        assertThat(fresh.awaitFrames(2)).isTrue();
+        ServiceEvent.Snapshot snapshot = (ServiceEvent.Snapshot) ((InspectMessage.Event) fresh.frames.get(1).message()).event();
+        assertThat(snapshot.services()).extracting(ServiceInfo::state).containsOnly(State.RUNNING).hasSize(3);
+      }
+      observer.close();
+      worker.terminate();
+    } finally {
+      worker.close();
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
       }
     }
   }
@@ -78,7 +81,7 @@ class AgentFuzzProperties {
   @Property(tries = 1000)
   void randomFramesNeverDisturbTheAgentOrOtherClients(@ForAll("sessions") List<FuzzFrame> frames) throws Exception {
     List<Frame> received;
-    try (RawConnection raw = RawConnection.unix(agent.descriptor())) {
+    try (RawConnection raw = RawConnection.unix(descriptor)) {
       for (int i = 0; i < frames.size(); i++) {
         raw.writeQuietly(frames.get(i).at(i + 1));
       }
@@ -112,9 +115,9 @@ class AgentFuzzProperties {
 
   static final List<String> VALID = List.of(
       "{\"type\":\"ping\",\"seq\":%SEQ%,\"ts\":\"2026-11-28T05:12:15.084Z\"}",
-      "{\"type\":\"start\",\"seq\":%SEQ%,\"ts\":\"2026-11-28T05:12:15.084Z\",\"service\":7}",
+      "{\"type\":\"start\",\"seq\":%SEQ%,\"ts\":\"2026-11-28T05:12:15.084Z\",\"service\":9001}",
       "{\"type\":\"restart\",\"seq\":%SEQ%,\"ts\":\"2026-11-28T05:12:15.084Z\",\"service\":-3}",
-      "{\"type\":\"stop\",\"seq\":%SEQ%,\"ts\":\"2026-11-28T05:12:15.084Z\",\"service\":1}");
+      "{\"type\":\"stop\",\"seq\":%SEQ%,\"ts\":\"2026-11-28T05:12:15.084Z\",\"service\":0}");
 
   static Arbitrary<FuzzFrame> frame() {
     return Arbitraries.frequencyOf(

@@ -38,10 +38,15 @@ final class RecordingClient implements AutoCloseable {
 
   /** Waits (at most 30 s) until {@code count} frames have arrived; true if they did. */
   boolean awaitFrames(int count) throws InterruptedException {
+    return awaitFrames(frames -> frames.size() >= count);
+  }
+
+  /** Waits (at most 30 s) until the frames so far satisfy {@code condition}; true if they did. */
+  boolean awaitFrames(java.util.function.Predicate<List<Frame>> condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     lock.lock();
     try {
-      while (frames.size() < count) {
+      while (!condition.test(frames)) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;

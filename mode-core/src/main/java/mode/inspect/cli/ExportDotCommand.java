@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mode-inspect export-dot}: the live graph in mode's DOT format. */
 @Command(name = "export-dot", mixinStandardHelpOptions = true,
-    description = {"Write the worker's live service graph as DOT in mode's format",
-        "(the same bytes as DependencyGraph.of(root).toDot() in the worker)."})
+    description = "Write the worker's live service graph as DOT in mode's format (the same bytes as"
+        + " DependencyGraph.of(root).toDot() in the worker).")
 final class ExportDotCommand implements Callable<Integer> {
 
   @Mixin AttachOptions attach;

@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mode-inspect record}: the raw session to a JSON Lines file. */
 @Command(name = "record", mixinStandardHelpOptions = true,
-    description = {"Record the session (every line the worker sends, as received) to a JSON Lines",
-        "file, until interrupted, until the worker exits, or until --count lines."})
+    description = "Record the session (every line the worker sends, as received) to a JSON Lines file,"
+        + " until interrupted, until the worker exits, or until --count lines.")
 final class RecordCommand implements Callable<Integer> {
 
   @Mixin AttachOptions attach;

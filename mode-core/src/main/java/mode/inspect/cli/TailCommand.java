@@ -20,8 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mode-inspect tail}: live transitions, one line each. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-    description = {"Print the worker's state transitions as they happen, one line each,",
-        "coloured by the new state on a terminal. Runs until interrupted or the worker exits."})
+    description = "Print the worker's state transitions as they happen, one line each, coloured by the new"
+        + " state on a terminal. Runs until interrupted or the worker exits.")
 final class TailCommand implements Callable<Integer> {
 
   /** How the lines are coloured. */

@@ -1,0 +1,81 @@
+package mode.inspect;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A worker in a child JVM, on this test run's class path, with its own inspect folder. */
+final class ChildWorker implements AutoCloseable {
+
+  final Process process;
+  final Path dir;
+  final List<String> output = new CopyOnWriteArrayList<>();
+
+  private ChildWorker(Process process, Path dir) {
+    this.process = process;
+    this.dir = dir;
+    Thread.ofVirtual().name("child-output-" + process.pid()).start(this::drain);
+  }
+
+  /** Starts {@code mainClass} with {@code args}; system properties {@code -Dkey=value} may be in jvmArgs. */
+  static ChildWorker start(Path dir, List<String> jvmArgs, Class<?> mainClass, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("-D" + InspectDirectory.DIRECTORY_PROPERTY + "=" + dir);
+    command.addAll(jvmArgs);
+    command.add(mainClass.getName());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return new ChildWorker(process, dir);
+  }
+
+  private void drain() {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        output.add(line);
+      }
+    } catch (IOException ended) {
+      // The child is gone; its output so far is kept.
+    }
+  }
+
+  /** Waits until the child's descriptor is published and returns it. */
+  Descriptor awaitDescriptor() {
+    return await().atMost(Duration.ofSeconds(30)).until(this::published, d -> d != null);
+  }
+
+  private Descriptor published() throws IOException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("child exited with " + process.exitValue() + ": " + String.join("\n", output));
+    }
+    return InspectDirectory.open(dir).workers().stream().filter(d -> d.pid() == process.pid()).findFirst().orElse(null);
+  }
+
+  /** Sends SIGTERM and waits for the exit code. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("child " + process.pid() + " did not exit on SIGTERM: " + String.join("\n", output));
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+}
