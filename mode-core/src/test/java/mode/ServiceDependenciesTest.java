@@ -28,6 +28,19 @@ class ServiceDependenciesTest {
   }
 
   @Test
+  void aRuntimeDependencyThatFailsToStartThrowsAndCrashesItsParent() {
+    Recorder p = new Recorder("p", history);
+    p.start();
+
+    assertThatThrownBy(() -> p.addRuntimeDependency(new Recorder("c", history).failingIn("onStart")))
+        .isInstanceOf(ServiceException.class)
+        .hasMessage("Service c failed to start: onStart threw java.io.IOException: c failed in onStart")
+        .hasCauseInstanceOf(java.io.IOException.class);
+    assertThat(p.state()).isEqualTo(State.CRASHED);
+    assertThat(p.crashReason()).hasMessage("c failed in onStart");
+  }
+
+  @Test
   void runtimeDependencyOfAServiceNotStartedWaitsForItsStart() {
     Recorder p = new Recorder("p", history);
     Recorder c = p.addRuntimeDependency(new Recorder("c", history));
