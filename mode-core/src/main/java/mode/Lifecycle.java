@@ -23,8 +23,9 @@ final class Lifecycle {
   /** Guarded by {@link #lock}. */
   private boolean initialized;
 
+  /** One lifecycle hook call, as handed to {@link Service#runHook}. */
   @FunctionalInterface
-  private interface Hook {
+  interface Hook {
     void run() throws Exception;
   }
 
@@ -261,12 +262,15 @@ final class Lifecycle {
   }
 
   private void hook(String name, Hook hook) throws Exception {
-    Activities.Step step = Activities.begin(service, name);
-    try {
-      hook.run();
-    } finally {
-      Activities.end(step);
-    }
+    // The service decides the thread (a ServiceThread uses its own); the step is recorded there.
+    service.runHook(name, () -> {
+      Activities.Step step = Activities.begin(service, name);
+      try {
+        hook.run();
+      } finally {
+        Activities.end(step);
+      }
+    });
   }
 
   /** Runs a stop hook; a failure is logged and the stop goes on. */

@@ -321,6 +321,21 @@ public abstract class Service {
   /** Runs in a restart after the reset and before the new start. */
   protected void onRestart() throws Exception {}
 
+  // ---- threads (package-private: ServiceThread chooses other ones) -----------------------
+
+  /**
+   * Runs one lifecycle hook ({@code name} is e.g. {@code onStart}) and returns when it is done,
+   * throwing what it threw. Here: on the calling thread.
+   */
+  void runHook(String name, Lifecycle.Hook hook) throws Exception {
+    hook.run();
+  }
+
+  /** Makes the threads of background methods and {@code addFuture} callables: virtual ones. */
+  Thread.Builder backgroundThreads() {
+    return Thread.ofVirtual();
+  }
+
   /** {@code <Label: STATE>}. */
   @Override
   public String toString() {
