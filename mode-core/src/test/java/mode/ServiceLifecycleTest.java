@@ -242,7 +242,7 @@ class ServiceLifecycleTest {
   void logLinesCarryTheLabelPrefixWithOneDashPerLevelBelowTheRoot() {
     Recorder root = new Recorder("App", history);
     Recorder web = root.addDependency(new Recorder("Web", history));
-    web.addDependency(new Recorder("Router", history));
+    Recorder router = web.addDependency(new Recorder("Router", history));
 
     try (LogCapture log = new LogCapture(Recorder.class)) {
       root.start();
@@ -260,6 +260,9 @@ class ServiceLifecycleTest {
           "DEBUG [^--Router]: -Stopped!",
           "DEBUG [^-Web]: -Stopped!",
           "DEBUG [^App]: -Stopped!");
+      assertThat(log.serviceIds()).containsExactly(
+          root.id(), web.id(), router.id(), router.id(), web.id(), root.id(),
+          root.id(), web.id(), router.id(), router.id(), web.id(), root.id());
     }
   }
 }

@@ -44,14 +44,14 @@ class TimerLoopTest {
   }
 
   void tickAt(long millis) {
-    await().until(() -> time.sleepingUntil(at(millis)));
+    time.awaitSleeper(at(millis));
     time.setTo(at(millis));
   }
 
   @Test
   void firstTickComesOneIntervalAfterStart() {
     CompletableFuture<Void> loop = timer();
-    await().until(() -> time.sleepingUntil(at(10)));
+    time.awaitSleeper(at(10));
     assertThat(time.deadlines()).containsExactly(at(10));
     stop.set();
     loop.join();
@@ -65,7 +65,7 @@ class TimerLoopTest {
     tickAt(10);
     tickAt(20);
     tickAt(30);
-    await().until(() -> time.sleepingUntil(at(40)));
+    time.awaitSleeper(at(40));
     stop.set();
     loop.join();
 
@@ -76,9 +76,9 @@ class TimerLoopTest {
   @Test
   void aLateWakeupIsCorrectedAtTheNextSlot() {
     CompletableFuture<Void> loop = timer();
-    await().until(() -> time.sleepingUntil(at(10)));
+    time.awaitSleeper(at(10));
     time.setTo(at(14)); // the sleeper woke 4 ms late
-    await().until(() -> time.sleepingUntil(at(20)));
+    time.awaitSleeper(at(20));
     stop.set();
     loop.join();
 
@@ -92,7 +92,7 @@ class TimerLoopTest {
     tickAt(10);
     tickAt(20);
     tickAt(50);
-    await().until(() -> time.sleepingUntil(at(60)));
+    time.awaitSleeper(at(60));
     stop.set();
     loop.join();
 
@@ -115,9 +115,9 @@ class TimerLoopTest {
     });
     Instant first = Instant.parse("2026-01-15T14:30:00Z"); // 09:30 EST
     Instant second = Instant.parse("2026-01-16T14:30:00Z");
-    await().until(() -> time.sleepingUntil(first));
+    time.awaitSleeper(first);
     time.setTo(first);
-    await().until(() -> time.sleepingUntil(second));
+    time.awaitSleeper(second);
     stop.set();
     done.join();
 
