@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Threads.</b> Hooks run on the thread that called the lifecycle method; background methods
  * and {@link #addFuture} callables run on virtual threads named {@code Label.method}. Hooks may
- * block. Hooks and {@link #label()} must not call lifecycle methods of their ancestors.
+ * block. A hook may stop its own service (the stop runs at once, on that thread, and the start
+ * gives up at its next step).
  */
 public abstract class Service {
   private static final AtomicLong IDS = new AtomicLong();
@@ -319,6 +320,21 @@ public abstract class Service {
 
   /** Runs in a restart after the reset and before the new start. */
   protected void onRestart() throws Exception {}
+
+  // ---- threads (package-private: ServiceThread chooses other ones) -----------------------
+
+  /**
+   * Runs one lifecycle hook ({@code name} is e.g. {@code onStart}) and returns when it is done,
+   * throwing what it threw. Here: on the calling thread.
+   */
+  void runHook(String name, Lifecycle.Hook hook) throws Exception {
+    hook.run();
+  }
+
+  /** Makes the threads of background methods and {@code addFuture} callables: virtual ones. */
+  Thread.Builder backgroundThreads() {
+    return Thread.ofVirtual();
+  }
 
   /** {@code <Label: STATE>}. */
   @Override

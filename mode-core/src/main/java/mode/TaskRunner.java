@@ -134,7 +134,7 @@ final class TaskRunner {
     CompletableFuture<T> result = new CompletableFuture<>();
     Handle handle = new Handle(name);
     Thread thread =
-        Thread.ofVirtual().name(name).unstarted(() -> execute(handle, what, body, result));
+        service.backgroundThreads().name(name).unstarted(() -> execute(handle, what, body, result));
     handle.thread = thread;
     running.add(handle);
     thread.start();
