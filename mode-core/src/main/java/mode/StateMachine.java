@@ -183,8 +183,7 @@ final class StateMachine {
   /** Describes the service; call with the hub lock held for a consistent view. */
   ServiceInfo info(Long parentId, List<Long> dependencyIds, List<ServiceInfo.TimerInfo> timers) {
     Throwable reason = crashReason;
-    long anchorNanos = System.nanoTime();
-    Instant anchor = Instant.now();
+    fillInInstants();
     return new ServiceInfo(
         service.id(),
         service.label(),
@@ -193,9 +192,8 @@ final class StateMachine {
         state,
         parentId,
         dependencyIds,
-        stateSince != null ? stateSince : wallClock(stateSinceNanos, anchor, anchorNanos),
-        startNanos < 0 ? null
-            : startedAt != null ? startedAt : wallClock(startedAtNanos, anchor, anchorNanos),
+        stateSince,
+        startedAt,
         startNanos < 0 ? null : Duration.ofNanos(startNanos),
         stopNanos < 0 ? null : Duration.ofNanos(stopNanos),
         restartCount,
@@ -204,9 +202,27 @@ final class StateMachine {
         timers);
   }
 
-  /** The wall-clock instant of the {@code System.nanoTime()} stamp {@code nanos}. */
-  private static Instant wallClock(long nanos, Instant anchor, long anchorNanos) {
-    return anchor.minusNanos(anchorNanos - nanos);
+  /**
+   * Derives the wall-clock instants that unobserved moves did not read from their monotonic
+   * stamps, once: later descriptions return the same instants.
+   */
+  private void fillInInstants() {
+    EventHub.lock();
+    try {
+      if (stateSince != null && (startNanos < 0 || startedAt != null)) {
+        return;
+      }
+      long anchorNanos = System.nanoTime();
+      Instant anchor = Instant.now();
+      if (stateSince == null) {
+        stateSince = anchor.minusNanos(anchorNanos - stateSinceNanos);
+      }
+      if (startNanos >= 0 && startedAt == null) {
+        startedAt = anchor.minusNanos(anchorNanos - startedAtNanos);
+      }
+    } finally {
+      EventHub.unlock();
+    }
   }
 
   static String stackText(Throwable t) {
