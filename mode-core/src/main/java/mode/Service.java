@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Threads.</b> Hooks run on the thread that called the lifecycle method; background methods
  * and {@link #addFuture} callables run on virtual threads named {@code Label.method}. Hooks may
- * block. Hooks and {@link #label()} must not call lifecycle methods of their ancestors.
+ * block. A hook may stop its own service (the stop runs at once, on that thread, and the start
+ * gives up at its next step).
  */
 public abstract class Service {
   private static final AtomicLong IDS = new AtomicLong();

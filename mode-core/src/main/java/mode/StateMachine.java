@@ -17,8 +17,8 @@ import mode.timers.StopSignal;
  *
  * <p>Every field a subscriber can see is written with the {@link EventHub} lock held, in the same
  * critical section that queues the {@code Transition} event, so snapshots and the event stream
- * agree. Reads of {@link #state()} are lock-free. Each run (from INIT to the end of a stop) has
- * its own {@link StopSignal} and stop latch, replaced when a restart resets the service.
+ * agree. Reads of {@link #state()} are lock-free. Each {@link Run} (from INIT to the end of a
+ * stop) has its own {@link StopSignal} and stop latch, replaced when a restart resets the service.
  */
 final class StateMachine {
   private final Service service;
@@ -31,9 +31,28 @@ final class StateMachine {
   private volatile Throwable crashReason;
   private String crashStack;
   private volatile int restartCount;
-  private volatile StopSignal signal = new StopSignal();
-  private volatile CountDownLatch stopDone = new CountDownLatch(1);
-  private final AtomicBoolean stopRequested = new AtomicBoolean();
+  private volatile Run run = new Run();
+
+  /**
+   * One run of the service, from INIT to the end of its stop: its stop signal, whether a stop was
+   * requested, and the latch that opens when that stop finished. A reset starts a new run.
+   */
+  static final class Run {
+    final StopSignal signal = new StopSignal();
+    final CountDownLatch stopDone = new CountDownLatch(1);
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    /**
+     * Marks the run as asked to stop and wakes its sleepers.
+     *
+     * @return {@code true} for the first request (the caller then performs the stop)
+     */
+    boolean requestStop() {
+      boolean first = stopRequested.compareAndSet(false, true);
+      signal.set();
+      return first;
+    }
+  }
 
   StateMachine(Service service) {
     this.service = service;
@@ -51,31 +70,20 @@ final class StateMachine {
     return restartCount;
   }
 
+  /** The current run. */
+  Run run() {
+    return run;
+  }
+
   /** The stop signal of the current run. */
   StopSignal signal() {
-    return signal;
+    return run.signal;
   }
 
   /** Stop requested, stopping, shut down or crashed. */
   boolean shouldStop() {
     State s = state;
-    return signal.isSet() || s == State.STOPPING || s == State.SHUTDOWN || s == State.CRASHED;
-  }
-
-  /**
-   * Marks the current run as asked to stop and wakes its sleepers.
-   *
-   * @return {@code true} for the first request of this run (the caller then performs the stop)
-   */
-  boolean requestStop() {
-    boolean first = stopRequested.compareAndSet(false, true);
-    signal.set();
-    return first;
-  }
-
-  /** The latch that opens when the stop of the current run has finished. */
-  CountDownLatch stopDone() {
-    return stopDone;
+    return run.signal.isSet() || s == State.STOPPING || s == State.SHUTDOWN || s == State.CRASHED;
   }
 
   /**
@@ -137,7 +145,7 @@ final class StateMachine {
         EventHub.emitLocked(service, transition(now, from, next));
       }
       if (next == State.CRASHED || next == State.STOPPING) {
-        toWake = signal;
+        toWake = run.signal;
       }
     } finally {
       EventHub.unlock();
@@ -152,9 +160,7 @@ final class StateMachine {
     restartCount++;
     crashReason = null;
     crashStack = null;
-    signal = new StopSignal();
-    stopDone = new CountDownLatch(1);
-    stopRequested.set(false);
+    run = new Run();
   }
 
   private ServiceEvent.Transition transition(Instant at, State from, State to) {

@@ -137,6 +137,32 @@ class ServiceDependenciesTest {
   }
 
   @Test
+  void stopWhileADependencyIsStartingWakesItAndEndsInShutdown() throws Exception {
+    CountDownLatch inOnStart = new CountDownLatch(1);
+    Recorder root = new Recorder("root", history);
+    Recorder slow = root.addDependency(new Recorder("slow", history) {
+      @Override
+      protected void onStart() throws Exception {
+        super.onStart();
+        inOnStart.countDown();
+        sleep(Duration.ofHours(1)); // woken when root is asked to stop
+      }
+    });
+    Recorder later = root.addDependency(new Recorder("later", history));
+    CompletableFuture<Void> starting = CompletableFuture.runAsync(root::start);
+    inOnStart.await();
+
+    root.stop();
+    starting.get();
+
+    assertThat(history).containsExactly(
+        "root.onFirstStart", "root.onStart", "slow.onFirstStart", "slow.onStart",
+        "root.onStop", "later.onStop", "later.onShutdown", "slow.onStop", "slow.onShutdown",
+        "root.onShutdown");
+    assertThat(List.of(root.state(), slow.state(), later.state())).containsOnly(State.SHUTDOWN);
+  }
+
+  @Test
   void aCrashWhileStartingFailsTheStart() {
     Recorder parent = new Recorder("parent", history);
     Recorder child = new Recorder("child", history) {
