@@ -2,6 +2,7 @@ package mode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,10 +40,10 @@ class ServiceInfoTest {
 
     assertThat(running.state()).isEqualTo(State.RUNNING);
     assertThat(running.startedAt()).isEqualTo(running.stateSince());
-    assertThat(running.startDuration()).isNotNegative();
+    assertThat(running.startDuration()).isGreaterThanOrEqualTo(Duration.ZERO);
     assertThat(stopped.state()).isEqualTo(State.SHUTDOWN);
     assertThat(stopped.startedAt()).isEqualTo(running.startedAt());
-    assertThat(stopped.stopDuration()).isNotNegative();
+    assertThat(stopped.stopDuration()).isGreaterThanOrEqualTo(Duration.ZERO);
     assertThat(stopped.stateSince()).isAfterOrEqualTo(running.stateSince());
   }
 
