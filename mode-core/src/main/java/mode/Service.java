@@ -357,8 +357,9 @@ public abstract class Service {
   /**
    * A method (no arguments) called every {@code value} seconds on its own virtual thread, first
    * one interval after the start. Runs never overlap; the schedule is drift-corrected (ticks stay
-   * on {@code start + k·interval}); a run longer than the interval counts as an overrun, is logged
-   * at WARN, and the timer resumes at the next slot. An exception crashes the service.
+   * on {@code start + k·interval}, and a late wakeup catches up one missed tick at once); a run
+   * longer than the interval counts as an overrun, is logged at WARN, and the timer resumes at the
+   * first slot after it. An exception crashes the service.
    */
   @Documented
   @Retention(RUNTIME)
