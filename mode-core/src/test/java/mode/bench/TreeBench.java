@@ -70,7 +70,12 @@ public final class TreeBench {
 
   /** One run: start then stop a fresh tree; returns {start_nanos, stop_nanos}. */
   static long[] run(int n) {
-    Tree tree = build(n, fanout(n));
+    return run(build(n, fanout(n)));
+  }
+
+  /** Starts then stops {@code tree}; returns {start_nanos, stop_nanos}. */
+  static long[] run(Tree tree) {
+    int n = tree.nodes().size();
     STARTED.set(0);
     STOPPED.set(0);
     long t0 = System.nanoTime();
