@@ -228,7 +228,7 @@ public final class Worker extends Service {
       return true;
     } catch (TimeoutException e) {
       log().error("Services did not stop within {} s; exiting anyway. Threads:\n{}",
-          bound.toMillis() / 1000.0, safeDump());
+          bound.toMillis() / 1000.0, ThreadDumps.dumpAllOrExplain());
       return false;
     } catch (ExecutionException e) {
       log().error("Stopping failed: {}", e.getCause().toString(), e.getCause());
@@ -284,19 +284,9 @@ public final class Worker extends Service {
   }
 
   private void dumpToStderr() {
-    String tree = ServiceTreeDump.of(this);
-    String threads = safeDump();
-    stderr.print("Services (pid " + ProcessHandle.current().pid() + "):\n" + tree
-        + "Threads (virtual threads included):\n" + threads);
+    stderr.print("Services (pid " + ProcessHandle.current().pid() + "):\n" + ServiceTreeDump.of(this)
+        + "Threads (virtual threads included):\n" + ThreadDumps.dumpAllOrExplain());
     stderr.flush();
-  }
-
-  private static String safeDump() {
-    try {
-      return ThreadDumps.dumpAll();
-    } catch (Exception e) {
-      return "(thread dump failed: " + e + ")\n";
-    }
   }
 
   private void say(String message) {

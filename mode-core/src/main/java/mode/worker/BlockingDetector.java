@@ -86,8 +86,8 @@ public final class BlockingDetector implements AutoCloseable {
     String stack = ThreadDumps.format(running.thread().getStackTrace());
     String label = running.service().label();
     LOG.warn(
-        "Blocking detected (timeout={}s): {} {} has been running for {}s on thread {}\n{}",
-        seconds(timeout), label, running.what(), seconds(elapsed),
+        "Blocking detected (timeout={}s): {} of {} has been running for {}s on thread {}\n{}",
+        seconds(timeout), running.what(), label, seconds(elapsed),
         ThreadDumps.describe(running.thread()), stack.stripTrailing());
     EventHub.publish(
         running.service(),

@@ -15,7 +15,8 @@ import sun.misc.SignalHandler;
  *
  * <p>A handler receives the signal's name with the {@code SIG} prefix (e.g. {@code SIGTERM}) and
  * its number, and runs on the JVM's signal dispatcher thread, so it must return quickly: hand
- * real work to another thread. A signal the platform does not offer (e.g. {@code USR1} on
+ * real work to another thread. A signal that was ignored when the JVM started stays ignored
+ * (the JVM's rule for INT, TERM and HUP); that is logged as a warning. A signal the platform does not offer (e.g. {@code USR1} on
  * Windows, or under {@code -Xrs}) is logged at debug level and skipped.
  */
 public final class SignalHandlers implements AutoCloseable {
@@ -48,6 +49,12 @@ public final class SignalHandlers implements AutoCloseable {
       Signal signal = new Signal(name);
       SignalHandler previous = Signal.handle(signal, action::accept);
       installed.add(new Installed(signal, previous));
+      if (previous == SignalHandler.SIG_IGN) {
+        // The JVM keeps a signal that was ignored when it started (nohup, a background job of a
+        // non-interactive shell) ignored, so our handler will never run: say so.
+        LOG.warn("SIG{} is ignored by this process (started under nohup or in the background?),"
+            + " so it cannot reach the worker", name);
+      }
     } catch (IllegalArgumentException e) {
       LOG.debug("Signal {} cannot be handled here: {}", name, e.getMessage());
     }

@@ -55,6 +55,15 @@ public final class ThreadDumps {
     }
   }
 
+  /** {@link #dumpAll()}, or a line saying why it failed. */
+  public static String dumpAllOrExplain() {
+    try {
+      return dumpAll();
+    } catch (IOException | RuntimeException e) {
+      return "(thread dump failed: " + e + ")\n";
+    }
+  }
+
   private static void writePlatformThreads(PrintStream out) {
     for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
       out.println(describe(e.getKey()));
