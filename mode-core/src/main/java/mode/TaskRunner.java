@@ -179,6 +179,9 @@ final class TaskRunner {
    * @return the names of the threads left running
    */
   List<String> cancelAndAwait(Duration timeout) {
+    if (running.isEmpty()) {
+      return List.of(); // the common case in big trees: nothing to interrupt, nothing to copy
+    }
     Thread me = Thread.currentThread();
     List<Handle> all = new ArrayList<>(running);
     all.removeIf(h -> h.thread == me);
