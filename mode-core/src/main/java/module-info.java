@@ -19,6 +19,7 @@ module mode.core {
   exports mode.graph;
   exports mode.queues;
   exports mode.signals;
+  exports mode.supervisors;
   exports mode.inspect;
 
   uses mode.worker.WorkerExtension;

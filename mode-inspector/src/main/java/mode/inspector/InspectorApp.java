@@ -1,7 +1,6 @@
 package mode.inspector;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,54 +23,73 @@ import mode.inspector.viewmodel.InspectorViewModel;
  * <p>Threading: JavaFX calls {@link #start} and {@link #stop} on the FX thread.
  */
 public final class InspectorApp extends Application {
-  private ExecutorService layouts;
-  private InspectorViewModel vm;
-  private FxPump pump;
-  private Sessions sessions;
+  private Parts parts;
 
   /** Called by JavaFX. */
   public InspectorApp() {}
 
-  @Override
-  public void start(Stage stage) {
-    Main options = Main.parse(getParameters().getRaw().toArray(String[]::new));
-    layouts = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("mode-inspector-layout").unstarted(r));
-    pump = new FxPump(batch -> vm.accept(batch), error -> vm.connection(vm.statusProperty().get(), null,
-        "Internal error while showing events: " + error));
-    vm = new InspectorViewModel(layouts, pump, InstantSource.system(), System::nanoTime);
-    sessions = new Sessions(vm, pump, stage);
-    InspectorView view = new InspectorView(vm, sessions.files());
-    Scene scene = new Scene(sessions.wrap(view), 1400, 900);
-    stage.setTitle("mode-inspector");
-    stage.setScene(scene);
-    stage.show();
-    sessions.begin(options);
-    if (options.screenshot != null) {
-      screenshotLater(options, view, scene);
+  /** The wired pieces of one inspector window. */
+  static final class Parts {
+    final ExecutorService layouts =
+        Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("mode-inspector-layout").unstarted(r));
+    final InspectorViewModel vm;
+    final FxPump pump;
+    final Sessions sessions;
+    final InspectorView view;
+    final Scene scene;
+
+    Parts(Stage stage, double width, double height) {
+      InspectorViewModel[] holder = new InspectorViewModel[1];
+      pump = new FxPump(batch -> holder[0].accept(batch), error -> holder[0].connection(
+          holder[0].statusProperty().get(), null, "Internal error while showing events: " + error));
+      vm = new InspectorViewModel(layouts, pump, InstantSource.system(), System::nanoTime);
+      holder[0] = vm;
+      sessions = new Sessions(vm, pump, stage);
+      view = new InspectorView(vm, sessions.files());
+      scene = new Scene(sessions.wrap(view), width, height);
+      stage.setTitle("mode-inspector");
+      stage.setScene(scene);
     }
-  }
 
-  private void screenshotLater(Main options, InspectorView view, Scene scene) {
-    PauseTransition wait = new PauseTransition(Duration.seconds(options.screenshotDelay));
-    wait.setOnFinished(e -> {
-      try {
-        Snapshots.writePng(scene.getRoot().snapshot(null, null), options.screenshot);
-      } catch (IOException error) {
-        System.err.println("Cannot write the screenshot " + options.screenshot + ": " + error.getMessage());
-      }
-      Platform.exit();
-    });
-    sessions.prepareScreenshot(options, view, wait::play);
-  }
-
-  @Override
-  public void stop() {
-    if (sessions != null) {
+    void close() {
       sessions.close();
-    }
-    if (layouts != null) {
       layouts.shutdownNow();
     }
   }
 
+  @Override
+  public void start(Stage stage) {
+    Main options = Main.parse(getParameters().getRaw().toArray(String[]::new));
+    parts = new Parts(stage, 1400, 900);
+    stage.show();
+    parts.sessions.begin(options);
+    if (options.screenshot != null) {
+      screenshotLater(options);
+    }
+  }
+
+  private void screenshotLater(Main options) {
+    PauseTransition wait = new PauseTransition(Duration.seconds(options.screenshotDelay));
+    wait.setOnFinished(e -> {
+      parts.sessions.prepareScreenshot(options, parts.view);
+      PauseTransition settle = new PauseTransition(Duration.millis(600));
+      settle.setOnFinished(done -> {
+        try {
+          Snapshots.writePng(parts.scene.getRoot().snapshot(null, null), options.screenshot);
+        } catch (IOException error) {
+          System.err.println("Cannot write the screenshot " + options.screenshot + ": " + error.getMessage());
+        }
+        Platform.exit();
+      });
+      settle.play();
+    });
+    wait.play();
+  }
+
+  @Override
+  public void stop() {
+    if (parts != null) {
+      parts.close();
+    }
+  }
 }

@@ -5,44 +5,190 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import mode.inspect.Descriptor;
+import mode.inspect.InspectDirectory;
+import mode.inspector.connection.AttachTarget;
+import mode.inspector.connection.DemoProcess;
 import mode.inspector.connection.FxPump;
+import mode.inspector.connection.RecordingFiles;
+import mode.inspector.connection.WorkerConnection;
 import mode.inspector.view.InspectorView;
 import mode.inspector.view.Snapshots;
+import mode.inspector.view.WorkersView;
+import mode.inspector.viewmodel.ConnectionStatus;
 import mode.inspector.viewmodel.InspectorViewModel;
+import mode.inspector.viewmodel.WorkersViewModel;
+import mode.inspector.viewmodel.WorkersViewModel.WorkerEntry;
 
 /**
  * The app's glue between the command line, the file choosers and the connection: starts the
- * demo, attaches, opens recordings, and runs the toolbar's file commands, reporting every
- * outcome in the status bar (never in a stack-trace dialog).
+ * demo, attaches, opens and saves recordings, exports, keeps the list of workers fresh, and
+ * reports every outcome in the status bar (never in a stack-trace dialog).
  *
- * <p>UI thread only.
+ * <p>Threading: called on the FX thread; slow work (process start, file and socket I/O) runs on
+ * a background thread and comes back through the pump.
  */
-final class Sessions {
+final class Sessions implements WorkersViewModel.Attacher {
+  private static final Duration DEMO_START_TIMEOUT = Duration.ofSeconds(60);
+
   private final InspectorViewModel vm;
   private final FxPump pump;
   private final Stage stage;
-  private InspectorView view;
+  private final WorkersViewModel workers = new WorkersViewModel();
+  private final ScheduledExecutorService background =
+      Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("mode-inspector-io").unstarted(r));
+  private InspectDirectory directory;
+  private WorkerConnection connection;
+  private volatile DemoProcess demo;
 
   Sessions(InspectorViewModel vm, FxPump pump, Stage stage) {
     this.vm = vm;
     this.pump = pump;
     this.stage = stage;
+    workers.setAttacher(this);
   }
 
   Parent wrap(InspectorView main) {
-    this.view = main;
-    return main;
+    SplitPane split = new SplitPane(new WorkersView(workers), main);
+    split.setDividerPositions(0.15);
+    SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
+    return split;
   }
 
   void begin(Main options) {
-    vm.connection(vm.statusProperty().get(), null, "Not attached");
+    try {
+      directory = InspectDirectory.openDefault();
+      background.scheduleWithFixedDelay(this::refreshWorkers, 0, 2, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      workers.listingFailed("Cannot read the list of workers: " + e.getMessage());
+    }
+    if (options.demo) {
+      startDemo();
+    } else if (options.attach != null) {
+      attach(options.attach, options.token);
+    } else if (options.open != null) {
+      open(options.open);
+    }
   }
 
-  void prepareScreenshot(Main options, InspectorView main, Runnable done) {
+  private void refreshWorkers() {
+    try {
+      List<WorkerEntry> found = directory.workers().stream()
+          .map(d -> new WorkerEntry(d.pid(), d.name(), d.mainClass(), d.startedAt(), d.tcpTarget().isPresent()))
+          .toList();
+      pump.execute(() -> workers.workersFound(found));
+    } catch (IOException | RuntimeException e) {
+      pump.execute(() -> workers.listingFailed("Cannot read the list of workers: " + e.getMessage()));
+    }
+  }
+
+  private void startDemo() {
+    if (directory == null) {
+      vm.connection(ConnectionStatus.DISCONNECTED, null, "Cannot start the demo: the inspect directory is not readable");
+      return;
+    }
+    vm.connection(ConnectionStatus.CONNECTING, "mode-demo", "Starting the demo worker in a child JVM…");
+    background.execute(() -> {
+      try {
+        demo = DemoProcess.start(directory.path());
+        Descriptor descriptor = awaitDescriptor(demo);
+        pump.execute(() -> connect(new AttachTarget.Local(directory, descriptor)));
+      } catch (IOException | RuntimeException e) {
+        pump.execute(() -> vm.connection(ConnectionStatus.DISCONNECTED, null, e.getMessage()));
+      }
+    });
+  }
+
+  private Descriptor awaitDescriptor(DemoProcess process) throws IOException {
+    Instant deadline = Instant.now().plus(DEMO_START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      Optional<Descriptor> found = directory.workers().stream().filter(d -> d.pid() == process.pid()).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      if (!process.isAlive()) {
+        throw new IOException("The demo worker exited before it could be attached; its output is in " + process.log());
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("Interrupted while waiting for the demo worker", e);
+      }
+    }
+    throw new IOException("The demo worker did not publish its inspect agent within "
+        + DEMO_START_TIMEOUT.toSeconds() + " s; its output is in " + process.log());
+  }
+
+  @Override
+  public void attach(WorkerEntry worker) {
+    attach(Long.toString(worker.pid()), null);
+  }
+
+  @Override
+  public void attach(String address, String token) {
+    if (directory == null && address.strip().matches("\\d+")) {
+      vm.connection(ConnectionStatus.DISCONNECTED, null, "Cannot attach by pid: the inspect directory is not readable");
+      return;
+    }
+    try {
+      connect(AttachTarget.parse(address, token, directory));
+    } catch (IOException | IllegalArgumentException e) {
+      workers.problemProperty().set(e.getMessage());
+      vm.connection(ConnectionStatus.DISCONNECTED, null, e.getMessage());
+    }
+  }
+
+  private void connect(AttachTarget target) {
+    if (connection != null) {
+      connection.close();
+    }
+    vm.newSession();
+    connection = WorkerConnection.attach(target, pump, vm::connection);
+    vm.actions().setCommands(connection);
+  }
+
+  @Override
+  public void openRecording() {
+    FileChooser chooser = chooser("Open a recording", "Recording (JSON Lines)", "*.jsonl");
+    File file = chooser.showOpenDialog(stage);
+    if (file != null) {
+      open(file.toPath());
+    }
+  }
+
+  private void open(Path file) {
+    background.execute(() -> {
+      try {
+        RecordingFiles.Opened opened = RecordingFiles.read(file);
+        pump.execute(() -> {
+          if (connection != null) {
+            connection.close();
+            connection = null;
+          }
+          vm.actions().setCommands(null);
+          vm.openRecording(opened.name(), opened.recording());
+        });
+      } catch (IOException | RuntimeException e) {
+        pump.execute(() -> vm.connection(ConnectionStatus.DISCONNECTED, null, "Cannot open " + file + ": " + e.getMessage()));
+      }
+    });
+  }
+
+  /** Puts the window in the state a screenshot asks for (a selected service, a tab). */
+  void prepareScreenshot(Main options, InspectorView main) {
     if (options.tab != null) {
       main.lookupAll(".tab-pane").stream().filter(TabPane.class::isInstance).map(TabPane.class::cast)
           .forEach(tabs -> tabs.getTabs().stream()
@@ -53,14 +199,13 @@ final class Sessions {
       vm.shownModel().nodes().stream().filter(n -> n.label().equals(options.select)).findFirst()
           .ifPresent(n -> vm.graph().select(n.id()));
     }
-    done.run();
   }
 
   InspectorView.FileCommands files() {
     return new InspectorView.FileCommands() {
       @Override
       public void exportDot() {
-        Path file = choose("Export the graph as DOT (with state colours)", "graph.dot", "Graphviz DOT", "*.dot");
+        Path file = chooseSave("Export the graph as DOT (with state colours)", "graph.dot", "Graphviz DOT", "*.dot");
         if (file != null) {
           writeDot(file);
         }
@@ -68,7 +213,7 @@ final class Sessions {
 
       @Override
       public void exportPng() {
-        Path file = choose("Export the graph as PNG", "graph.png", "PNG image", "*.png");
+        Path file = chooseSave("Export the graph as PNG", "graph.png", "PNG image", "*.png");
         if (file == null) {
           return;
         }
@@ -77,6 +222,14 @@ final class Sessions {
           vm.actions().report("Graph written to " + file);
         } catch (IOException | RuntimeException e) {
           vm.actions().report("Cannot write " + file + ": " + e.getMessage());
+        }
+      }
+
+      @Override
+      public void saveRecording() {
+        Path file = chooseSave("Save this session's recording", "session.jsonl", "Recording (JSON Lines)", "*.jsonl");
+        if (file != null) {
+          writeRecording(file);
         }
       }
     };
@@ -92,16 +245,46 @@ final class Sessions {
     }
   }
 
-  private Path choose(String title, String name, String kind, String pattern) {
+  private void writeRecording(Path file) {
+    var recording = new mode.inspector.model.Recording(vm.recording().events());
+    String name = vm.workerNameProperty().get();
+    background.execute(() -> {
+      try {
+        RecordingFiles.write(file, name, recording);
+        pump.execute(() -> vm.actions().report("Recording of " + recording.events().size() + " events written to " + file));
+      } catch (IOException | RuntimeException e) {
+        pump.execute(() -> vm.actions().report("Cannot write " + file + ": " + e.getMessage()));
+      }
+    });
+  }
+
+  private FileChooser chooser(String title, String kind, String pattern) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);
-    chooser.setInitialFileName(name);
     chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+    return chooser;
+  }
+
+  private Path chooseSave(String title, String name, String kind, String pattern) {
+    FileChooser chooser = chooser(title, kind, pattern);
+    chooser.setInitialFileName(name);
     File file = chooser.showSaveDialog(stage);
     return file == null ? null : file.toPath();
   }
 
+  /** The demo worker's process when --demo started one, else {@code null}. */
+  DemoProcess demoProcess() {
+    return demo;
+  }
+
   void close() {
     vm.actions().setCommands(null);
+    if (connection != null) {
+      connection.close();
+    }
+    background.shutdownNow();
+    if (demo != null) {
+      demo.close();
+    }
   }
 }

@@ -105,9 +105,11 @@ public final class InspectorView extends BorderPane {
     dot.setId("export-dot");
     Button png = button("Export PNG", "Save the whole graph as a PNG image", files::exportPng);
     png.setId("export-png");
+    Button save = button("Save recording", "Save this session's events, to replay later", files::saveRecording);
+    save.setId("save-recording");
 
     return new ToolBar(search, matches, filter, new Separator(), fit, zoomIn, zoomOut, expand,
-        new Separator(), start, stop, restart, dump, new Separator(), dot, png);
+        new Separator(), start, stop, restart, dump, new Separator(), dot, png, save);
   }
 
   private static Button button(String text, String tip, Runnable action) {
@@ -129,5 +131,8 @@ public final class InspectorView extends BorderPane {
 
     /** Export the graph as PNG. */
     void exportPng();
+
+    /** Save the session's recording. */
+    void saveRecording();
   }
 }

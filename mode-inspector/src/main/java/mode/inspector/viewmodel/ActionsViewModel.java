@@ -95,7 +95,7 @@ public final class ActionsViewModel {
     command.run(commands, id).whenComplete((answer, error) -> ui.execute(() -> {
       busy.set(false);
       result.set(error == null
-          ? label + " " + done + (answer == null || answer.isBlank() ? "" : ": " + answer)
+          ? (answer == null || answer.isBlank() ? label + " " + done : verb + " " + label + ": " + answer)
           : verb + " " + label + " failed: " + reason(error));
     }));
   }

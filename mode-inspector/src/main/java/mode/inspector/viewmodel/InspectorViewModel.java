@@ -45,6 +45,7 @@ public final class InspectorViewModel {
   private ServiceGraph live = new ServiceGraph();
   private ServiceGraph shown = live;
   private Recording recording = new Recording();
+  private String selectedLabel;
 
   /**
    * A view-model.
@@ -60,7 +61,12 @@ public final class InspectorViewModel {
     this.graph = new GraphViewModel(background, ui, nanoClock);
     this.details = new DetailsViewModel(() -> replayMoment.get() != null ? replayMoment.get() : wallClock.instant());
     this.actions = new ActionsViewModel(ui, graph.selectedProperty(), this::labelOf);
-    graph.selectedProperty().addListener((obs, old, now) -> details.refresh(shown, now));
+    graph.selectedProperty().addListener((obs, old, now) -> {
+      details.refresh(shown, now);
+      if (now != null && shown.node(now) != null) {
+        selectedLabel = shown.node(now).label();
+      }
+    });
     graph.setModel(shown);
   }
 
@@ -82,6 +88,17 @@ public final class InspectorViewModel {
       return;
     }
     show(changes);
+    reselectAfterSnapshot(changes);
+  }
+
+  /** A restarted worker has new ids: keep the user's selection by label. */
+  private void reselectAfterSnapshot(ChangeSet changes) {
+    Long selected = graph.selectedProperty().get();
+    if (changes.snapshots() == 0 || selected == null || shown.node(selected) != null || selectedLabel == null) {
+      return;
+    }
+    shown.nodes().stream().filter(n -> n.label().equals(selectedLabel)).findFirst()
+        .ifPresent(n -> graph.select(n.id()));
   }
 
   private void show(ChangeSet changes) {
@@ -103,13 +120,9 @@ public final class InspectorViewModel {
 
   /**
    * Reports connection health; {@code name} is the worker's name when known, else {@code null}.
-   * A new session ({@code CONNECTING} to a different worker) starts a fresh model and history.
+   * The model and history are kept: a worker that comes back continues the same session.
    */
   public void connection(ConnectionStatus now, String name, String message) {
-    if (now == ConnectionStatus.CONNECTING && name != null && !name.equals(workerName.get())
-        && !workerName.get().isEmpty()) {
-      startFresh();
-    }
     status.set(now);
     if (name != null) {
       workerName.set(name);
@@ -117,7 +130,8 @@ public final class InspectorViewModel {
     statusMessage.set(message);
   }
 
-  private void startFresh() {
+  /** Starts a new session (another worker): a fresh model, recording and history. */
+  public void newSession() {
     live = new ServiceGraph();
     shown = live;
     recording = new Recording();

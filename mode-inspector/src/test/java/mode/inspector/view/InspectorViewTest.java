@@ -127,6 +127,7 @@ class InspectorViewTest {
   private static final class NoFiles implements InspectorView.FileCommands {
     @Override public void exportDot() {}
     @Override public void exportPng() {}
+    @Override public void saveRecording() {}
   }
 
 }

@@ -1,0 +1,89 @@
+package mode.inspector.connection;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import mode.events.ServiceEvent;
+import mode.inspect.Frame;
+import mode.inspect.InspectMessage;
+import mode.inspect.MessageCodec;
+import mode.inspect.ProtocolException;
+import mode.inspector.model.Recording;
+
+/**
+ * Recordings on disk: the session's lines in the inspect protocol (JSON Lines, one message per
+ * line, see {@code PROTOCOL.md}) — the same format {@code mode-inspect record} writes, so either
+ * tool opens the other's files. A {@code hello} names the worker; event lines are replayed;
+ * replies and other messages are skipped.
+ *
+ * <p>Threading: stateless; call from any thread (the app reads and writes off the FX thread).
+ */
+public final class RecordingFiles {
+  private RecordingFiles() {}
+
+  /** A recording read from a file, with the worker's name (or the file's name without hello). */
+  public record Opened(String name, Recording recording) {}
+
+  /**
+   * Reads a recording.
+   *
+   * @throws IOException if the file cannot be read, or a line is not a protocol message (the
+   *     message names the file, the line number and what is wrong), or it holds no events
+   */
+  public static Opened read(Path file) throws IOException {
+    List<ServiceEvent> events = new ArrayList<>();
+    String name = file.getFileName().toString();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int number = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        InspectMessage message;
+        try {
+          message = MessageCodec.decode(line).message();
+        } catch (ProtocolException e) {
+          throw new IOException(file.getFileName() + " is not a mode recording: line " + number + ": " + e.getMessage(), e);
+        }
+        if (message instanceof InspectMessage.Event event) {
+          events.add(event.event());
+        } else if (message instanceof InspectMessage.Hello hello) {
+          name = hello.name() + " (recorded, pid " + hello.pid() + ")";
+        }
+      }
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new IOException(file.getFileName() + " is not a mode recording: it is not UTF-8 text", e);
+    }
+    if (events.isEmpty()) {
+      throw new IOException(file.getFileName() + " is not a mode recording: it holds no events");
+    }
+    return new Opened(name, new Recording(events));
+  }
+
+  /**
+   * Writes a recording: a {@code hello} naming {@code workerName}, then one line per event.
+   *
+   * @throws IOException if the file cannot be written
+   */
+  public static void write(Path file, String workerName, Recording recording) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      Instant first = recording.isEmpty() ? Instant.now() : recording.start();
+      long seq = 1;
+      out.write(MessageCodec.encode(new Frame(seq++, first,
+          new InspectMessage.Hello(InspectMessage.PROTOCOL_VERSION, ProcessHandle.current().pid(),
+              workerName.isEmpty() ? "unknown" : workerName, "", first))));
+      out.newLine();
+      for (ServiceEvent event : recording.events()) {
+        out.write(MessageCodec.encode(new Frame(seq++, event.at(), new InspectMessage.Event(event))));
+        out.newLine();
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package mode.inspector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import mode.State;
+import mode.inspector.layout.Layout;
+import mode.inspector.model.TransitionRecord;
+import mode.inspector.viewmodel.ConnectionStatus;
+import mode.inspector.viewmodel.StateFilter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole app, headless, attached to the real demo worker in a child JVM. */
+@ExtendWith(ApplicationExtension.class)
+class DemoAttachTest {
+  static final List<String> DEMO_LABELS = List.of(
+      "App", "Web", "Router", "RouteTable", "RateLimiter", "Sessions", "SessionStore", "Auth", "TokenCache",
+      "StaticFiles", "Cache", "Shard-1", "Shard-2", "Shard-3", "Shard-4", "Consumers", "OrdersConsumer",
+      "PaymentsConsumer", "EmailConsumer", "AuditConsumer", "MetricsConsumer", "Scheduler", "NightlyReport",
+      "CacheWarmer", "Cleanup", "Workers", "Flaky", "SlowStarter", "Blocker");
+
+  @TempDir
+  static Path inspectDir;
+  private InspectorApp.Parts parts;
+
+  @BeforeAll
+  static void isolateInspectDirectory() {
+    System.setProperty("mode.inspect.dir", inspectDir.toString());
+  }
+
+  @AfterAll
+  static void restoreInspectDirectory() {
+    System.clearProperty("mode.inspect.dir");
+  }
+
+  @Start
+  void start(Stage stage) {
+    parts = new InspectorApp.Parts(stage, 1200, 760);
+    stage.show();
+    parts.sessions.begin(Main.parse("--demo"));
+  }
+
+  @AfterEach
+  void closeStopsTheDemo(FxRobot robot) {
+    var demo = parts.sessions.demoProcess();
+    robot.interact(parts::close);
+    assertThat(demo).isNotNull();
+    await().atMost(Duration.ofSeconds(15)).until(() -> !demo.isAlive());
+  }
+
+  private void awaitDemoShown() {
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        parts.vm.statusProperty().get() == ConnectionStatus.CONNECTED
+            && parts.vm.graph().layoutProperty().get().size() == DEMO_LABELS.size());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private List<String> laidOutLabels() {
+    Layout layout = parts.vm.graph().layoutProperty().get();
+    return IntStream.range(0, layout.size()).mapToObj(i -> parts.vm.graph().label(layout.id(i))).toList();
+  }
+
+  private long idOf(String label) {
+    return parts.vm.shownModel().nodes().stream().filter(n -> n.label().equals(label)).findFirst().orElseThrow().id();
+  }
+
+  private void click(FxRobot robot, String label) {
+    Point2D point = parts.view.canvas().screenPointOf(idOf(label));
+    robot.clickOn(parts.view.canvas().localToScreen(point));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void demoGraphSelectionDetailsAndFilter(FxRobot robot) {
+    awaitDemoShown();
+    assertThat(laidOutLabels()).containsExactlyElementsOf(DEMO_LABELS);
+    assertThat(robot.lookup("#connection-status").queryAs(Label.class).getText()).isEqualTo("Connected · mode-demo");
+
+    click(robot, "OrdersConsumer");
+
+    assertThat(robot.lookup("#details-title").queryAs(Label.class).getText()).isEqualTo("OrdersConsumer");
+    assertThat(robot.lookup("#details-class").queryAs(Label.class).getText())
+        .isEqualTo("mode.inspector.demo.DemoServices$Consumer");
+    assertThat(robot.lookup("#details-state").queryAs(Label.class).getText()).startsWith("RUNNING for ");
+    TableView<?> timers = robot.lookup("#details-timers").queryAs(TableView.class);
+    assertThat(timers.getItems()).extracting(t -> ((mode.events.ServiceInfo.TimerInfo) t).name()).containsExactly("poll");
+  }
+
+  @Test
+  void stopActionReachesTheWorkerAndTheDotExportReadsBack(FxRobot robot) throws Exception {
+    awaitDemoShown();
+    click(robot, "Shard-2");
+
+    robot.clickOn("#action-stop");
+
+    long shard = idOf("Shard-2");
+    await().atMost(Duration.ofSeconds(20)).until(() -> parts.vm.graph().state(shard) == State.SHUTDOWN);
+    await().atMost(Duration.ofSeconds(5)).until(() ->
+        robot.lookup("#action-result").queryAs(Label.class).getText().startsWith("Stop Shard-2: "));
+    assertThat(parts.vm.history().stream().filter(t -> t.serviceId() == shard).map(TransitionRecord::to).toList())
+        .containsSubsequence(State.STOPPING, State.SHUTDOWN);
+
+    robot.interact(() -> parts.vm.graph().filterProperty().set(StateFilter.NOT_RUNNING));
+    await().atMost(Duration.ofSeconds(10)).until(() -> laidOutLabels().contains("Shard-2"));
+    assertThat(laidOutLabels()).contains("App", "Cache", "Shard-2").doesNotContain("Shard-1", "Web", "Consumers");
+    assertThat(parts.vm.graph().isDimmed(idOf("Cache"))).isTrue();
+    assertThat(parts.vm.graph().isDimmed(shard)).isFalse();
+    assertThat(laidOutLabels()).allMatch(l -> parts.vm.graph().isDimmed(idOf(l)) || parts.vm.graph().state(idOf(l)) != State.RUNNING);
+
+    Path dot = inspectDir.resolve("demo.dot");
+    robot.interact(() -> parts.sessions.writeDot(dot));
+    assertThat(robot.lookup("#action-result").queryAs(Label.class).getText()).isEqualTo("Graph written to " + dot + " (DOT)");
+    Process pydot = new ProcessBuilder("/usr/bin/python3", "-c",
+        "import sys, pydot\n"
+            + "g = pydot.graph_from_dot_data(open(sys.argv[1]).read())[0]\n"
+            + "print(len([n for n in g.get_nodes() if n.get_name() not in ('node', 'edge', 'graph')]))\n",
+        dot.toString()).redirectErrorStream(true).start();
+    String out = new String(pydot.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(pydot.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).isEqualTo(Integer.toString(DEMO_LABELS.size()));
+    assertThat(Files.readString(dot)).contains("Shard-2");
+  }
+
+}
