@@ -1,5 +1,6 @@
 package mode.bench;
 
+import java.io.PrintStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -42,6 +43,11 @@ public final class AgentBench {
 
   /** Runs the benchmark; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
+    run(args, System.out);
+  }
+
+  /** Runs the benchmark, printing to {@code out}. */
+  static void run(String[] args, PrintStream out) throws Exception {
     BenchSupport.quietLogging();
     Map<String, String> o = BenchSupport.options(args,
         Map.of("size", "10000", "repeat", "11", "warmup", "10", "restarts", "5"));
@@ -51,8 +57,8 @@ public final class AgentBench {
     Path dir = Files.createTempDirectory("mode-bench-inspect");
     try {
       InspectOptions options = InspectOptions.defaults("AgentBench").withDirectory(dir.resolve("inspect"));
-      overhead(options, n, repeat, warmup);
-      throughput(options.withQueueCapacity(4_000_000), n, Integer.parseInt(o.get("restarts")));
+      overhead(out, options, n, repeat, warmup);
+      throughput(out, options.withQueueCapacity(4_000_000), n, Integer.parseInt(o.get("restarts")));
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -60,13 +66,13 @@ public final class AgentBench {
     }
   }
 
-  private static void overhead(InspectOptions options, int n, int repeat, int warmup) throws Exception {
+  private static void overhead(PrintStream out, InspectOptions options, int n, int repeat, int warmup) throws Exception {
     for (int i = 0; i < warmup; i++) {
       for (Client c : Client.values()) {
         run(options, n, c);
       }
     }
-    System.out.printf("# client N start_ms stop_ms start_overhead_pct stop_overhead_pct"
+    out.printf("# client N start_ms stop_ms start_overhead_pct stop_overhead_pct"
         + "   (median of %d runs after %d warm-up rounds; queue %d; java %s)%n",
         repeat, warmup, options.queueCapacity(), Runtime.version());
     double[][][] runs = new double[Client.values().length][2][repeat];
@@ -83,7 +89,7 @@ public final class AgentBench {
     for (Client c : Client.values()) {
       double start = BenchSupport.median(runs[c.ordinal()][0]);
       double stop = BenchSupport.median(runs[c.ordinal()][1]);
-      System.out.printf(Locale.ROOT, "%s %d %.2f %.2f %+.1f %+.1f%n", c.name().toLowerCase(Locale.ROOT), n,
+      out.printf(Locale.ROOT, "%s %d %.2f %.2f %+.1f %+.1f%n", c.name().toLowerCase(Locale.ROOT), n,
           start, stop, 100 * (start / baseStart - 1), 100 * (stop / baseStop - 1));
     }
   }
@@ -166,7 +172,7 @@ public final class AgentBench {
     return channel;
   }
 
-  private static void throughput(InspectOptions options, int n, int restarts) throws Exception {
+  private static void throughput(PrintStream out, InspectOptions options, int n, int restarts) throws Exception {
     TreeBench.Tree tree = TreeBench.build(n, TreeBench.fanout(n));
     tree.root().start();
     try (InspectAgent agent = InspectAgent.start(tree.root(), options)) {
@@ -188,9 +194,9 @@ public final class AgentBench {
         TreeBench.check(transitions.get() == expected,
             "client read " + transitions.get() + " transitions of " + expected);
         double seconds = (t1 - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "# throughput: %d restarts of %d services produced in %.1f ms; one"
+        out.printf(Locale.ROOT, "# throughput: %d restarts of %d services produced in %.1f ms; one"
             + " decoding client over the Unix socket (java %s)%n", restarts, n, (produced - t0) / 1e6, Runtime.version());
-        System.out.printf(Locale.ROOT, "throughput %d %.3f %.0f%n", expected, seconds, expected / seconds);
+        out.printf(Locale.ROOT, "throughput %d %.3f %.0f%n", expected, seconds, expected / seconds);
       } finally {
         client.close();
         tree.root().stop();

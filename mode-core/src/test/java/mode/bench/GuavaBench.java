@@ -2,6 +2,7 @@ package mode.bench;
 
 import com.google.common.util.concurrent.AbstractService;
 import com.google.common.util.concurrent.ServiceManager;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +100,11 @@ public final class GuavaBench {
 
   /** Runs the benchmark; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
+    run(args, System.out);
+  }
+
+  /** Runs the benchmark, printing to {@code out}. */
+  static void run(String[] args, PrintStream out) throws Exception {
     BenchSupport.quietLogging();
     java.util.logging.Logger.getLogger(ServiceManager.class.getName()).setLevel(java.util.logging.Level.WARNING);
     Map<String, String> o = BenchSupport.options(args, Map.of("services", "10000", "repeat", "11", "warmup", "20"));
@@ -109,7 +115,7 @@ public final class GuavaBench {
       runMode(n);
       runGuava(n);
     }
-    System.out.printf("# name N start_ms stop_ms   (median of %d runs after %d warm-up rounds; java %s)%n",
+    out.printf("# name N start_ms stop_ms   (median of %d runs after %d warm-up rounds; java %s)%n",
         repeat, warmup, Runtime.version());
     double[][] mode = new double[2][repeat];
     double[][] guava = new double[2][repeat];
@@ -119,8 +125,8 @@ public final class GuavaBench {
       System.gc();
       record(guava, r, runGuava(n));
     }
-    print("mode-java", n, mode);
-    print("guava", n, guava);
+    print(out, "mode-java", n, mode);
+    print(out, "guava", n, guava);
   }
 
   private static void record(double[][] into, int r, long[] nanos) {
@@ -128,8 +134,8 @@ public final class GuavaBench {
     into[1][r] = BenchSupport.millis(nanos[1]);
   }
 
-  private static void print(String name, int n, double[][] runs) {
-    System.out.printf(Locale.ROOT, "%s %d %.2f %.2f%n", name, n,
+  private static void print(PrintStream out, String name, int n, double[][] runs) {
+    out.printf(Locale.ROOT, "%s %d %.2f %.2f%n", name, n,
         BenchSupport.median(runs[0]), BenchSupport.median(runs[1]));
   }
 }

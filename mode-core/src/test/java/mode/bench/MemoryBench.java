@@ -1,5 +1,6 @@
 package mode.bench;
 
+import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import mode.Service;
@@ -29,17 +30,22 @@ public final class MemoryBench {
 
   /** Runs the benchmark; see the class comment for the options. */
   public static void main(String[] args) {
+    run(args, System.out);
+  }
+
+  /** Runs the benchmark, printing to {@code out}. */
+  static void run(String[] args, PrintStream out) {
     BenchSupport.quietLogging();
     Map<String, String> o = BenchSupport.options(args, Map.of("services", "100000"));
     int n = Integer.parseInt(o.get("services"));
     // Warm up class loading and the per-class caches so they are not counted.
     measure(1000, false, Idle::new);
     measure(1000, true, WithTimer::new);
-    System.out.printf("# kind N bytes_per_service   (heap used after full GC, java %s, %s)%n",
+    out.printf("# kind N bytes_per_service   (heap used after full GC, java %s, %s)%n",
         Runtime.version(), collectorName());
-    print("idle_new", n, measure(n, false, Idle::new));
-    print("idle_running", n, measure(n, true, Idle::new));
-    print("timer_running", n, measure(n, true, WithTimer::new));
+    print(out, "idle_new", n, measure(n, false, Idle::new));
+    print(out, "idle_running", n, measure(n, true, Idle::new));
+    print(out, "timer_running", n, measure(n, true, WithTimer::new));
   }
 
   private static double measure(int n, boolean start, java.util.function.Supplier<Service> make) {
@@ -61,8 +67,8 @@ public final class MemoryBench {
     return perService;
   }
 
-  private static void print(String kind, int n, double bytes) {
-    System.out.printf(Locale.ROOT, "%s %d %.0f%n", kind, n, bytes);
+  private static void print(PrintStream out, String kind, int n, double bytes) {
+    out.printf(Locale.ROOT, "%s %d %.0f%n", kind, n, bytes);
   }
 
   private static String collectorName() {

@@ -1,5 +1,6 @@
 package mode.bench;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -45,13 +46,18 @@ public final class TimerBench {
 
   /** Runs the benchmark; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
+    run(args, System.out);
+  }
+
+  /** Runs the benchmark, printing to {@code out}. */
+  static void run(String[] args, PrintStream out) throws Exception {
     BenchSupport.quietLogging();
     Map<String, String> o = BenchSupport.options(args, Map.of("seconds", "5", "runs", "1", "warmup-seconds", "1"));
     double seconds = Double.parseDouble(o.get("seconds"));
     int runs = Integer.parseInt(o.get("runs"));
     long interval = 10_000_000L;
     int ideal = (int) Math.round(seconds * 1e9 / interval);
-    System.out.printf(Locale.ROOT, "# timer interval=0.01s duration=%ss ideal_ticks=%d (java %s)%n",
+    out.printf(Locale.ROOT, "# timer interval=0.01s duration=%ss ideal_ticks=%d (java %s)%n",
         o.get("seconds"), ideal, Runtime.version());
     // A first timer in a fresh JVM also pays for loading the virtual-thread and timer classes.
     double warmup = Double.parseDouble(o.get("warmup-seconds"));
@@ -59,7 +65,7 @@ public final class TimerBench {
       run(warmup, interval);
     }
     for (int r = 0; r < runs; r++) {
-      report(run(seconds, interval), interval, ideal);
+      report(out, run(seconds, interval), interval, ideal);
     }
   }
 
@@ -71,7 +77,7 @@ public final class TimerBench {
     return t;
   }
 
-  static void report(Ticker t, long interval, int ideal) {
+  static void report(PrintStream out, Ticker t, long interval, int ideal) {
     int n = t.count;
     double sumLate = 0;
     double maxLate = Double.NEGATIVE_INFINITY;
@@ -88,7 +94,7 @@ public final class TimerBench {
       maxDrift = Math.max(maxDrift, drift);
     }
     double finalLate = n == 0 ? Double.NaN : (t.ticks[n - 1] - (t.t0 + (long) n * interval)) / 1e6;
-    System.out.printf(Locale.ROOT,
+    out.printf(Locale.ROOT,
         "timer ticks=%d ideal=%d ticks_pct=%.1f mean_lateness_ms=%.3f max_lateness_ms=%.3f "
             + "mean_drift_ms=%.3f max_drift_ms=%.3f final_cumulative_lateness_ms=%.2f%n",
         n, ideal, 100.0 * n / ideal, sumLate / n, maxLate, sumDrift / n, maxDrift, finalLate);
