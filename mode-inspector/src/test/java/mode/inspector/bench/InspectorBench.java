@@ -107,8 +107,7 @@ public final class InspectorBench {
   /** The Monocle headless flags of the module's tests, unless given on the command line. */
   private static void headlessDefaults() {
     String[][] flags = {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"},
-        {"prism.order", "sw"}, {"prism.text", "native"}, {"java.awt.headless", "true"},
-        {"headless.geometry", "1920x1200-32"}};
+        {"prism.order", "sw"}, {"prism.text", "native"}, {"java.awt.headless", "true"}};
     for (String[] f : flags) {
       if (System.getProperty(f[0]) == null) {
         System.setProperty(f[0], f[1]);
