@@ -207,6 +207,22 @@ class InspectCliTest {
   }
 
   @Test
+  void tailColoursEachLineByTheNewState() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> tail = CompletableFuture.supplyAsync(() ->
+        InspectCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute("tail", "--color=always", "--dir", dir.toString()));
+    await().until(() -> err.toString().contains("attached"));
+    cache.restart();
+    await().until(() -> out.toString().lines().count() == 5);
+    agent.close();
+    assertThat(tail.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(out.toString().lines().map(l -> l.substring(0, l.indexOf('m') + 1) + "|" + l.endsWith("\u001b[0m")))
+        .containsExactly("\u001b[33m|true", "\u001b[34m|true", "\u001b[39m|true", "\u001b[33m|true", "\u001b[32m|true");
+  }
+
+  @Test
   void everyCommandHasHelp() {
     for (String command : List.of("list", "tail", "export-dot", "record", "threads", "start", "stop", "restart")) {
       Run run = cli(command, "--help");
