@@ -93,6 +93,17 @@ public abstract class Service {
   }
 
   /**
+   * Starts the service if it is in {@link State#INIT} and no stop was requested (mode's {@code
+   * maybe_start}); blocks until done.
+   *
+   * @return whether this call started it
+   * @throws ServiceException if the start fails, as {@link #start()}
+   */
+  public final boolean maybeStart() {
+    return lifecycle.maybeStart();
+  }
+
+  /**
    * Stops the service, its dependencies (in reverse order) and its background threads; blocks
    * until the service is {@link State#SHUTDOWN} (or CRASHED, if it crashed while stopping).
    *
@@ -357,8 +368,9 @@ public abstract class Service {
   /**
    * A method (no arguments) called every {@code value} seconds on its own virtual thread, first
    * one interval after the start. Runs never overlap; the schedule is drift-corrected (ticks stay
-   * on {@code start + k·interval}); a run longer than the interval counts as an overrun, is logged
-   * at WARN, and the timer resumes at the next slot. An exception crashes the service.
+   * on {@code start + k·interval}, and a late wakeup catches up one missed tick at once); a run
+   * longer than the interval counts as an overrun, is logged at WARN, and the timer resumes at the
+   * first slot after it. An exception crashes the service.
    */
   @Documented
   @Retention(RUNTIME)

@@ -29,7 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * on the thread.
  *
  * <p>Threads: lifecycle methods may be called from any thread; hooks must not call {@code stop()}
- * of their own service (they would wait for themselves).
+ * of their own service (they would wait for themselves). {@link #onInitDependencies()} and the
+ * starting and stopping of dependencies run on the thread that called the lifecycle method,
+ * as for any service.
  */
 public abstract class ServiceThread extends Service {
   private static final Set<String> START_HOOKS = Set.of("onFirstStart", "onStart", "onStarted", "onRestart");

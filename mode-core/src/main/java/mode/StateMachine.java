@@ -23,11 +23,15 @@ import mode.timers.StopSignal;
 final class StateMachine {
   private final Service service;
   private volatile State state = State.INIT;
-  private Instant stateSince = Instant.now();
+  // Wall-clock instants are read only when an event needs them (null otherwise); a description
+  // derives them from the System.nanoTime() stamps, which every move records (one clock read).
+  private Instant stateSince;
   private long stateSinceNanos = System.nanoTime();
   private Instant startedAt;
-  private Duration startDuration;
-  private Duration stopDuration;
+  private long startedAtNanos;
+  /** -1 until the first start (or stop) completed. */
+  private long startNanos = -1;
+  private long stopNanos = -1;
   private volatile Throwable crashReason;
   private String crashStack;
   private volatile int restartCount;
@@ -123,14 +127,15 @@ final class StateMachine {
       if (!from.canMoveTo(next)) {
         return from;
       }
-      Instant now = Instant.now();
       long nanos = System.nanoTime();
+      Instant now = EventHub.observedLocked() ? Instant.now() : null;
       switch (next) {
         case RUNNING -> {
           startedAt = now;
-          startDuration = Duration.ofNanos(nanos - stateSinceNanos);
+          startedAtNanos = nanos;
+          startNanos = nanos - stateSinceNanos;
         }
-        case SHUTDOWN -> stopDuration = Duration.ofNanos(nanos - stateSinceNanos);
+        case SHUTDOWN -> stopNanos = nanos - stateSinceNanos;
         case CRASHED -> {
           crashReason = reason;
           crashStack = stackText(reason);
@@ -141,7 +146,7 @@ final class StateMachine {
       state = next;
       stateSince = now;
       stateSinceNanos = nanos;
-      if (EventHub.observedLocked()) {
+      if (now != null) {
         EventHub.emitLocked(service, transition(now, from, next));
       }
       if (next == State.CRASHED || next == State.STOPPING) {
@@ -178,6 +183,7 @@ final class StateMachine {
   /** Describes the service; call with the hub lock held for a consistent view. */
   ServiceInfo info(Long parentId, List<Long> dependencyIds, List<ServiceInfo.TimerInfo> timers) {
     Throwable reason = crashReason;
+    fillInInstants();
     return new ServiceInfo(
         service.id(),
         service.label(),
@@ -188,12 +194,35 @@ final class StateMachine {
         dependencyIds,
         stateSince,
         startedAt,
-        startDuration,
-        stopDuration,
+        startNanos < 0 ? null : Duration.ofNanos(startNanos),
+        stopNanos < 0 ? null : Duration.ofNanos(stopNanos),
         restartCount,
         reason == null ? null : reason.toString(),
         crashStack,
         timers);
+  }
+
+  /**
+   * Derives the wall-clock instants that unobserved moves did not read from their monotonic
+   * stamps, once: later descriptions return the same instants.
+   */
+  private void fillInInstants() {
+    EventHub.lock();
+    try {
+      if (stateSince != null && (startNanos < 0 || startedAt != null)) {
+        return;
+      }
+      long anchorNanos = System.nanoTime();
+      Instant anchor = Instant.now();
+      if (stateSince == null) {
+        stateSince = anchor.minusNanos(anchorNanos - stateSinceNanos);
+      }
+      if (startNanos >= 0 && startedAt == null) {
+        startedAt = anchor.minusNanos(anchorNanos - startedAtNanos);
+      }
+    } finally {
+      EventHub.unlock();
+    }
   }
 
   static String stackText(Throwable t) {

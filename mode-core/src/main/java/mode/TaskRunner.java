@@ -142,6 +142,12 @@ final class TaskRunner {
   }
 
   private <T> void execute(Handle h, String what, Callable<T> body, CompletableFuture<T> result) {
+    if (h.cancelled) {
+      // A stop interrupted this thread before it ran (interrupting an unstarted thread is lost).
+      result.cancel(false);
+      running.remove(h);
+      return;
+    }
     Activities.Step step = what == null ? null : Activities.begin(service, what);
     try {
       result.complete(body.call());
@@ -179,6 +185,9 @@ final class TaskRunner {
    * @return the names of the threads left running
    */
   List<String> cancelAndAwait(Duration timeout) {
+    if (running.isEmpty()) {
+      return List.of(); // the common case in big trees: nothing to interrupt, nothing to copy
+    }
     Thread me = Thread.currentThread();
     List<Handle> all = new ArrayList<>(running);
     all.removeIf(h -> h.thread == me);

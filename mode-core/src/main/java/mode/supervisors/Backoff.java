@@ -37,10 +37,6 @@ final class Backoff {
     return new Backoff(min, max, jitter, () -> ThreadLocalRandom.current().nextDouble());
   }
 
-  Backoff withRandom(DoubleSupplier source) {
-    return new Backoff(min, max, jitter, source);
-  }
-
   /**
    * The delay before the next restart.
    *

@@ -19,23 +19,20 @@ final class RestartWindow {
   private final ArrayDeque<Instant> restarts = new ArrayDeque<>();
 
   RestartWindow(int maxRestarts, Duration over, InstantSource clock) {
+    validate(maxRestarts, over);
+    this.maxRestarts = maxRestarts;
+    this.over = over;
+    this.clock = clock;
+  }
+
+  /** Checks a limit before a supervisor accepts it. */
+  static void validate(int maxRestarts, Duration over) {
     if (maxRestarts < 0) {
       throw new IllegalArgumentException("maxRestarts must not be negative, got " + maxRestarts);
     }
     if (over.isNegative() || over.isZero()) {
       throw new IllegalArgumentException("restart window must be positive, got " + over);
     }
-    this.maxRestarts = maxRestarts;
-    this.over = over;
-    this.clock = clock;
-  }
-
-  int maxRestarts() {
-    return maxRestarts;
-  }
-
-  Duration over() {
-    return over;
   }
 
   /** The restarts recorded within the window that ends now. */

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.DoubleSupplier;
 import mode.Service;
 import mode.State;
 import mode.internal.CrashHandler;
@@ -76,7 +75,7 @@ public abstract class SupervisorStrategy extends Service {
    *     positive
    */
   protected SupervisorStrategy(int maxRestarts, Duration over) {
-    new RestartWindow(maxRestarts, Objects.requireNonNull(over, "over"), InstantSource.system());
+    RestartWindow.validate(maxRestarts, Objects.requireNonNull(over, "over"));
     this.maxRestarts = maxRestarts;
     this.over = over;
   }
@@ -100,19 +99,14 @@ public abstract class SupervisorStrategy extends Service {
     return this;
   }
 
-  /** Replaces the random source of the backoff jitter (tests use a fixed one). */
-  final SupervisorStrategy withRandom(DoubleSupplier random) {
-    this.backoff = backoff.withRandom(random);
-    return this;
-  }
-
   /**
    * Supervises {@code services}, in this order. If the supervisor is running, each is started at
    * once; otherwise the supervisor's start starts them.
    *
    * @return this supervisor
    * @throws IllegalArgumentException if a service is already supervised (by this supervisor or
-   *     another one), naming the supervisor and the service
+   *     another one), naming the supervisor and the service, or cannot be a dependency of the
+   *     supervisor (the supervisor itself, or an edge that would close a cycle)
    * @throws mode.ServiceException if the supervisor is running and a service fails to start; the
    *     supervisor then handles that as a crash of the service
    */
@@ -123,14 +117,21 @@ public abstract class SupervisorStrategy extends Service {
         throw new IllegalArgumentException(
             label() + ": service " + service.label() + " is already supervised");
       }
+      // Supervised before it becomes a dependency: a runtime start may crash at once.
       supervised.add(service);
       if (supervisesCrashes()) {
         ServiceAccess.setSupervisor(service, handler);
       }
-      if (state() == State.RUNNING) {
-        addRuntimeDependency(service);
-      } else {
-        addDependency(service);
+      try {
+        if (state() == State.RUNNING) {
+          addRuntimeDependency(service);
+        } else {
+          addDependency(service);
+        }
+      } catch (IllegalArgumentException notADependency) {
+        supervised.remove(service);
+        ServiceAccess.setSupervisor(service, null);
+        throw notADependency;
       }
     }
     return this;

@@ -110,6 +110,40 @@ class SupervisorBasicsTest {
   }
 
   @Test
+  void supervisedServicesAppearBelowTheirSupervisorInTheServiceGraph() {
+    SupervisorStrategy supervisor = app.addDependency(new OneForOneSupervisor());
+    supervisor.add(a, new Unit("b", history));
+    String sup = supervisor.label();
+
+    List<mode.events.ServiceInfo> infos = new java.util.ArrayList<>();
+    java.util.ArrayDeque<Service> todo = new java.util.ArrayDeque<>(List.of(app));
+    while (!todo.isEmpty()) {
+      Service s = todo.removeFirst();
+      infos.add(mode.internal.ServiceAccess.info(s));
+      todo.addAll(s.dependencies());
+    }
+    String dot = mode.graph.DependencyGraph.of(infos).toDot();
+
+    assertThat(dot.lines().filter(l -> l.contains("->")).map(l -> l.substring(0, l.indexOf(" ["))))
+        .containsExactly(
+            "    \"app\" -> \"" + sup + "\"",
+            "    \"" + sup + "\" -> \"a\"",
+            "    \"" + sup + "\" -> \"b\"");
+  }
+
+  @Test
+  void aSupervisorCannotSuperviseItselfAndStaysUnchanged() {
+    SupervisorStrategy supervisor = new OneForOneSupervisor();
+
+    assertThatThrownBy(() -> supervisor.add(supervisor)).isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(supervisor.services()).isEmpty();
+    assertThat(supervisor.dependencies()).isEmpty();
+    supervisor.add(a);
+    assertThat(supervisor.services()).containsExactly(a);
+  }
+
+  @Test
   void aServiceThatFailsToStartFailsTheSupervisorsStart() {
     SupervisorStrategy supervisor = app.addDependency(new OneForOneSupervisor());
     Unit b = new Unit("b", history);

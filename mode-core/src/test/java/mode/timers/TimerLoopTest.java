@@ -136,12 +136,27 @@ class TimerLoopTest {
   }
 
   @Test
-  void scheduleSkipsSlotsThatPassedDuringARun() {
+  void scheduleCatchesUpOneLateSlotAndSkipsTheRestOrAllAfterAnOverrun() {
     TimerSchedule s = new TimerSchedule(EPOCH, TEN_MS);
     assertThat(s.current()).isEqualTo(at(10));
-    assertThat(s.advance(at(12))).isEqualTo(at(20));
-    assertThat(s.advance(at(20))).isEqualTo(at(30));
-    assertThat(s.advance(at(55))).isEqualTo(at(60));
-    assertThat(s.advance(at(60))).isEqualTo(at(70));
+    assertThat(s.advance(at(12), false)).isEqualTo(at(20));
+    assertThat(s.advance(at(20), false)).isEqualTo(at(30));
+    assertThat(s.advance(at(55), false)).isEqualTo(at(50)); // 30 and 40 missed: 50 now
+    assertThat(s.advance(at(52), false)).isEqualTo(at(60));
+    assertThat(s.advance(at(85), true)).isEqualTo(at(90)); // an overrun skips 70 and 80
+    assertThat(s.advance(at(90), false)).isEqualTo(at(100));
+  }
+
+  @Test
+  void aWakeupLaterThanAnIntervalCatchesUpOneTickAtOnce() {
+    CompletableFuture<Void> loop = timer();
+    time.awaitSleeper(at(10));
+    time.setTo(at(35)); // woke 25 ms late: slots 20 and 30 have passed too
+    time.awaitSleeper(at(40));
+    stop.set();
+    loop.join();
+
+    assertThat(time.deadlines()).containsExactly(at(10), at(30), at(40));
+    assertThat(runs).containsExactly("35-35", "35-35");
   }
 }
