@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mode.Service;
-import mode.events.EventSubscription;
-import mode.events.ServiceEvent;
-import mode.events.ServiceEvents;
 import mode.graph.DependencyGraph;
 import mode.graph.GraphFormatter;
 import mode.inspect.Descriptor;
@@ -87,16 +84,9 @@ class InspectCliTest {
     assertThat(run).isEqualTo(new Run(0, "no running workers in " + dir.toAbsolutePath() + "\n", ""));
   }
 
-  /** The graph of the live tree, from a snapshot taken in this JVM without any socket. */
+  /** The graph of the live tree, built in this JVM from the services themselves. */
   DependencyGraph inProcessGraph() {
-    CompletableFuture<ServiceEvent.Snapshot> snapshot = new CompletableFuture<>();
-    try (EventSubscription subscription = ServiceEvents.subscribe(app, event -> {
-      if (event instanceof ServiceEvent.Snapshot s) {
-        snapshot.complete(s);
-      }
-    })) {
-      return DependencyGraph.of(snapshot.join().services());
-    }
+    return DependencyGraph.of(app);
   }
 
   @Test
