@@ -19,7 +19,10 @@ module mode.core {
   exports mode.graph;
   exports mode.queues;
   exports mode.signals;
+  exports mode.supervisors;
   exports mode.inspect;
+
+  uses mode.worker.WorkerExtension;
 
   // The inspect codec binds event and message records with Jackson.
   opens mode.events to com.fasterxml.jackson.databind;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import mode.internal.Activities;
 
@@ -22,8 +23,9 @@ final class Lifecycle {
   /** Guarded by {@link #lock}. */
   private boolean initialized;
 
+  /** One lifecycle hook call, as handed to {@link Service#runHook}. */
   @FunctionalInterface
-  private interface Hook {
+  interface Hook {
     void run() throws Exception;
   }
 
@@ -153,27 +155,45 @@ final class Lifecycle {
   }
 
   void stop() {
-    StateMachine m = service.machine;
-    if (!m.requestStop()) {
-      awaitStopDone();
+    StateMachine.Run run = service.machine.run(); // a concurrent reset must not mix two runs
+    if (!run.requestStop()) {
+      awaitStopDone(run.stopDone);
       return;
+    }
+    if (lock.isLocked() && !lock.isHeldByCurrentThread()) {
+      abortStartsBelow(service, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
     lock.lock();
     try {
       runStop();
     } finally {
       lock.unlock();
-      m.stopDone().countDown();
+      run.stopDone.countDown();
+    }
+  }
+
+  /**
+   * Another thread is starting this service: wake the dependencies it is starting right now, so
+   * that their starts give up at the next step (as mode's stop, which stops the children at once)
+   * instead of making this stop wait for a slow {@code onStart} below. Their stops come later,
+   * from this service's stop.
+   */
+  private static void abortStartsBelow(Service s, Set<Service> seen) {
+    for (Service child : s.deps.children()) {
+      if (seen.add(child) && child.machine.state() == State.STARTING) {
+        child.machine.signal().set();
+        abortStartsBelow(child, seen);
+      }
     }
   }
 
   /** Another call is stopping this run: wait for it, unless that call is up this very stack. */
-  private void awaitStopDone() {
+  private void awaitStopDone(CountDownLatch done) {
     if (lock.isHeldByCurrentThread()) {
       return;
     }
     try {
-      service.machine.stopDone().await();
+      done.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -242,12 +262,15 @@ final class Lifecycle {
   }
 
   private void hook(String name, Hook hook) throws Exception {
-    Activities.Step step = Activities.begin(service, name);
-    try {
-      hook.run();
-    } finally {
-      Activities.end(step);
-    }
+    // The service decides the thread (a ServiceThread uses its own); the step is recorded there.
+    service.runHook(name, () -> {
+      Activities.Step step = Activities.begin(service, name);
+      try {
+        hook.run();
+      } finally {
+        Activities.end(step);
+      }
+    });
   }
 
   /** Runs a stop hook; a failure is logged and the stop goes on. */

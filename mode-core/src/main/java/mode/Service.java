@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Threads.</b> Hooks run on the thread that called the lifecycle method; background methods
  * and {@link #addFuture} callables run on virtual threads named {@code Label.method}. Hooks may
- * block. Hooks and {@link #label()} must not call lifecycle methods of their ancestors.
+ * block. A hook may stop its own service (the stop runs at once, on that thread, and the start
+ * gives up at its next step).
  */
 public abstract class Service {
   private static final AtomicLong IDS = new AtomicLong();
@@ -89,6 +90,17 @@ public abstract class Service {
    */
   public final void start() {
     lifecycle.start();
+  }
+
+  /**
+   * Starts the service if it is in {@link State#INIT} and no stop was requested (mode's {@code
+   * maybe_start}); blocks until done.
+   *
+   * @return whether this call started it
+   * @throws ServiceException if the start fails, as {@link #start()}
+   */
+  public final boolean maybeStart() {
+    return lifecycle.maybeStart();
   }
 
   /**
@@ -320,6 +332,21 @@ public abstract class Service {
   /** Runs in a restart after the reset and before the new start. */
   protected void onRestart() throws Exception {}
 
+  // ---- threads (package-private: ServiceThread chooses other ones) -----------------------
+
+  /**
+   * Runs one lifecycle hook ({@code name} is e.g. {@code onStart}) and returns when it is done,
+   * throwing what it threw. Here: on the calling thread.
+   */
+  void runHook(String name, Lifecycle.Hook hook) throws Exception {
+    hook.run();
+  }
+
+  /** Makes the threads of background methods and {@code addFuture} callables: virtual ones. */
+  Thread.Builder backgroundThreads() {
+    return Thread.ofVirtual();
+  }
+
   /** {@code <Label: STATE>}. */
   @Override
   public String toString() {
@@ -341,8 +368,9 @@ public abstract class Service {
   /**
    * A method (no arguments) called every {@code value} seconds on its own virtual thread, first
    * one interval after the start. Runs never overlap; the schedule is drift-corrected (ticks stay
-   * on {@code start + k·interval}); a run longer than the interval counts as an overrun, is logged
-   * at WARN, and the timer resumes at the next slot. An exception crashes the service.
+   * on {@code start + k·interval}, and a late wakeup catches up one missed tick at once); a run
+   * longer than the interval counts as an overrun, is logged at WARN, and the timer resumes at the
+   * first slot after it. An exception crashes the service.
    */
   @Documented
   @Retention(RUNTIME)

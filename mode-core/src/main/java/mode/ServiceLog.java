@@ -1,22 +1,27 @@
 package mode;
 
+import mode.internal.ServiceMarkers;
 import org.slf4j.Logger;
+import org.slf4j.Marker;
 
 /**
  * A service's logger: SLF4J messages prefixed in mode's shape, {@code [^--Label]: message}, where
  * the number of dashes is the service's depth in the dependency tree minus one (a root logs
  * {@code [^Label]: ...}). Formats and arguments are SLF4J's ({@code {}} placeholders, a trailing
- * throwable is logged with its stack).
+ * throwable is logged with its stack). Every line carries a marker with the service's id (see
+ * {@code mode.internal.ServiceMarkers}), which the Worker uses to attribute log events.
  *
  * <p>Obtained from {@code Service.log()}; thread-safe.
  */
 public final class ServiceLog {
   private final Service service;
   private final Logger logger;
+  private final Marker marker;
 
   ServiceLog(Service service, Logger logger) {
     this.service = service;
     this.logger = logger;
+    this.marker = ServiceMarkers.of(service.id());
   }
 
   /** The underlying SLF4J logger (named after the service's class). */
@@ -32,36 +37,36 @@ public final class ServiceLog {
 
   /** Logs at TRACE. */
   public void trace(String format, Object... args) {
-    if (logger.isTraceEnabled()) {
-      logger.trace(prefix() + format, args);
+    if (logger.isTraceEnabled(marker)) {
+      logger.trace(marker, prefix() + format, args);
     }
   }
 
   /** Logs at DEBUG. */
   public void debug(String format, Object... args) {
-    if (logger.isDebugEnabled()) {
-      logger.debug(prefix() + format, args);
+    if (logger.isDebugEnabled(marker)) {
+      logger.debug(marker, prefix() + format, args);
     }
   }
 
   /** Logs at INFO. */
   public void info(String format, Object... args) {
-    if (logger.isInfoEnabled()) {
-      logger.info(prefix() + format, args);
+    if (logger.isInfoEnabled(marker)) {
+      logger.info(marker, prefix() + format, args);
     }
   }
 
   /** Logs at WARN. */
   public void warn(String format, Object... args) {
-    if (logger.isWarnEnabled()) {
-      logger.warn(prefix() + format, args);
+    if (logger.isWarnEnabled(marker)) {
+      logger.warn(marker, prefix() + format, args);
     }
   }
 
   /** Logs at ERROR. */
   public void error(String format, Object... args) {
-    if (logger.isErrorEnabled()) {
-      logger.error(prefix() + format, args);
+    if (logger.isErrorEnabled(marker)) {
+      logger.error(marker, prefix() + format, args);
     }
   }
 

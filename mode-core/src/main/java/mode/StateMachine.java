@@ -17,23 +17,46 @@ import mode.timers.StopSignal;
  *
  * <p>Every field a subscriber can see is written with the {@link EventHub} lock held, in the same
  * critical section that queues the {@code Transition} event, so snapshots and the event stream
- * agree. Reads of {@link #state()} are lock-free. Each run (from INIT to the end of a stop) has
- * its own {@link StopSignal} and stop latch, replaced when a restart resets the service.
+ * agree. Reads of {@link #state()} are lock-free. Each {@link Run} (from INIT to the end of a
+ * stop) has its own {@link StopSignal} and stop latch, replaced when a restart resets the service.
  */
 final class StateMachine {
   private final Service service;
   private volatile State state = State.INIT;
-  private Instant stateSince = Instant.now();
+  // Wall-clock instants are read only when an event needs them (null otherwise); a description
+  // derives them from the System.nanoTime() stamps, which every move records (one clock read).
+  private Instant stateSince;
   private long stateSinceNanos = System.nanoTime();
   private Instant startedAt;
-  private Duration startDuration;
-  private Duration stopDuration;
+  private long startedAtNanos;
+  /** -1 until the first start (or stop) completed. */
+  private long startNanos = -1;
+  private long stopNanos = -1;
   private volatile Throwable crashReason;
   private String crashStack;
   private volatile int restartCount;
-  private volatile StopSignal signal = new StopSignal();
-  private volatile CountDownLatch stopDone = new CountDownLatch(1);
-  private final AtomicBoolean stopRequested = new AtomicBoolean();
+  private volatile Run run = new Run();
+
+  /**
+   * One run of the service, from INIT to the end of its stop: its stop signal, whether a stop was
+   * requested, and the latch that opens when that stop finished. A reset starts a new run.
+   */
+  static final class Run {
+    final StopSignal signal = new StopSignal();
+    final CountDownLatch stopDone = new CountDownLatch(1);
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    /**
+     * Marks the run as asked to stop and wakes its sleepers.
+     *
+     * @return {@code true} for the first request (the caller then performs the stop)
+     */
+    boolean requestStop() {
+      boolean first = stopRequested.compareAndSet(false, true);
+      signal.set();
+      return first;
+    }
+  }
 
   StateMachine(Service service) {
     this.service = service;
@@ -51,31 +74,20 @@ final class StateMachine {
     return restartCount;
   }
 
+  /** The current run. */
+  Run run() {
+    return run;
+  }
+
   /** The stop signal of the current run. */
   StopSignal signal() {
-    return signal;
+    return run.signal;
   }
 
   /** Stop requested, stopping, shut down or crashed. */
   boolean shouldStop() {
     State s = state;
-    return signal.isSet() || s == State.STOPPING || s == State.SHUTDOWN || s == State.CRASHED;
-  }
-
-  /**
-   * Marks the current run as asked to stop and wakes its sleepers.
-   *
-   * @return {@code true} for the first request of this run (the caller then performs the stop)
-   */
-  boolean requestStop() {
-    boolean first = stopRequested.compareAndSet(false, true);
-    signal.set();
-    return first;
-  }
-
-  /** The latch that opens when the stop of the current run has finished. */
-  CountDownLatch stopDone() {
-    return stopDone;
+    return run.signal.isSet() || s == State.STOPPING || s == State.SHUTDOWN || s == State.CRASHED;
   }
 
   /**
@@ -115,14 +127,15 @@ final class StateMachine {
       if (!from.canMoveTo(next)) {
         return from;
       }
-      Instant now = Instant.now();
       long nanos = System.nanoTime();
+      Instant now = EventHub.observedLocked() ? Instant.now() : null;
       switch (next) {
         case RUNNING -> {
           startedAt = now;
-          startDuration = Duration.ofNanos(nanos - stateSinceNanos);
+          startedAtNanos = nanos;
+          startNanos = nanos - stateSinceNanos;
         }
-        case SHUTDOWN -> stopDuration = Duration.ofNanos(nanos - stateSinceNanos);
+        case SHUTDOWN -> stopNanos = nanos - stateSinceNanos;
         case CRASHED -> {
           crashReason = reason;
           crashStack = stackText(reason);
@@ -133,11 +146,11 @@ final class StateMachine {
       state = next;
       stateSince = now;
       stateSinceNanos = nanos;
-      if (EventHub.observedLocked()) {
+      if (now != null) {
         EventHub.emitLocked(service, transition(now, from, next));
       }
       if (next == State.CRASHED || next == State.STOPPING) {
-        toWake = signal;
+        toWake = run.signal;
       }
     } finally {
       EventHub.unlock();
@@ -152,9 +165,7 @@ final class StateMachine {
     restartCount++;
     crashReason = null;
     crashStack = null;
-    signal = new StopSignal();
-    stopDone = new CountDownLatch(1);
-    stopRequested.set(false);
+    run = new Run();
   }
 
   private ServiceEvent.Transition transition(Instant at, State from, State to) {
@@ -172,6 +183,7 @@ final class StateMachine {
   /** Describes the service; call with the hub lock held for a consistent view. */
   ServiceInfo info(Long parentId, List<Long> dependencyIds, List<ServiceInfo.TimerInfo> timers) {
     Throwable reason = crashReason;
+    fillInInstants();
     return new ServiceInfo(
         service.id(),
         service.label(),
@@ -182,12 +194,35 @@ final class StateMachine {
         dependencyIds,
         stateSince,
         startedAt,
-        startDuration,
-        stopDuration,
+        startNanos < 0 ? null : Duration.ofNanos(startNanos),
+        stopNanos < 0 ? null : Duration.ofNanos(stopNanos),
         restartCount,
         reason == null ? null : reason.toString(),
         crashStack,
         timers);
+  }
+
+  /**
+   * Derives the wall-clock instants that unobserved moves did not read from their monotonic
+   * stamps, once: later descriptions return the same instants.
+   */
+  private void fillInInstants() {
+    EventHub.lock();
+    try {
+      if (stateSince != null && (startNanos < 0 || startedAt != null)) {
+        return;
+      }
+      long anchorNanos = System.nanoTime();
+      Instant anchor = Instant.now();
+      if (stateSince == null) {
+        stateSince = anchor.minusNanos(anchorNanos - stateSinceNanos);
+      }
+      if (startNanos >= 0 && startedAt == null) {
+        startedAt = anchor.minusNanos(anchorNanos - startedAtNanos);
+      }
+    } finally {
+      EventHub.unlock();
+    }
   }
 
   static String stackText(Throwable t) {

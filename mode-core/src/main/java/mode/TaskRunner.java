@@ -134,7 +134,7 @@ final class TaskRunner {
     CompletableFuture<T> result = new CompletableFuture<>();
     Handle handle = new Handle(name);
     Thread thread =
-        Thread.ofVirtual().name(name).unstarted(() -> execute(handle, what, body, result));
+        service.backgroundThreads().name(name).unstarted(() -> execute(handle, what, body, result));
     handle.thread = thread;
     running.add(handle);
     thread.start();
@@ -179,6 +179,9 @@ final class TaskRunner {
    * @return the names of the threads left running
    */
   List<String> cancelAndAwait(Duration timeout) {
+    if (running.isEmpty()) {
+      return List.of(); // the common case in big trees: nothing to interrupt, nothing to copy
+    }
     Thread me = Thread.currentThread();
     List<Handle> all = new ArrayList<>(running);
     all.removeIf(h -> h.thread == me);

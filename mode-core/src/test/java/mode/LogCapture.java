@@ -26,6 +26,12 @@ final class LogCapture implements AutoCloseable {
     return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
   }
 
+  /** The service id marker of every captured line ({@code null} where there is none). */
+  List<Long> serviceIds() {
+    return appender.list.stream()
+        .map(e -> mode.internal.ServiceMarkers.serviceId(e.getMarkerList())).toList();
+  }
+
   @Override
   public void close() {
     logger.detachAppender(appender);

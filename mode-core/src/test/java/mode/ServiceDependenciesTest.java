@@ -28,6 +28,19 @@ class ServiceDependenciesTest {
   }
 
   @Test
+  void aRuntimeDependencyThatFailsToStartThrowsAndCrashesItsParent() {
+    Recorder p = new Recorder("p", history);
+    p.start();
+
+    assertThatThrownBy(() -> p.addRuntimeDependency(new Recorder("c", history).failingIn("onStart")))
+        .isInstanceOf(ServiceException.class)
+        .hasMessage("Service c failed to start: onStart threw java.io.IOException: c failed in onStart")
+        .hasCauseInstanceOf(java.io.IOException.class);
+    assertThat(p.state()).isEqualTo(State.CRASHED);
+    assertThat(p.crashReason()).hasMessage("c failed in onStart");
+  }
+
+  @Test
   void runtimeDependencyOfAServiceNotStartedWaitsForItsStart() {
     Recorder p = new Recorder("p", history);
     Recorder c = p.addRuntimeDependency(new Recorder("c", history));
@@ -121,6 +134,32 @@ class ServiceDependenciesTest {
         "slow.onFirstStart", "slow.onStart",
         "slow.onStop", "child.onStop", "child.onShutdown", "slow.onShutdown");
     assertThat(List.of(slow.state(), child.state())).containsOnly(State.SHUTDOWN);
+  }
+
+  @Test
+  void stopWhileADependencyIsStartingWakesItAndEndsInShutdown() throws Exception {
+    CountDownLatch inOnStart = new CountDownLatch(1);
+    Recorder root = new Recorder("root", history);
+    Recorder slow = root.addDependency(new Recorder("slow", history) {
+      @Override
+      protected void onStart() throws Exception {
+        super.onStart();
+        inOnStart.countDown();
+        sleep(Duration.ofHours(1)); // woken when root is asked to stop
+      }
+    });
+    Recorder later = root.addDependency(new Recorder("later", history));
+    CompletableFuture<Void> starting = CompletableFuture.runAsync(root::start);
+    inOnStart.await();
+
+    root.stop();
+    starting.get();
+
+    assertThat(history).containsExactly(
+        "root.onFirstStart", "root.onStart", "slow.onFirstStart", "slow.onStart",
+        "root.onStop", "later.onStop", "later.onShutdown", "slow.onStop", "slow.onShutdown",
+        "root.onShutdown");
+    assertThat(List.of(root.state(), slow.state(), later.state())).containsOnly(State.SHUTDOWN);
   }
 
   @Test

@@ -125,6 +125,19 @@ class ServiceLifecycleTest {
   }
 
   @Test
+  void maybeStartStartsOnlyAServiceInInit() {
+    Recorder s = new Recorder("s", history);
+
+    assertThat(s.maybeStart()).isTrue();
+    assertThat(s.maybeStart()).isFalse();
+    s.stop();
+    assertThat(s.maybeStart()).isFalse();
+
+    assertThat(history).containsExactly(
+        "s.onFirstStart", "s.onStart", "s.onStarted", "s.onStop", "s.onShutdown");
+  }
+
+  @Test
   void failedStartCrashesAndStopsTheChildrenAlreadyStarted() {
     Recorder root = new Recorder("root", history);
     Recorder a = root.addDependency(new Recorder("a", history));
@@ -242,7 +255,7 @@ class ServiceLifecycleTest {
   void logLinesCarryTheLabelPrefixWithOneDashPerLevelBelowTheRoot() {
     Recorder root = new Recorder("App", history);
     Recorder web = root.addDependency(new Recorder("Web", history));
-    web.addDependency(new Recorder("Router", history));
+    Recorder router = web.addDependency(new Recorder("Router", history));
 
     try (LogCapture log = new LogCapture(Recorder.class)) {
       root.start();
@@ -260,6 +273,9 @@ class ServiceLifecycleTest {
           "DEBUG [^--Router]: -Stopped!",
           "DEBUG [^-Web]: -Stopped!",
           "DEBUG [^App]: -Stopped!");
+      assertThat(log.serviceIds()).containsExactly(
+          root.id(), web.id(), router.id(), router.id(), web.id(), root.id(),
+          root.id(), web.id(), router.id(), router.id(), web.id(), root.id());
     }
   }
 }

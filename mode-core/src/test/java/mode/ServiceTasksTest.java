@@ -10,25 +10,47 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ServiceTasksTest {
   final List<String> history = new CopyOnWriteArrayList<>();
 
-  /** A task that records its start and its end, sleeping in between until the service stops. */
+  /**
+   * A task that sleeps for an hour. How it woke is recorded by onStop, which waits for the wake:
+   * the stop interrupts tasks only after onStop, so a wake seen there came from the stop request.
+   */
   static class Sleeper extends Recorder {
+    final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch sleeping = new CountDownLatch(1);
+    final CountDownLatch woke = new CountDownLatch(1);
+    volatile String wake;
 
     Sleeper(String name, List<String> history) {
       super(name, history);
     }
 
+    @Override
+    protected void onStarted() throws Exception {
+      super.onStarted();
+      started.countDown();
+    }
+
+    @Override
+    protected void onStop() throws Exception {
+      super.onStop();
+      history.add(woke.await(10, TimeUnit.SECONDS) ? wake : name + ".nap still sleeping");
+    }
+
     @Task
-    private void nap() {
+    private void nap() throws InterruptedException {
+      started.await(); // the history stays deterministic: the task runs alongside the start
       history.add(name + ".nap begins");
       sleeping.countDown();
       sleep(Duration.ofHours(1));
-      history.add(name + ".nap ends, shouldStop=" + shouldStop());
+      wake = name + ".nap ends, interrupted=" + Thread.currentThread().isInterrupted()
+          + ", shouldStop=" + shouldStop();
+      woke.countDown();
     }
   }
 
@@ -42,7 +64,7 @@ class ServiceTasksTest {
 
     assertThat(history).containsExactly(
         "s.onFirstStart", "s.onStart", "s.onStarted", "s.nap begins",
-        "s.onStop", "s.nap ends, shouldStop=true", "s.onShutdown");
+        "s.onStop", "s.nap ends, interrupted=false, shouldStop=true", "s.onShutdown");
   }
 
   @Test
@@ -53,7 +75,8 @@ class ServiceTasksTest {
 
     s.crash(new IllegalStateException("boom"));
 
-    await().until(() -> history.contains("s.nap ends, shouldStop=true"));
+    assertThat(s.woke.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(s.wake).isEqualTo("s.nap ends, interrupted=false, shouldStop=true");
     assertThat(s.state()).isEqualTo(State.CRASHED);
     s.stop();
     assertThat(s.state()).isEqualTo(State.SHUTDOWN);

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import mode.events.EventSubscription;
+import mode.events.ServiceEvent;
+import mode.events.ServiceEvents;
 import mode.events.ServiceInfo;
 import mode.internal.ServiceAccess;
 import mode.timers.FakeTime;
@@ -46,12 +49,12 @@ class ServiceTimersTest {
     ServiceAccess.setTimeSource(t, time);
     t.start();
 
-    await().until(() -> time.sleepingUntil(T0.plusMillis(10)));
+    time.awaitSleeper(T0.plusMillis(10));
     time.setTo(T0.plusMillis(10));
-    await().until(() -> time.sleepingUntil(T0.plusMillis(20)));
+    time.awaitSleeper(T0.plusMillis(20));
     t.work = Duration.ofMillis(15);
     time.setTo(T0.plusMillis(20));
-    await().until(() -> time.sleepingUntil(T0.plusMillis(40)));
+    time.awaitSleeper(T0.plusMillis(40));
     t.stop();
 
     assertThat(t.ticks).containsExactly(T0.plusMillis(10), T0.plusMillis(20));
@@ -63,6 +66,60 @@ class ServiceTimersTest {
   }
 
   @Test
+  void timerStatsEventsAreCoalescedToOnePerSecondPlusOnePerOverrun() {
+    Ticker t = new Ticker();
+    t.time = time;
+    ServiceAccess.setTimeSource(t, time);
+    List<String> stats = new CopyOnWriteArrayList<>();
+    try (EventSubscription sub = ServiceEvents.subscribe(t, e -> {
+      if (e instanceof ServiceEvent.TimerStats s) {
+        stats.add(s.timer() + " runs=" + s.runs() + " overruns=" + s.overruns());
+      }
+    })) {
+      t.start();
+      // The 50th tick (at 500 ms) overruns until 512 ms, so the slot at 510 ms is skipped.
+      for (int ms = 10; ms <= 1520; ms += 10) {
+        if (ms == 510) {
+          continue;
+        }
+        Instant slot = T0.plusMillis(ms);
+        time.awaitSleeper(slot);
+        t.work = ms == 500 ? Duration.ofMillis(12) : Duration.ZERO;
+        time.setTo(slot);
+      }
+      time.awaitSleeper(T0.plusMillis(1530));
+      t.stop();
+      await().until(() -> stats.size() == 3);
+      // first run; the overrun; the first run a second (of the fake clock) after that event
+      assertThat(stats).containsExactly(
+          "tick runs=1 overruns=0", "tick runs=50 overruns=1", "tick runs=151 overruns=1");
+      assertThat(sub.dropped()).isZero();
+    }
+  }
+
+  static class FailingTimer extends Service {
+    @Timer(1)
+    void tick() throws java.io.IOException {
+      throw new java.io.IOException("disk full");
+    }
+  }
+
+  @Test
+  void aFailingTimerCrashesItsService() {
+    FailingTimer f = new FailingTimer();
+    ServiceAccess.setTimeSource(f, time);
+    f.start();
+    time.awaitSleeper(T0.plusSeconds(1));
+
+    time.setTo(T0.plusSeconds(1));
+
+    org.awaitility.Awaitility.await().until(() -> f.state() == State.CRASHED);
+    assertThat(f.crashReason()).isInstanceOf(java.io.IOException.class).hasMessage("disk full");
+    f.stop();
+    assertThat(time.deadlines()).containsExactly(T0.plusSeconds(1));
+  }
+
+  @Test
   void crontabRunsAtTheNextExecutionInItsTimeZone() {
     Nightly n = new Nightly();
     n.time = time;
@@ -70,9 +127,9 @@ class ServiceTimersTest {
     n.start();
     Instant twoAmOslo = Instant.parse("2026-01-16T01:00:00Z");
 
-    await().until(() -> time.sleepingUntil(twoAmOslo));
+    time.awaitSleeper(twoAmOslo);
     time.setTo(twoAmOslo);
-    await().until(() -> time.sleepingUntil(twoAmOslo.plus(Duration.ofDays(1))));
+    time.awaitSleeper(twoAmOslo.plus(Duration.ofDays(1)));
     n.stop();
 
     assertThat(n.runs).containsExactly(twoAmOslo);

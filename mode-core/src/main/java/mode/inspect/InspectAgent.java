@@ -75,7 +75,15 @@ public final class InspectAgent implements AutoCloseable {
         tcpAddress == null ? null : tcpAddress.getPort(), token);
     var hello = new InspectMessage.Hello(InspectMessage.PROTOCOL_VERSION, pid, options.name(), options.mainClass(), startedAt);
     this.context = new ClientSession.Context(hello, events, commands, options.queueCapacity(), token, sessions::remove);
-    directory.write(base, descriptor);
+    try {
+      directory.write(base, descriptor);
+    } catch (IOException e) {
+      if (tcpServer != null) {
+        tcpServer.close();
+      }
+      closeQuietly();
+      throw new IOException("cannot publish the inspect descriptor in " + directory.path() + ": " + e.getMessage(), e);
+    }
     this.shutdownHook = new Thread(this::close, "mode-inspect-cleanup");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     startAccepting(unixServer, false);

@@ -124,7 +124,7 @@ public final class InspectDirectory {
       }
     }
     removeOrphanSockets();
-    live.sort(Comparator.comparingLong(Descriptor::pid).thenComparing(Descriptor::socket));
+    live.sort(Comparator.comparingLong(Descriptor::pid).thenComparingLong(InspectDirectory::instance));
     return List.copyOf(live);
   }
 
@@ -219,6 +219,16 @@ public final class InspectDirectory {
   void remove(String base) throws IOException {
     Files.deleteIfExists(descriptorPath(base));
     Files.deleteIfExists(socketPath(base));
+  }
+
+  /** The {@code n} of {@code <pid>-<n>.sock}: agents of one JVM in the order they started. */
+  private static long instance(Descriptor descriptor) {
+    String base = baseName(Path.of(descriptor.socket()));
+    try {
+      return Long.parseLong(base.substring(base.indexOf('-') + 1));
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private static String baseName(Path file) {

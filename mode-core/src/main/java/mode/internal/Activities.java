@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import mode.Service;
 
 /**
@@ -12,13 +13,23 @@ import mode.Service;
  * addFuture} callable) and timer or crontab callback is recorded while it runs, so that a
  * watchdog can report the ones that block for too long.
  *
- * <p>Cheap on the hot path: one small object and one concurrent-set insert per step, no global
- * lock. A step that waits in {@code Service.sleep} or {@code waitUntilStopped} is idle meanwhile
- * and is not listed; it counts again from the moment it wakes. Thread-safe.
+ * <p>Cheap on the hot path, because lifecycle hooks of large trees run through it: each thread
+ * has one {@link Track} (found through a thread local) holding its innermost step, and a step is
+ * one small object linked to the step it interrupts. Beginning and ending a step writes that one
+ * field; no shared structure is touched. The tracks themselves are registered in a concurrent set
+ * the first time a thread records a step; a virtual thread's track leaves the set when its
+ * outermost step ends (virtual threads are many and short-lived), a platform thread's stays
+ * (platform threads are few) until the thread has died and {@link #running()} or a later
+ * registration purges it.
+ *
+ * <p>A step that waits in {@code Service.sleep} or {@code waitUntilStopped} is idle meanwhile and
+ * is not listed; it counts again from the moment it wakes. Thread-safe.
  */
 public final class Activities {
-  private static final Set<Step> RUNNING = ConcurrentHashMap.newKeySet();
-  private static final ThreadLocal<Step> CURRENT = new ThreadLocal<>();
+  private static final Set<Track> TRACKS = ConcurrentHashMap.newKeySet();
+  private static final ThreadLocal<Track> TRACK = ThreadLocal.withInitial(Track::new);
+  /** Registrations of platform threads; every 64th purges the tracks of dead ones. */
+  private static final AtomicInteger PLATFORM_REGISTRATIONS = new AtomicInteger();
 
   private Activities() {}
 
@@ -43,40 +54,58 @@ public final class Activities {
   public static final class Step {
     private final Service service;
     private final String what;
-    private final Thread thread;
+    private final Track track;
     private final Step outer;
     private volatile long sinceNanos;
 
-    private Step(Service service, String what, Thread thread, Step outer) {
+    private Step(Service service, String what, Track track, Step outer) {
       this.service = service;
       this.what = what;
-      this.thread = thread;
+      this.track = track;
       this.outer = outer;
       this.sinceNanos = System.nanoTime();
     }
   }
 
+  /** The steps of one thread: only that thread writes {@link #current}; watchdogs read it. */
+  private static final class Track {
+    final Thread thread = Thread.currentThread();
+    volatile Step current;
+    boolean registered;
+  }
+
   /** Records that the calling thread begins {@code what} for {@code service}. */
   public static Step begin(Service service, String what) {
-    Step step = new Step(service, what, Thread.currentThread(), CURRENT.get());
-    CURRENT.set(step);
-    RUNNING.add(step);
+    Track track = TRACK.get();
+    Step step = new Step(service, what, track, track.current);
+    track.current = step;
+    if (!track.registered) {
+      register(track);
+    }
     return step;
   }
 
   /** Records that {@code step} (returned by {@link #begin} on this thread) ended. */
   public static void end(Step step) {
-    RUNNING.remove(step);
-    if (step.outer == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(step.outer);
+    Track track = step.track;
+    track.current = step.outer;
+    if (step.outer == null && track.thread.isVirtual()) {
+      track.registered = false;
+      TRACKS.remove(track);
+    }
+  }
+
+  private static void register(Track track) {
+    track.registered = true;
+    TRACKS.add(track);
+    if (!track.thread.isVirtual() && PLATFORM_REGISTRATIONS.incrementAndGet() % 64 == 0) {
+      TRACKS.removeIf(t -> !t.thread.isAlive());
     }
   }
 
   /** The calling thread's step goes idle (it waits on purpose); see {@link #resume()}. */
   public static void pause() {
-    Step step = CURRENT.get();
+    Step step = TRACK.get().current;
     if (step != null) {
       step.sinceNanos = 0;
     }
@@ -84,7 +113,7 @@ public final class Activities {
 
   /** The calling thread's step is busy again, counting from now. */
   public static void resume() {
-    Step step = CURRENT.get();
+    Step step = TRACK.get().current;
     if (step != null) {
       step.sinceNanos = System.nanoTime();
     }
@@ -93,10 +122,16 @@ public final class Activities {
   /** The steps running now (idle ones left out), in no particular order. */
   public static List<Running> running() {
     List<Running> out = new ArrayList<>();
-    for (Step step : RUNNING) {
-      long since = step.sinceNanos;
-      if (since != 0) {
-        out.add(new Running(step, step.service, step.what, step.thread, since));
+    for (Track track : TRACKS) {
+      if (!track.thread.isAlive()) {
+        TRACKS.remove(track);
+        continue;
+      }
+      for (Step step = track.current; step != null; step = step.outer) {
+        long since = step.sinceNanos;
+        if (since != 0) {
+          out.add(new Running(step, step.service, step.what, track.thread, since));
+        }
       }
     }
     return out;

@@ -39,7 +39,7 @@ public final class TimerLoop {
   /**
    * Runs {@code tick} every {@code interval}, first one interval after now, on the ideal schedule
    * of {@link TimerSchedule}. A run longer than the interval is an overrun; the timer then resumes
-   * at the first slot after the run's end.
+   * at the first slot after the run's end. A late wakeup catches up one missed slot at once.
    *
    * @throws InterruptedException if interrupted while waiting
    * @throws Exception whatever {@code tick} throws
@@ -53,11 +53,12 @@ public final class TimerLoop {
       Instant began = time.now();
       tick.run();
       Instant ended = time.now();
-      observer.completed(began, ended, Duration.between(began, ended).compareTo(interval) > 0);
+      boolean overrun = Duration.between(began, ended).compareTo(interval) > 0;
+      observer.completed(began, ended, overrun);
       if (stop.isSet()) {
         return;
       }
-      next = schedule.advance(ended);
+      next = schedule.advance(ended, overrun);
     }
   }
 

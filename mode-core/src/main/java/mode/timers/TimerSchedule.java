@@ -7,9 +7,11 @@ import java.time.Instant;
  * The ideal schedule of a fixed-interval timer: slot {@code k} is {@code epoch + k·interval}.
  *
  * <p>Waking for a slot instead of sleeping "interval after the last run" keeps a short timer
- * from accumulating lag (mode's timer corrects drift only for intervals above 0.1 s). When a run
- * ends after the following slot, the timer skips to the first slot after the run's end, so it
- * never overlaps itself and never fires a burst of late ticks.
+ * from accumulating lag (mode's timer corrects drift only for intervals above 0.1 s). After a run
+ * that overran (took longer than the interval) the timer skips to the first slot after the run's
+ * end, so it never overlaps itself. After a run that merely started late (the thread woke late),
+ * one missed slot is caught up at once and the rest are skipped: jitter costs no ticks, and a long
+ * pause never turns into a burst of late ticks.
  *
  * <p>Not thread-safe: one timer thread owns it.
  */
@@ -37,15 +39,15 @@ public final class TimerSchedule {
   }
 
   /**
-   * Moves to the slot after a run that ended at {@code runEnd}: the next slot, or, if that one
-   * has already passed, the first slot after {@code runEnd}.
+   * Moves on after a run that ended at {@code runEnd}: to the next slot, but at most one slot
+   * behind {@code runEnd}; after an overrun, to the first slot after {@code runEnd}.
    *
    * @return the new current slot
    */
-  public Instant advance(Instant runEnd) {
+  public Instant advance(Instant runEnd, boolean overrun) {
     long elapsed = Duration.between(epoch, runEnd).toNanos();
     long firstAfterEnd = Math.floorDiv(elapsed, intervalNanos) + 1;
-    slot = Math.max(slot + 1, firstAfterEnd);
+    slot = Math.max(slot + 1, overrun ? firstAfterEnd : firstAfterEnd - 1);
     return current();
   }
 

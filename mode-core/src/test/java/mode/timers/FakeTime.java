@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A clock that moves only when told to. Sleepers park until the fake time reaches their deadline
@@ -17,6 +20,8 @@ public final class FakeTime implements TimeSource {
   private final List<Instant> deadlines = new CopyOnWriteArrayList<>();
   private final Set<Thread> sleepers = ConcurrentHashMap.newKeySet();
   private final Set<Instant> waitingFor = ConcurrentHashMap.newKeySet();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition registered = lock.newCondition();
 
   public FakeTime(Instant start) {
     this.now = start;
@@ -48,13 +53,43 @@ public final class FakeTime implements TimeSource {
     return waitingFor.contains(deadline);
   }
 
+  /**
+   * Blocks until some thread sleeps until {@code deadline} (at most 10 s of real time).
+   *
+   * @throws AssertionError if none does in time
+   */
+  public void awaitSleeper(Instant deadline) {
+    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    lock.lock();
+    try {
+      while (!waitingFor.contains(deadline)) {
+        long left = giveUp - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("nobody sleeps until " + deadline + "; deadlines: " + deadlines);
+        }
+        registered.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for a sleeper", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   @Override
   public boolean sleepUntil(Instant deadline, StopSignal stop) throws InterruptedException {
     deadlines.add(deadline);
     Thread me = Thread.currentThread();
     sleepers.add(me);
     stop.enlist();
-    waitingFor.add(deadline);
+    lock.lock();
+    try {
+      waitingFor.add(deadline);
+      registered.signalAll();
+    } finally {
+      lock.unlock();
+    }
     try {
       while (!stop.isSet() && now.isBefore(deadline)) {
         if (Thread.interrupted()) {

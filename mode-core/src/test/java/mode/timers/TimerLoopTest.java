@@ -44,14 +44,14 @@ class TimerLoopTest {
   }
 
   void tickAt(long millis) {
-    await().until(() -> time.sleepingUntil(at(millis)));
+    time.awaitSleeper(at(millis));
     time.setTo(at(millis));
   }
 
   @Test
   void firstTickComesOneIntervalAfterStart() {
     CompletableFuture<Void> loop = timer();
-    await().until(() -> time.sleepingUntil(at(10)));
+    time.awaitSleeper(at(10));
     assertThat(time.deadlines()).containsExactly(at(10));
     stop.set();
     loop.join();
@@ -65,7 +65,7 @@ class TimerLoopTest {
     tickAt(10);
     tickAt(20);
     tickAt(30);
-    await().until(() -> time.sleepingUntil(at(40)));
+    time.awaitSleeper(at(40));
     stop.set();
     loop.join();
 
@@ -76,9 +76,9 @@ class TimerLoopTest {
   @Test
   void aLateWakeupIsCorrectedAtTheNextSlot() {
     CompletableFuture<Void> loop = timer();
-    await().until(() -> time.sleepingUntil(at(10)));
+    time.awaitSleeper(at(10));
     time.setTo(at(14)); // the sleeper woke 4 ms late
-    await().until(() -> time.sleepingUntil(at(20)));
+    time.awaitSleeper(at(20));
     stop.set();
     loop.join();
 
@@ -92,7 +92,7 @@ class TimerLoopTest {
     tickAt(10);
     tickAt(20);
     tickAt(50);
-    await().until(() -> time.sleepingUntil(at(60)));
+    time.awaitSleeper(at(60));
     stop.set();
     loop.join();
 
@@ -115,9 +115,9 @@ class TimerLoopTest {
     });
     Instant first = Instant.parse("2026-01-15T14:30:00Z"); // 09:30 EST
     Instant second = Instant.parse("2026-01-16T14:30:00Z");
-    await().until(() -> time.sleepingUntil(first));
+    time.awaitSleeper(first);
     time.setTo(first);
-    await().until(() -> time.sleepingUntil(second));
+    time.awaitSleeper(second);
     stop.set();
     done.join();
 
@@ -136,12 +136,27 @@ class TimerLoopTest {
   }
 
   @Test
-  void scheduleSkipsSlotsThatPassedDuringARun() {
+  void scheduleCatchesUpOneLateSlotAndSkipsTheRestOrAllAfterAnOverrun() {
     TimerSchedule s = new TimerSchedule(EPOCH, TEN_MS);
     assertThat(s.current()).isEqualTo(at(10));
-    assertThat(s.advance(at(12))).isEqualTo(at(20));
-    assertThat(s.advance(at(20))).isEqualTo(at(30));
-    assertThat(s.advance(at(55))).isEqualTo(at(60));
-    assertThat(s.advance(at(60))).isEqualTo(at(70));
+    assertThat(s.advance(at(12), false)).isEqualTo(at(20));
+    assertThat(s.advance(at(20), false)).isEqualTo(at(30));
+    assertThat(s.advance(at(55), false)).isEqualTo(at(50)); // 30 and 40 missed: 50 now
+    assertThat(s.advance(at(52), false)).isEqualTo(at(60));
+    assertThat(s.advance(at(85), true)).isEqualTo(at(90)); // an overrun skips 70 and 80
+    assertThat(s.advance(at(90), false)).isEqualTo(at(100));
+  }
+
+  @Test
+  void aWakeupLaterThanAnIntervalCatchesUpOneTickAtOnce() {
+    CompletableFuture<Void> loop = timer();
+    time.awaitSleeper(at(10));
+    time.setTo(at(35)); // woke 25 ms late: slots 20 and 30 have passed too
+    time.awaitSleeper(at(40));
+    stop.set();
+    loop.join();
+
+    assertThat(time.deadlines()).containsExactly(at(10), at(30), at(40));
+    assertThat(runs).containsExactly("35-35", "35-35");
   }
 }

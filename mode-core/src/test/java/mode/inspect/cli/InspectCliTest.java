@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import mode.events.ServiceEvent;
 import mode.events.ServiceEvents;
 import mode.graph.DependencyGraph;
 import mode.graph.GraphFormatter;
+import mode.inspect.Descriptor;
 import mode.inspect.Frame;
 import mode.inspect.InspectAgent;
 import mode.inspect.InspectOptions;
@@ -172,6 +175,35 @@ class InspectCliTest {
         l -> assertThat(l).matches("\\S+Z  " + c + "STARTING -> RUNNING"));
     assertThat(err.toString()).isEqualTo("attached to App (pid " + ProcessHandle.current().pid() + "); 3 services\n"
         + "worker App (pid " + ProcessHandle.current().pid() + ") closed the connection\n");
+  }
+
+  @Test
+  void attachesByDescriptorFileAndOverTcpWithTheToken() throws IOException {
+    String dot = inProcessGraph().toDot();
+    assertThat(cli("export-dot", "--descriptor", agent.descriptorFile().toString())).isEqualTo(new Run(0, dot, ""));
+    InspectOptions tcpOptions = InspectOptions.defaults("App").withDirectory(dir)
+        .withTcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false);
+    try (InspectAgent tcp = InspectAgent.start(app, tcpOptions)) {
+      Descriptor d = tcp.descriptor();
+      String address = d.tcpHost() + ":" + d.tcpPort();
+      assertThat(cli("export-dot", "--connect", address, "--token", d.token())).isEqualTo(new Run(0, dot, ""));
+      assertThat(cli("export-dot", "--connect", address, "--token", "guess"))
+          .isEqualTo(new Run(1, "", "mode-inspect: the worker refused: wrong token\n"));
+      assertThat(cli("threads", "--connect", "localhost")).isEqualTo(
+          new Run(1, "", "mode-inspect: --connect needs HOST:PORT, got 'localhost'\n"));
+    }
+  }
+
+  @Test
+  void twoWorkersNeedAChoice() throws IOException {
+    try (InspectAgent second = InspectAgent.start(app, InspectOptions.defaults("Other").withDirectory(dir))) {
+      long pid = ProcessHandle.current().pid();
+      String both = pid + " (App, " + agent.descriptor().socket() + "), " + pid + " (Other, " + second.descriptor().socket() + ")";
+      assertThat(cli("threads", "--dir", dir.toString()))
+          .isEqualTo(new Run(1, "", "mode-inspect: 2 workers running; choose one with --pid: " + both + "\n"));
+      assertThat(cli("threads", "--pid", Long.toString(pid), "--dir", dir.toString()))
+          .isEqualTo(new Run(1, "", "mode-inspect: 2 workers running; choose one with --descriptor: " + both + "\n"));
+    }
   }
 
   @Test

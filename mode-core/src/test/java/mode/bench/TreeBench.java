@@ -1,0 +1,136 @@
+package mode.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import mode.Service;
+import mode.State;
+
+/**
+ * Tree start/stop, as mode's reference benchmark times it: a root and N - 1 services added
+ * breadth-first with {@code addDependency}, fanout ⌈N^(1/3)⌉ (at least 2), every service with
+ * trivial {@code onStart}/{@code onStop} hooks that count. Times {@code root.start()} and
+ * {@code root.stop()} (fresh tree per run), after a warm-up, and prints one line per size:
+ * {@code N start_ms stop_ms} (medians), plus {@code #} comment lines.
+ *
+ * <p>Run: {@code bin/bench tree [--sizes 100,1000,10000] [--repeat 7] [--warmup 20]}.
+ */
+public final class TreeBench {
+  private static final AtomicInteger STARTED = new AtomicInteger();
+  private static final AtomicInteger STOPPED = new AtomicInteger();
+
+  private TreeBench() {}
+
+  /** A service whose hooks only count. */
+  static final class Node extends Service {
+    @Override
+    protected void onStart() {
+      STARTED.incrementAndGet();
+    }
+
+    @Override
+    protected void onStop() {
+      STOPPED.incrementAndGet();
+    }
+  }
+
+  /** A built tree: its root, every service, and its depth (levels including the root). */
+  record Tree(Service root, List<Service> nodes, int depth) {}
+
+  static int fanout(int n) {
+    return Math.max(2, (int) Math.ceil(Math.pow(n, 1.0 / 3.0) - 1e-9));
+  }
+
+  /** Builds the tree of mode's benchmark: breadth-first, each parent up to {@code fanout} children. */
+  static Tree build(int n, int fanout) {
+    Service root = new Node();
+    List<Service> nodes = new ArrayList<>(n);
+    nodes.add(root);
+    List<Service> frontier = List.of(root);
+    int depth = 1;
+    while (nodes.size() < n) {
+      List<Service> next = new ArrayList<>();
+      for (Service parent : frontier) {
+        for (int i = 0; i < fanout && nodes.size() < n; i++) {
+          Service child = parent.addDependency(new Node());
+          nodes.add(child);
+          next.add(child);
+        }
+        if (nodes.size() >= n) {
+          break;
+        }
+      }
+      frontier = next;
+      depth++;
+    }
+    return new Tree(root, nodes, depth);
+  }
+
+  /** One run: start then stop a fresh tree; returns {start_nanos, stop_nanos}. */
+  static long[] run(int n) {
+    Tree tree = build(n, fanout(n));
+    STARTED.set(0);
+    STOPPED.set(0);
+    long t0 = System.nanoTime();
+    tree.root().start();
+    long t1 = System.nanoTime();
+    check(STARTED.get() == n, "started " + STARTED.get() + " of " + n);
+    for (Service s : tree.nodes()) {
+      check(s.state() == State.RUNNING, s + " is not RUNNING after start");
+    }
+    long t2 = System.nanoTime();
+    tree.root().stop();
+    long t3 = System.nanoTime();
+    check(STOPPED.get() == n, "stopped " + STOPPED.get() + " of " + n);
+    return new long[] {t1 - t0, t3 - t2};
+  }
+
+  static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalStateException("benchmark run is wrong: " + what);
+    }
+  }
+
+  /** Runs the benchmark; see the class comment for the options. */
+  public static void main(String[] args) {
+    BenchSupport.quietLogging();
+    Map<String, String> o = BenchSupport.options(args,
+        Map.of("sizes", "100,1000,10000", "repeat", "7", "warmup", "20"));
+    List<Integer> sizes = BenchSupport.ints(o.get("sizes"));
+    int repeat = Integer.parseInt(o.get("repeat"));
+    int warmup = Integer.parseInt(o.get("warmup"));
+    int largest = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+    for (int i = 0; i < warmup; i++) {
+      run(largest);
+      for (int n : sizes) {
+        run(n);
+      }
+    }
+    System.out.printf("# N start_ms stop_ms   (median of %d runs after %d warm-up rounds; java %s)%n",
+        repeat, warmup, Runtime.version());
+    for (int n : sizes) {
+      double[] starts = new double[repeat];
+      double[] stops = new double[repeat];
+      for (int r = 0; r < repeat; r++) {
+        System.gc();
+        long[] t = run(n);
+        starts[r] = BenchSupport.millis(t[0]);
+        stops[r] = BenchSupport.millis(t[1]);
+      }
+      System.out.printf(Locale.ROOT, "%d %.2f %.2f%n", n, BenchSupport.median(starts), BenchSupport.median(stops));
+      System.out.printf(Locale.ROOT, "#   fanout=%d levels_incl_root=%d start_runs=%s stop_runs=%s%n",
+          fanout(n), build(n, fanout(n)).depth(), rounded(starts), rounded(stops));
+      System.out.flush();
+    }
+  }
+
+  private static String rounded(double[] values) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < values.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", values[i]));
+    }
+    return sb.append(']').toString();
+  }
+}
