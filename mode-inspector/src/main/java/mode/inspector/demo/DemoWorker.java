@@ -1,21 +1,18 @@
 package mode.inspector.demo;
 
-import java.io.IOException;
 import java.time.Duration;
 import mode.Service;
 import mode.Worker;
-import mode.inspect.InspectAgent;
-import mode.inspect.InspectOptions;
 import mode.supervisors.OneForOneSupervisor;
 
 /**
  * The bundled demo worker that {@code mode-inspector --demo} starts in a child JVM: a {@link
  * Worker} named {@value #NAME} running the {@link DemoTree}, with a one-second blocking timeout
- * (so the blocker is reported) and the flaky service under a one-for-one supervisor. Runs until
- * SIGTERM or SIGINT; worker options (e.g. {@code --loglevel info}) are accepted.
+ * (so the blocker is reported) and the flaky service under a one-for-one supervisor. The worker
+ * publishes its inspect agent itself. Runs until SIGTERM or SIGINT; worker options (e.g. {@code
+ * --loglevel info}) are accepted.
  *
- * <p>Exit codes: the worker's (0 after a clean stop, 1 after a crash, 2 for bad options), or 1
- * if the inspect agent could not start.
+ * <p>Exit codes: the worker's (0 after a clean stop, 1 after a crash, 2 for bad options).
  */
 public final class DemoWorker {
   /** The worker name the inspector looks for. */
@@ -26,15 +23,6 @@ public final class DemoWorker {
   /** Runs the demo; returns only by exiting the JVM. */
   public static void main(String[] args) {
     Service app = DemoTree.build(flaky -> new OneForOneSupervisor(1000, Duration.ofMinutes(1)).add(flaky));
-    Worker worker = Worker.builder(app).name(NAME).blockingTimeout(Duration.ofSeconds(1)).build();
-    int code;
-    try (InspectAgent agent = InspectAgent.start(worker,
-        InspectOptions.defaults(NAME).withMainClass(DemoWorker.class.getName()))) {
-      code = worker.execute(args);
-    } catch (IOException e) {
-      System.err.println("The demo cannot start its inspect agent: " + e.getMessage());
-      code = 1;
-    }
-    System.exit(code);
+    Worker.builder(app).name(NAME).blockingTimeout(Duration.ofSeconds(1)).build().executeFromCommandLine(args);
   }
 }
