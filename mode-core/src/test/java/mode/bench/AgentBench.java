@@ -133,18 +133,20 @@ public final class AgentBench {
    */
   private static void awaitNoSubscriber() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      EventHub.lock();
-      try {
-        if (!EventHub.observedLocked()) {
-          return;
-        }
-      } finally {
-        EventHub.unlock();
-      }
+    while (observed() && System.nanoTime() < deadline) {
       Thread.sleep(1);
     }
-    throw new IllegalStateException("the agent's subscriptions outlived their clients");
+    TreeBench.check(!observed(), "the agent's subscriptions outlived their clients");
+  }
+
+  /** Whether any event subscription exists (an agent's client session has subscribed). */
+  private static boolean observed() {
+    EventHub.lock();
+    try {
+      return EventHub.observedLocked();
+    } finally {
+      EventHub.unlock();
+    }
   }
 
   /** A client that decodes every line and counts transitions; returns once the snapshot came. */
@@ -175,7 +177,10 @@ public final class AgentBench {
       Thread.onSpinWait();
     }
     TreeBench.check(agent.clientCount() == 1, "the agent did not take the stalled client");
-    Thread.sleep(100); // lets the session subscribe and fill the socket with its snapshot
+    while (!observed() && System.nanoTime() < deadline) {
+      Thread.sleep(1); // the session's subscription (and its snapshot) comes right after
+    }
+    TreeBench.check(observed(), "the stalled client's session did not subscribe");
     return channel;
   }
 
