@@ -57,6 +57,7 @@ public abstract class Service {
   final Dependencies deps;
   final Lifecycle lifecycle;
   final TaskRunner tasks;
+  final Contexts contexts = new Contexts(this);
   volatile CrashHandler supervisor;
   private final ServiceLog log;
 
@@ -254,6 +255,27 @@ public abstract class Service {
           "Cannot add a future to service " + label() + ": it is SHUTDOWN");
     }
     return tasks.submit(task);
+  }
+
+  /**
+   * Binds {@code resource} to this run of the service (mode's {@code add_context}): the caller has
+   * already opened it; the stop closes it after the background threads were interrupted and
+   * waited for, before {@link #onShutdown()}, in reverse order of adding (a failed start closes
+   * them too). A close that throws is logged at ERROR with the service's label and the other
+   * closes go on. Closes run on the stopping thread (a {@link ServiceThread}'s own thread) and are
+   * not bounded by {@link #shutdownTimeout()}. A restart does not reopen anything: add resources
+   * in {@link #onStart()}. Thread-safe.
+   *
+   * @return {@code resource}
+   * @throws ServiceException if the service is SHUTDOWN (the resource is then not taken over)
+   */
+  public final <C extends AutoCloseable> C addContext(C resource) {
+    Objects.requireNonNull(resource, "resource");
+    if (machine.state() == State.SHUTDOWN) {
+      throw new ServiceException("Cannot add context " + resource + " to service " + label() + ": it is SHUTDOWN");
+    }
+    contexts.add(resource);
+    return resource;
   }
 
   /**
