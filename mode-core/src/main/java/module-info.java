@@ -18,6 +18,7 @@ module mode.core {
   exports mode.events;
   exports mode.graph;
   exports mode.queues;
+  exports mode.ratelimit;
   exports mode.signals;
   exports mode.supervisors;
   exports mode.inspect;
