@@ -23,6 +23,8 @@ module mode.core {
   exports mode.supervisors;
   exports mode.inspect;
 
+  uses mode.worker.WorkerExtension;
+
   // The inspect codec binds event and message records with Jackson.
   opens mode.events to com.fasterxml.jackson.databind;
   opens mode.inspect to com.fasterxml.jackson.databind;

@@ -94,6 +94,17 @@ public abstract class Service {
   }
 
   /**
+   * Starts the service if it is in {@link State#INIT} and no stop was requested (mode's {@code
+   * maybe_start}); blocks until done.
+   *
+   * @return whether this call started it
+   * @throws ServiceException if the start fails, as {@link #start()}
+   */
+  public final boolean maybeStart() {
+    return lifecycle.maybeStart();
+  }
+
+  /**
    * Stops the service, its dependencies (in reverse order) and its background threads; blocks
    * until the service is {@link State#SHUTDOWN} (or CRASHED, if it crashed while stopping).
    *

@@ -125,6 +125,19 @@ class ServiceLifecycleTest {
   }
 
   @Test
+  void maybeStartStartsOnlyAServiceInInit() {
+    Recorder s = new Recorder("s", history);
+
+    assertThat(s.maybeStart()).isTrue();
+    assertThat(s.maybeStart()).isFalse();
+    s.stop();
+    assertThat(s.maybeStart()).isFalse();
+
+    assertThat(history).containsExactly(
+        "s.onFirstStart", "s.onStart", "s.onStarted", "s.onStop", "s.onShutdown");
+  }
+
+  @Test
   void failedStartCrashesAndStopsTheChildrenAlreadyStarted() {
     Recorder root = new Recorder("root", history);
     Recorder a = root.addDependency(new Recorder("a", history));

@@ -49,6 +49,24 @@ public final class DependencyGraph {
   }
 
   /**
+   * The graph of the services reachable from {@code root} through {@link
+   * mode.Service#dependencies()}, with their ids, labels and current states.
+   *
+   * <p>Safe to call from any thread while the services run; each service's dependencies are read
+   * once, so a dependency added during the walk may or may not appear.
+   *
+   * @throws NullPointerException if {@code root} is null
+   */
+  public static DependencyGraph of(mode.Service root) {
+    Objects.requireNonNull(root, "root");
+    return walk(
+        List.of(root),
+        s -> new GraphNode(s.id(), s.label(), s.state()),
+        mode.Service::dependencies,
+        mode.Service::id);
+  }
+
+  /**
    * The graph described by a snapshot of service descriptions (e.g. the services of a {@link
    * mode.events.ServiceEvent.Snapshot}), equal to the graph {@link #of(mode.Service)} builds for
    * the same tree.

@@ -43,6 +43,11 @@ public final class EventHub {
     LOCK.unlock();
   }
 
+  /** Whether the calling thread holds the hub lock (listeners must never run while it does). */
+  public static boolean heldByCurrentThread() {
+    return LOCK.isHeldByCurrentThread();
+  }
+
   /** Whether any subscription exists; call with the lock held to skip building unseen events. */
   public static boolean observedLocked() {
     return !SUBSCRIPTIONS.isEmpty();

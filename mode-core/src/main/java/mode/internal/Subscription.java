@@ -108,6 +108,7 @@ final class Subscription implements EventSubscription {
   }
 
   private void deliver(ServiceEvent event) {
+    assert !EventHub.heldByCurrentThread() : "a listener must never run under the hub lock";
     if (closed.get()) {
       return;
     }

@@ -1,0 +1,82 @@
+package mode.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import mode.Service;
+import mode.events.EventSubscription;
+import mode.events.ServiceEvent;
+import mode.events.ServiceEvents;
+import mode.internal.Activities;
+import org.junit.jupiter.api.Test;
+
+class BlockingDetectorTest {
+
+  /** Its onStart blocks (busy, not in sleep) until released. */
+  static final class Stuck extends Service {
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    protected void onStart() throws InterruptedException {
+      release.await();
+    }
+  }
+
+  private static boolean isRunningOnStart(Stuck stuck, Duration longerThan) {
+    return Activities.running().stream()
+        .anyMatch(r -> r.service() == stuck && r.elapsed().compareTo(longerThan) > 0);
+  }
+
+  @Test
+  void aBlockedHookIsReportedOnceWithItsStackAndAnEvent() throws Exception {
+    Stuck stuck = new Stuck();
+    List<ServiceEvent.Blocking> events = new CopyOnWriteArrayList<>();
+    Duration timeout = Duration.ofMillis(1);
+    Thread starter = Thread.ofVirtual().start(stuck::start);
+    try (EventSubscription subscription =
+        ServiceEvents.subscribe(stuck, e -> {
+          if (e instanceof ServiceEvent.Blocking b) {
+            events.add(b);
+          }
+        })) {
+      await().until(() -> isRunningOnStart(stuck, timeout));
+      BlockingDetector detector = new BlockingDetector(timeout);
+      List<Activities.Running> first = detector.checkOnce();
+      List<Activities.Running> second = detector.checkOnce();
+
+      assertThat(first).singleElement().satisfies(r -> {
+        assertThat(r.service()).isSameAs(stuck);
+        assertThat(r.what()).isEqualTo("onStart");
+        assertThat(r.thread()).isSameAs(starter);
+      });
+      assertThat(second).isEmpty();
+      await().until(() -> !events.isEmpty());
+      assertThat(events).singleElement().satisfies(b -> {
+        assertThat(b.serviceId()).isEqualTo(stuck.id());
+        assertThat(b.what()).isEqualTo("onStart");
+        assertThat(b.elapsed()).isGreaterThan(timeout);
+        assertThat(b.stack()).contains("BlockingDetectorTest$Stuck.onStart");
+      });
+    } finally {
+      stuck.release.countDown();
+      starter.join();
+      stuck.stop();
+    }
+  }
+
+  @Test
+  void nothingIsReportedWhileNothingBlocks() {
+    assertThat(new BlockingDetector(Duration.ofHours(1)).checkOnce()).isEmpty();
+  }
+
+  @Test
+  void aNonPositiveTimeoutIsRejectedNamingIt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BlockingDetector.start(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("blocking timeout must be positive, was PT0S");
+  }
+}
