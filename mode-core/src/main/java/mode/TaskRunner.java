@@ -142,6 +142,12 @@ final class TaskRunner {
   }
 
   private <T> void execute(Handle h, String what, Callable<T> body, CompletableFuture<T> result) {
+    if (h.cancelled) {
+      // A stop interrupted this thread before it ran (interrupting an unstarted thread is lost).
+      result.cancel(false);
+      running.remove(h);
+      return;
+    }
     Activities.Step step = what == null ? null : Activities.begin(service, what);
     try {
       result.complete(body.call());
