@@ -73,6 +73,7 @@ public final class Worker extends Service {
   private final boolean overrideLogging;
   private final boolean handleSignals;
   private final List<WorkerExtension> extensions;
+  private final Duration shutdownTimeout;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final AtomicBoolean signalled = new AtomicBoolean();
   private final AtomicBoolean executed = new AtomicBoolean();
@@ -92,6 +93,7 @@ public final class Worker extends Service {
     this.stderr = builder.stderr;
     this.overrideLogging = builder.overrideLogging;
     this.handleSignals = builder.handleSignals;
+    this.shutdownTimeout = builder.shutdownTimeout;
     List<WorkerExtension> all = new ArrayList<>(builder.extensions);
     ServiceLoader.load(WorkerExtension.class, Worker.class.getClassLoader()).forEach(all::add);
     this.extensions = List.copyOf(all);
@@ -148,9 +150,10 @@ public final class Worker extends Service {
     }
   }
 
-  /** The settings in effect: the builder's until the command line is parsed, then the result. */
-  public WorkerSettings settings() {
-    return settings;
+  /** The builder's {@link Builder#shutdownTimeout}: how long the worker's own stop may take. */
+  @Override
+  protected Duration shutdownTimeout() {
+    return shutdownTimeout;
   }
 
   private int run(WorkerSettings chosen, ParseResult parsed) {
@@ -324,6 +327,7 @@ public final class Worker extends Service {
     private PrintStream stderr = System.err;
     private boolean overrideLogging = true;
     private boolean handleSignals = true;
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
     private final List<WorkerExtension> extensions = new ArrayList<>();
 
     private Builder(List<Service> services) {
@@ -405,6 +409,21 @@ public final class Worker extends Service {
      */
     public Builder handleSignals(boolean on) {
       this.handleSignals = on;
+      return this;
+    }
+
+    /**
+     * How long the worker's own stop may wait for its background threads, as {@code
+     * shutdownTimeout()} of any service; default 10 s. Each service's stop is bounded by its own
+     * timeout, and the whole stop by the sum of them plus two seconds.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder shutdownTimeout(Duration timeout) {
+      if (timeout.isZero() || timeout.isNegative()) {
+        throw new IllegalArgumentException("shutdown timeout must be positive, was " + timeout);
+      }
+      this.shutdownTimeout = timeout;
       return this;
     }
 

@@ -153,6 +153,71 @@ class WorkerTest {
         .hasMessage("worker Worker was already executed");
   }
 
+  /** Depends on a service whose task fails. */
+  static final class Shop extends Service {
+    Shop() {
+      addDependency(new Orders());
+    }
+  }
+
+  static final class Orders extends Service {
+    @Service.Task
+    void consume() {
+      throw new IllegalStateException("boom deep down");
+    }
+  }
+
+  @Test
+  void crashDeepInTheTreeStopsEverythingWithExitOne() {
+    Shop shop = new Shop();
+    Worker worker = inProcess(shop).build();
+    assertThat(worker.execute()).isEqualTo(1);
+    assertThat(worker.crashReason()).hasMessage("boom deep down");
+    assertThat(shop.dependencies().getFirst().crashReason()).hasMessage("boom deep down");
+    assertThat(List.of(worker.state(), shop.state(), shop.dependencies().getFirst().state()))
+        .doesNotContain(State.RUNNING, State.STARTING, State.STOPPING);
+  }
+
+  /** Its onStop ignores interruption until released: a stop that would never end. */
+  static final class Stubborn extends Service {
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Worker worker;
+
+    @Override
+    protected void onStarted() {
+      worker.requestStop();
+    }
+
+    @Override
+    protected void onStop() {
+      while (release.getCount() > 0) {
+        try {
+          release.await();
+        } catch (InterruptedException ignored) {
+          // deliberately deaf to interruption
+        }
+      }
+    }
+
+    @Override
+    protected java.time.Duration shutdownTimeout() {
+      return java.time.Duration.ofMillis(100);
+    }
+  }
+
+  @Test
+  void stopThatNeverEndsIsCutShortWithExitOne() {
+    Stubborn stubborn = new Stubborn();
+    Worker worker = inProcess(stubborn).shutdownTimeout(java.time.Duration.ofMillis(100)).build();
+    stubborn.worker = worker;
+    try {
+      assertThat(worker.execute()).isEqualTo(1);
+      assertThat(stubborn.state()).isEqualTo(State.STOPPING);
+    } finally {
+      stubborn.release.countDown();
+    }
+  }
+
   @Test
   void badLogLevelInTheBuilderIsRejectedNamingIt() {
     assertThatThrownBy(() -> Worker.builder().logLevel("loud"))

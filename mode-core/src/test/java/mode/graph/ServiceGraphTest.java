@@ -39,13 +39,16 @@ class ServiceGraphTest {
 
   private static List<ServiceInfo> snapshotOf(Service root) throws Exception {
     CompletableFuture<List<ServiceInfo>> first = new CompletableFuture<>();
-    try (EventSubscription ignored =
+    EventSubscription subscription =
         ServiceEvents.subscribe(root, e -> {
           if (e instanceof ServiceEvent.Snapshot s) {
             first.complete(s.services());
           }
-        })) {
+        });
+    try {
       return first.get(10, TimeUnit.SECONDS);
+    } finally {
+      subscription.close();
     }
   }
 
