@@ -3,10 +3,13 @@ package mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import mode.examples.Quickstart;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The worker as users run it: a real child JVM, real signals, real exit codes. */
 class WorkerProcessTest {
@@ -28,6 +31,24 @@ class WorkerProcessTest {
       assertThat(err).anyMatch(l -> l.matches(".*\\[INFO] \\[\\^-Steady]: Stopping.*"));
       Pattern shape = logLine(child.pid());
       assertThat(err).isNotEmpty().allMatch(l -> shape.matcher(l).matches(), "has mode's log line shape");
+    }
+  }
+
+  @Test
+  void logfileTakesTheLogLinesAndDebugLowersTheLevel(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("worker.log");
+    try (ChildJvm child =
+        ChildJvm.start(WorkerFixture.class, "steady", "--logfile", log.toString(), "--debug")) {
+      child.awaitOut("ready"::equals);
+      child.signal("TERM");
+      assertThat(child.awaitExit()).isZero();
+      assertThat(child.err()).isEmpty();
+      List<String> lines = Files.readAllLines(log);
+      Pattern shape = logLine(child.pid());
+      assertThat(lines).isNotEmpty().allMatch(l -> shape.matcher(l).matches(), "has mode's log line shape");
+      assertThat(lines)
+          .anyMatch(l -> l.contains("[DEBUG] [^-Steady]: "))
+          .anyMatch(l -> l.endsWith("[INFO] [^Worker]: Signal received: SIGTERM (15)"));
     }
   }
 
