@@ -17,6 +17,7 @@ module mode.core {
   exports mode;
   exports mode.events;
   exports mode.graph;
+  exports mode.logging;
   exports mode.queues;
   exports mode.ratelimit;
   exports mode.signals;
