@@ -8,8 +8,8 @@ import org.slf4j.Marker;
  * A service's logger: SLF4J messages prefixed in mode's shape, {@code [^--Label]: message}, where
  * the number of dashes is the service's depth in the dependency tree minus one (a root logs
  * {@code [^Label]: ...}). Formats and arguments are SLF4J's ({@code {}} placeholders, a trailing
- * throwable is logged with its stack). Every line carries a marker with the service's id (see
- * {@code mode.internal.ServiceMarkers}), which the Worker uses to attribute log events.
+ * throwable is logged with its stack). Every line carries a marker naming the service, so that WARN and ERROR
+ * lines reach subscribers as {@code Log} events attributed to it.
  *
  * <p>Obtained from {@code Service.log()}; thread-safe.
  */
@@ -21,7 +21,7 @@ public final class ServiceLog {
   ServiceLog(Service service, Logger logger) {
     this.service = service;
     this.logger = logger;
-    this.marker = ServiceMarkers.of(service.id());
+    this.marker = ServiceMarkers.of(service);
   }
 
   /** The underlying SLF4J logger (named after the service's class). */

@@ -10,7 +10,9 @@ import mode.internal.EventHub;
  * <p>A subscriber first receives a {@link ServiceEvent.Snapshot} of every service reachable from
  * the root (the root first), then every change that follows, in order, with nothing lost or
  * repeated in between: state transitions, services joining or leaving the tree, dependency
- * edges, timer counters, and the Worker's blocking and log reports.
+ * edges, timer counters, the Worker's blocking reports, and WARN and ERROR log lines (attributed
+ * to the service that wrote them through {@code Service.log()}; other lines go to every
+ * subscriber). Log lines reach subscribers when logback is the SLF4J backend.
  *
  * <p>Each subscription has a bounded queue and a virtual dispatch thread of its own; the listener
  * is never called with a runtime lock held and a slow listener never slows the services. When

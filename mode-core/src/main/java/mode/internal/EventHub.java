@@ -128,6 +128,7 @@ public final class EventHub {
    */
   public static EventSubscription subscribe(Service root, int capacity, ServiceEventListener listener) {
     Subscription sub = new Subscription(root, capacity, listener);
+    LogEvents.install();
     ServiceEvent.Snapshot first;
     LOCK.lock();
     try {

@@ -1,15 +1,17 @@
 package mode.internal;
 
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mode.Service;
 import org.slf4j.Marker;
-import org.slf4j.MarkerFactory;
 
 /**
- * Tags the log lines of a service with its id, so that a log appender (the Worker's) can tell
- * which service wrote a line and publish a {@code Log} event for it.
+ * Tags the log lines of a service with the service, so that a log appender can tell which
+ * service wrote a line (see {@link LogEvents}).
  *
- * <p>Every line written through {@code Service.log()} carries a detached SLF4J marker named
- * {@code mode.service=<id>}. Thread-safe.
+ * <p>Every line written through {@code Service.log()} carries an SLF4J marker named {@code
+ * mode.service=<id>} that also holds the service itself. Thread-safe.
  */
 public final class ServiceMarkers {
   /** The prefix of the marker name; the service id follows. */
@@ -17,9 +19,21 @@ public final class ServiceMarkers {
 
   private ServiceMarkers() {}
 
-  /** A new marker for the service with id {@code serviceId}. */
-  public static Marker of(long serviceId) {
-    return MarkerFactory.getDetachedMarker(PREFIX + serviceId);
+  /** A new marker for {@code service}. */
+  public static Marker of(Service service) {
+    return new ServiceMarker(service);
+  }
+
+  /** The service whose marker is among {@code markers}, or {@code null}. */
+  public static Service service(List<Marker> markers) {
+    if (markers != null) {
+      for (Marker m : markers) {
+        if (m instanceof ServiceMarker sm) {
+          return sm.service;
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -41,5 +55,82 @@ public final class ServiceMarkers {
       }
     }
     return null;
+  }
+
+  /** A detached marker that knows its service. */
+  private static final class ServiceMarker implements Marker {
+    private static final long serialVersionUID = 1L;
+    private final String name;
+    private final transient Service service;
+    private final List<Marker> references = new CopyOnWriteArrayList<>();
+
+    ServiceMarker(Service service) {
+      this.name = PREFIX + service.id();
+      this.service = service;
+    }
+
+    @Override
+    public String getName() {
+      return name;
+    }
+
+    @Override
+    public void add(Marker reference) {
+      if (reference != null && reference != this && !references.contains(reference)) {
+        references.add(reference);
+      }
+    }
+
+    @Override
+    public boolean remove(Marker reference) {
+      return references.remove(reference);
+    }
+
+    @Override
+    @Deprecated
+    public boolean hasChildren() {
+      return hasReferences();
+    }
+
+    @Override
+    public boolean hasReferences() {
+      return !references.isEmpty();
+    }
+
+    @Override
+    public Iterator<Marker> iterator() {
+      return references.iterator();
+    }
+
+    @Override
+    public boolean contains(Marker other) {
+      if (other == this) {
+        return true;
+      }
+      for (Marker r : references) {
+        if (r.contains(other)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean contains(String other) {
+      if (name.equals(other)) {
+        return true;
+      }
+      for (Marker r : references) {
+        if (r.contains(other)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 }

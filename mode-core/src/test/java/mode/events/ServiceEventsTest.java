@@ -27,6 +27,14 @@ class ServiceEventsTest {
     public String label() {
       return name;
     }
+
+    void warn(String message) {
+      log().warn(message);
+    }
+
+    void info(String message) {
+      log().info(message);
+    }
   }
 
   @AfterEach
@@ -200,6 +208,27 @@ class ServiceEventsTest {
   }
 
   @Test
+  void warningsOfAServiceArriveAsLogEventsAttributedToIt() {
+    Node root = new Node("root");
+    Node db = root.addDependency(new Node("db"));
+    Node outsider = new Node("outsider");
+    subscribe(root, 100, events::add);
+
+    db.warn("disk almost full");
+    outsider.warn("not in this tree");
+    db.info("below WARN: not an event");
+    db.warn("last");
+
+    await().until(() -> events.size() == 3);
+    ServiceEvent.Log log = (ServiceEvent.Log) events.get(1);
+    assertThat(log.serviceId()).isEqualTo(db.id());
+    assertThat(log.level()).isEqualTo("WARN");
+    assertThat(log.logger()).isEqualTo(Node.class.getName());
+    assertThat(log.message()).isEqualTo("[^-db]: disk almost full");
+    assertThat(((ServiceEvent.Log) events.get(2)).message()).isEqualTo("[^-db]: last");
+  }
+
+  @Test
   void crashTransitionCarriesReasonAndStack() {
     Node root = new Node("root");
     root.start();
@@ -207,7 +236,10 @@ class ServiceEventsTest {
 
     root.crash(new IllegalStateException("boom"));
 
-    await().until(() -> events.size() == 2);
+    await().until(() -> events.size() == 3);
+    ServiceEvent.Log log = (ServiceEvent.Log) events.get(2);
+    assertThat(log.level() + " " + log.message())
+        .isEqualTo("ERROR [^root]: Crashed reason=java.lang.IllegalStateException: boom");
     ServiceEvent.Transition t = (ServiceEvent.Transition) events.get(1);
     assertThat(t.to()).isEqualTo(State.CRASHED);
     assertThat(t.crashReason()).isEqualTo("java.lang.IllegalStateException: boom");
