@@ -1,5 +1,6 @@
 package mode.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,12 @@ public final class TreeBench {
 
   /** One run: start then stop a fresh tree; returns {start_nanos, stop_nanos}. */
   static long[] run(int n) {
-    Tree tree = build(n, fanout(n));
+    return run(build(n, fanout(n)));
+  }
+
+  /** Starts then stops {@code tree}; returns {start_nanos, stop_nanos}. */
+  static long[] run(Tree tree) {
+    int n = tree.nodes().size();
     STARTED.set(0);
     STOPPED.set(0);
     long t0 = System.nanoTime();
@@ -95,6 +101,11 @@ public final class TreeBench {
 
   /** Runs the benchmark; see the class comment for the options. */
   public static void main(String[] args) {
+    run(args, System.out);
+  }
+
+  /** Runs the benchmark, printing to {@code out}. */
+  static void run(String[] args, PrintStream out) {
     BenchSupport.quietLogging();
     Map<String, String> o = BenchSupport.options(args,
         Map.of("sizes", "100,1000,10000", "repeat", "7", "warmup", "20"));
@@ -108,7 +119,7 @@ public final class TreeBench {
         run(n);
       }
     }
-    System.out.printf("# N start_ms stop_ms   (median of %d runs after %d warm-up rounds; java %s)%n",
+    out.printf("# N start_ms stop_ms   (median of %d runs after %d warm-up rounds; java %s)%n",
         repeat, warmup, Runtime.version());
     for (int n : sizes) {
       double[] starts = new double[repeat];
@@ -119,10 +130,10 @@ public final class TreeBench {
         starts[r] = BenchSupport.millis(t[0]);
         stops[r] = BenchSupport.millis(t[1]);
       }
-      System.out.printf(Locale.ROOT, "%d %.2f %.2f%n", n, BenchSupport.median(starts), BenchSupport.median(stops));
-      System.out.printf(Locale.ROOT, "#   fanout=%d levels_incl_root=%d start_runs=%s stop_runs=%s%n",
+      out.printf(Locale.ROOT, "%d %.2f %.2f%n", n, BenchSupport.median(starts), BenchSupport.median(stops));
+      out.printf(Locale.ROOT, "#   fanout=%d levels_incl_root=%d start_runs=%s stop_runs=%s%n",
           fanout(n), build(n, fanout(n)).depth(), rounded(starts), rounded(stops));
-      System.out.flush();
+      out.flush();
     }
   }
 

@@ -1,0 +1,206 @@
+package mode.bench;
+
+import java.io.PrintStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import mode.Service;
+import mode.events.ServiceEvent;
+import mode.inspect.InspectAgent;
+import mode.inspect.InspectClient;
+import mode.inspect.InspectMessage;
+import mode.inspect.InspectOptions;
+import mode.internal.EventHub;
+
+/**
+ * The cost of the inspect agent, over a real Unix domain socket with the real agent and client.
+ *
+ * <p>Overhead: the tree scenario of {@link TreeBench} (start and stop of N services) with an
+ * agent serving the tree and (a) no client, (b) one {@link InspectClient} that reads and decodes
+ * everything, (c) one client that connected and never reads (stalled). Prints {@code client N
+ * start_ms stop_ms start_overhead_pct stop_overhead_pct} (medians; overhead against (a)).
+ *
+ * <p>Throughput: with a queue large enough to drop nothing, the tree is restarted a few times and
+ * one decoding client counts the {@code transition} events; prints {@code throughput events
+ * seconds events_per_s} from the first restart to the last event read.
+ *
+ * <p>Run: {@code bin/bench agent [--size 10000] [--repeat 11] [--warmup 10] [--restarts 5]}.
+ */
+public final class AgentBench {
+  private AgentBench() {}
+
+  enum Client { NONE, CONSUMING, STALLED }
+
+  /** Runs the benchmark; see the class comment for the options. */
+  public static void main(String[] args) throws Exception {
+    run(args, System.out);
+  }
+
+  /** Runs the benchmark, printing to {@code out}. */
+  static void run(String[] args, PrintStream out) throws Exception {
+    BenchSupport.quietLogging();
+    Map<String, String> o = BenchSupport.options(args,
+        Map.of("size", "10000", "repeat", "11", "warmup", "10", "restarts", "5"));
+    int n = Integer.parseInt(o.get("size"));
+    int repeat = Integer.parseInt(o.get("repeat"));
+    int warmup = Integer.parseInt(o.get("warmup"));
+    Path dir = Files.createTempDirectory("mode-bench-inspect");
+    try {
+      InspectOptions options = InspectOptions.defaults("AgentBench").withDirectory(dir.resolve("inspect"));
+      overhead(out, options, n, repeat, warmup);
+      throughput(out, options.withQueueCapacity(4_000_000), n, Integer.parseInt(o.get("restarts")));
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void overhead(PrintStream out, InspectOptions options, int n, int repeat, int warmup) throws Exception {
+    for (int i = 0; i < warmup; i++) {
+      for (Client c : Client.values()) {
+        run(options, n, c);
+      }
+    }
+    out.printf("# client N start_ms stop_ms start_overhead_pct stop_overhead_pct"
+        + "   (median of %d runs after %d warm-up rounds; queue %d; java %s)%n",
+        repeat, warmup, options.queueCapacity(), Runtime.version());
+    double[][][] runs = new double[Client.values().length][2][repeat];
+    for (int r = 0; r < repeat; r++) {
+      for (Client c : Client.values()) {
+        System.gc();
+        long[] t = run(options, n, c);
+        runs[c.ordinal()][0][r] = BenchSupport.millis(t[0]);
+        runs[c.ordinal()][1][r] = BenchSupport.millis(t[1]);
+      }
+    }
+    double baseStart = BenchSupport.median(runs[0][0]);
+    double baseStop = BenchSupport.median(runs[0][1]);
+    for (Client c : Client.values()) {
+      double start = BenchSupport.median(runs[c.ordinal()][0]);
+      double stop = BenchSupport.median(runs[c.ordinal()][1]);
+      out.printf(Locale.ROOT, "%s %d %.2f %.2f %+.1f %+.1f%n", c.name().toLowerCase(Locale.ROOT), n,
+          start, stop, 100 * (start / baseStart - 1), 100 * (stop / baseStop - 1));
+    }
+  }
+
+  /** One run of the tree scenario with an agent and the given client; {start, stop} nanos. */
+  private static long[] run(InspectOptions options, int n, Client client) throws Exception {
+    TreeBench.Tree tree = TreeBench.build(n, TreeBench.fanout(n));
+    try (InspectAgent agent = InspectAgent.start(tree.root(), options)) {
+      InspectClient reader = null;
+      SocketChannel stalled = null;
+      try {
+        switch (client) {
+          case NONE -> {}
+          case CONSUMING -> reader = connectAndAwaitSnapshot(agent, new AtomicLong());
+          case STALLED -> stalled = connectStalled(agent);
+        }
+        return TreeBench.run(tree);
+      } finally {
+        if (reader != null) {
+          reader.close();
+        }
+        if (stalled != null) {
+          stalled.close();
+        }
+      }
+    } finally {
+      awaitNoSubscriber();
+    }
+  }
+
+  /**
+   * Waits until the closed clients' subscriptions are gone, so the next run starts unobserved and
+   * no dispatch or writer thread of this run still competes for the CPU.
+   */
+  private static void awaitNoSubscriber() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      EventHub.lock();
+      try {
+        if (!EventHub.observedLocked()) {
+          return;
+        }
+      } finally {
+        EventHub.unlock();
+      }
+      Thread.sleep(1);
+    }
+    throw new IllegalStateException("the agent's subscriptions outlived their clients");
+  }
+
+  /** A client that decodes every line and counts transitions; returns once the snapshot came. */
+  private static InspectClient connectAndAwaitSnapshot(InspectAgent agent, AtomicLong transitions)
+      throws IOException, InterruptedException {
+    CountDownLatch snapshot = new CountDownLatch(1);
+    InspectClient client = InspectClient.connect(agent.descriptor().unixTarget());
+    client.onMessage(frame -> {
+      if (frame.message() instanceof InspectMessage.Event e) {
+        if (e.event() instanceof ServiceEvent.Transition) {
+          transitions.incrementAndGet();
+        } else if (e.event() instanceof ServiceEvent.Snapshot) {
+          snapshot.countDown();
+        }
+      }
+    });
+    client.startAsync();
+    TreeBench.check(snapshot.await(30, TimeUnit.SECONDS), "no snapshot from the agent");
+    return client;
+  }
+
+  /** Connects, never reads; returns once the agent serves the connection. */
+  private static SocketChannel connectStalled(InspectAgent agent) throws IOException, InterruptedException {
+    SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+    channel.connect(UnixDomainSocketAddress.of(Path.of(agent.descriptor().socket())));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (agent.clientCount() == 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    TreeBench.check(agent.clientCount() == 1, "the agent did not take the stalled client");
+    Thread.sleep(100); // lets the session subscribe and fill the socket with its snapshot
+    return channel;
+  }
+
+  private static void throughput(PrintStream out, InspectOptions options, int n, int restarts) throws Exception {
+    TreeBench.Tree tree = TreeBench.build(n, TreeBench.fanout(n));
+    tree.root().start();
+    try (InspectAgent agent = InspectAgent.start(tree.root(), options)) {
+      AtomicLong transitions = new AtomicLong();
+      InspectClient client = connectAndAwaitSnapshot(agent, transitions);
+      try {
+        // Per restart, every service goes RUNNING>STOPPING>SHUTDOWN>INIT>STARTING>RUNNING.
+        long expected = 5L * n * restarts;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < restarts; i++) {
+          tree.root().restart();
+        }
+        long produced = System.nanoTime();
+        long deadline = produced + TimeUnit.SECONDS.toNanos(120);
+        while (transitions.get() < expected && System.nanoTime() < deadline) {
+          Thread.sleep(1);
+        }
+        long t1 = System.nanoTime();
+        TreeBench.check(transitions.get() == expected,
+            "client read " + transitions.get() + " transitions of " + expected);
+        double seconds = (t1 - t0) / 1e9;
+        out.printf(Locale.ROOT, "# throughput: %d restarts of %d services produced in %.1f ms; one"
+            + " decoding client over the Unix socket (java %s)%n", restarts, n, (produced - t0) / 1e6, Runtime.version());
+        out.printf(Locale.ROOT, "throughput %d %.3f %.0f%n", expected, seconds, expected / seconds);
+      } finally {
+        client.close();
+        tree.root().stop();
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package mode.bench;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import mode.Service;
+
+/**
+ * Heap bytes per service: N services are created (and started) while kept reachable, and the
+ * used heap after full collections is compared with the one before. Three kinds: a new idle
+ * service (INIT), a started idle service (RUNNING, no background work), and a started service
+ * with one {@code @Service.Timer} (its virtual thread parked between ticks, whose stack then
+ * lives in the heap too). Run with a stop-the-world collector and a fixed heap (bin/bench does)
+ * for stable figures.
+ *
+ * <p>Prints {@code # ...} comments and one line per kind: {@code kind N bytes_per_service}.
+ * Run: {@code bin/bench memory [--services 100000]}.
+ */
+public final class MemoryBench {
+  private MemoryBench() {}
+
+  /** No hooks, no background work. */
+  static final class Idle extends Service {}
+
+  /** One timer that fires rarely, so it is parked while measured. */
+  static final class WithTimer extends Service {
+    @Timer(3600)
+    void tick() {}
+  }
+
+  /** Runs the benchmark; see the class comment for the options. */
+  public static void main(String[] args) {
+    run(args, System.out);
+  }
+
+  /** Runs the benchmark, printing to {@code out}. */
+  static void run(String[] args, PrintStream out) {
+    BenchSupport.quietLogging();
+    Map<String, String> o = BenchSupport.options(args, Map.of("services", "100000"));
+    int n = Integer.parseInt(o.get("services"));
+    // Warm up class loading and the per-class caches so they are not counted.
+    measure(1000, false, Idle::new);
+    measure(1000, true, WithTimer::new);
+    out.printf("# kind N bytes_per_service   (heap used after full GC, java %s, %s)%n",
+        Runtime.version(), collectorName());
+    print(out, "idle_new", n, measure(n, false, Idle::new));
+    print(out, "idle_running", n, measure(n, true, Idle::new));
+    print(out, "timer_running", n, measure(n, true, WithTimer::new));
+  }
+
+  private static double measure(int n, boolean start, java.util.function.Supplier<Service> make) {
+    Service[] services = new Service[n];
+    long before = BenchSupport.settledUsedHeap();
+    for (int i = 0; i < n; i++) {
+      services[i] = make.get();
+      if (start) {
+        services[i].start();
+      }
+    }
+    long after = BenchSupport.settledUsedHeap();
+    double perService = (after - before) / (double) n;
+    for (Service s : services) {
+      if (start) {
+        s.stop();
+      }
+    }
+    return perService;
+  }
+
+  private static void print(PrintStream out, String kind, int n, double bytes) {
+    out.printf(Locale.ROOT, "%s %d %.0f%n", kind, n, bytes);
+  }
+
+  private static String collectorName() {
+    StringBuilder sb = new StringBuilder();
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      sb.append(sb.isEmpty() ? "" : "+").append(gc.getName());
+    }
+    return sb.toString();
+  }
+}

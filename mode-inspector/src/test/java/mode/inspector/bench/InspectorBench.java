@@ -1,0 +1,267 @@
+package mode.inspector.bench;
+
+import ch.qos.logback.classic.Level;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import mode.Service;
+import mode.State;
+import mode.events.EventSubscription;
+import mode.events.ServiceEvent;
+import mode.events.ServiceEvents;
+import mode.inspector.connection.FxPump;
+import mode.inspector.view.InspectorView;
+import mode.inspector.viewmodel.InspectorViewModel;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inspector under load, headless (Monocle, software rendering), with the real view-model and
+ * view classes wired as the app wires them.
+ *
+ * <p>First frame: a real {@code Snapshot} of a started tree of N services (built as in mode's
+ * reference benchmark) is handed to the pump; the time runs until the pulse after the one in
+ * which the graph canvas painted the laid-out graph (so that pulse's rendering is included).
+ *
+ * <p>Pulses: then transitions are fed at a steady rate for a while (services cycling through
+ * RUNNING, STOPPING, SHUTDOWN, INIT, STARTING), and every pulse's start is stamped by an
+ * animation timer; a pulse that takes long delays the next one, so the interval between pulses
+ * bounds each pulse's whole work (events, paint, CSS, layout, render). Prints percentiles.
+ * Heap: the peak use of the heap pools over the run, and the use after a full collection.
+ *
+ * <p>Run: {@code bin/bench inspector [--services 10000] [--rate 1000] [--seconds 10]} (the
+ * script caps the heap at 512 MB).
+ */
+public final class InspectorBench {
+  private InspectorBench() {}
+
+  /** A trivial service. */
+  static final class Node extends Service {}
+
+  /** Runs the benchmark; see the class comment for the options. */
+  public static void main(String[] args) throws Exception {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    int services = 10_000;
+    int rate = 1_000;
+    double seconds = 10;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--services" -> services = Integer.parseInt(args[i + 1]);
+        case "--rate" -> rate = Integer.parseInt(args[i + 1]);
+        case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; known: --services, --rate, --seconds");
+      }
+    }
+    headlessDefaults();
+    List<Service> tree = buildAndStart(services);
+    ServiceEvent.Snapshot snapshot = snapshotOf(tree.getFirst());
+    CountDownLatch fxUp = new CountDownLatch(1);
+    Platform.startup(fxUp::countDown);
+    fxUp.await();
+    Ui ui = Ui.open();
+    System.out.printf("# inspector, headless Monocle + software rendering, %d services, %d transitions/s for %.0f s"
+        + " (java %s, max heap %d MB)%n", services, rate, seconds, Runtime.version(),
+        Runtime.getRuntime().maxMemory() >> 20);
+    double firstFrameMs = ui.firstFrame(snapshot);
+    System.out.printf(Locale.ROOT, "first_frame_ms %.0f%n", firstFrameMs);
+    long[] pulses = ui.pulsesUnder(tree, rate, seconds);
+    System.out.printf(Locale.ROOT, "pulse_ms p50 %.1f p99 %.1f max %.1f pulses %d%n",
+        percentile(pulses, 50), percentile(pulses, 99), percentile(pulses, 100), pulses.length);
+    System.out.printf(Locale.ROOT, "heap_mb peak %.0f after_gc %.0f%n", peakHeapMb(), usedAfterGcMb());
+    tree.getFirst().stop();
+    Platform.exit();
+    System.exit(0);
+  }
+
+  /** The Monocle headless flags of the module's tests, unless given on the command line. */
+  private static void headlessDefaults() {
+    String[][] flags = {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"},
+        {"prism.order", "sw"}, {"prism.text", "native"}, {"java.awt.headless", "true"},
+        {"headless.geometry", "1920x1200-32"}};
+    for (String[] f : flags) {
+      if (System.getProperty(f[0]) == null) {
+        System.setProperty(f[0], f[1]);
+      }
+    }
+  }
+
+  /** mode's reference tree: breadth-first, fanout ⌈N^(1/3)⌉; started. Root first. */
+  static List<Service> buildAndStart(int n) {
+    int fanout = Math.max(2, (int) Math.ceil(Math.pow(n, 1.0 / 3.0) - 1e-9));
+    List<Service> nodes = new ArrayList<>(n);
+    nodes.add(new Node());
+    for (int parent = 0; nodes.size() < n; parent++) {
+      for (int i = 0; i < fanout && nodes.size() < n; i++) {
+        nodes.add(nodes.get(parent).addDependency(new Node()));
+      }
+    }
+    nodes.getFirst().start();
+    return nodes;
+  }
+
+  static ServiceEvent.Snapshot snapshotOf(Service root) throws InterruptedException {
+    BlockingQueue<ServiceEvent> first = new ArrayBlockingQueue<>(1);
+    try (EventSubscription sub = ServiceEvents.subscribe(root, 1, first::offer)) {
+      ServiceEvent e = first.poll(30, TimeUnit.SECONDS);
+      if (!(e instanceof ServiceEvent.Snapshot s)) {
+        throw new IllegalStateException("expected a snapshot first, got " + e);
+      }
+      return s;
+    }
+  }
+
+  /** The inspector window's parts, created on the FX thread. */
+  private static final class Ui {
+    final ExecutorService layouts = Executors.newSingleThreadExecutor(
+        r -> Thread.ofPlatform().daemon().name("mode-inspector-layout").unstarted(r));
+    InspectorViewModel vm;
+    FxPump pump;
+    InspectorView view;
+
+    static Ui open() throws InterruptedException {
+      Ui ui = new Ui();
+      CountDownLatch shown = new CountDownLatch(1);
+      Platform.runLater(() -> {
+        ui.pump = new FxPump(batch -> ui.vm.accept(batch), Throwable::printStackTrace);
+        ui.vm = new InspectorViewModel(ui.layouts, ui.pump, InstantSource.system(), System::nanoTime);
+        ui.view = new InspectorView(ui.vm, new NoFiles());
+        Stage stage = new Stage();
+        stage.setScene(new Scene(ui.view, 1400, 900));
+        stage.show();
+        shown.countDown();
+      });
+      shown.await();
+      return ui;
+    }
+
+    /** From handing the snapshot over to the pulse after the first paint of its layout. */
+    double firstFrame(ServiceEvent.Snapshot snapshot) throws InterruptedException {
+      CountDownLatch rendered = new CountDownLatch(1);
+      long[] t = new long[2];
+      Platform.runLater(() -> new AnimationTimer() {
+        long framesAtLayout = -1;
+        boolean painted;
+
+        @Override
+        public void handle(long now) {
+          if (painted) {
+            t[1] = System.nanoTime();
+            stop();
+            rendered.countDown();
+          } else if (framesAtLayout < 0 && vm.graph().layoutProperty().get().size() > 0) {
+            framesAtLayout = view.canvas().frames();
+          } else if (framesAtLayout >= 0 && view.canvas().frames() > framesAtLayout) {
+            painted = true;
+          }
+        }
+      }.start());
+      t[0] = System.nanoTime();
+      pump.offer(snapshot);
+      if (!rendered.await(120, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("no frame with the graph within 120 s");
+      }
+      return (t[1] - t[0]) / 1e6;
+    }
+
+    /** Feeds {@code rate} transitions per second; returns the intervals between pulses (ns). */
+    long[] pulsesUnder(List<Service> tree, int rate, double seconds) throws InterruptedException {
+      long[] stamps = new long[(int) (seconds * 200) + 1000];
+      int[] count = {0};
+      AnimationTimer stamper = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          if (count[0] < stamps.length) {
+            stamps[count[0]++] = System.nanoTime();
+          }
+        }
+      };
+      Platform.runLater(stamper::start);
+      feed(pump, tree, rate, seconds);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Platform.runLater(() -> {
+        stamper.stop();
+        stopped.countDown();
+      });
+      stopped.await();
+      long[] intervals = new long[Math.max(0, count[0] - 1)];
+      for (int i = 1; i < count[0]; i++) {
+        intervals[i - 1] = stamps[i] - stamps[i - 1];
+      }
+      return intervals;
+    }
+  }
+
+  /** Every service cycles RUNNING > STOPPING > SHUTDOWN > INIT > STARTING > RUNNING, round robin. */
+  private static void feed(FxPump pump, List<Service> tree, int rate, double seconds) {
+    State[] cycle = {State.RUNNING, State.STOPPING, State.SHUTDOWN, State.INIT, State.STARTING};
+    int[] phase = new int[tree.size()];
+    long total = (long) (rate * seconds);
+    long begin = System.nanoTime();
+    long periodNanos = 1_000_000_000L / rate;
+    for (long k = 0; k < total; k++) {
+      long due = begin + k * periodNanos;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      int i = (int) (k % tree.size());
+      State from = cycle[phase[i]];
+      phase[i] = (phase[i] + 1) % cycle.length;
+      State to = cycle[phase[i]];
+      pump.offer(new ServiceEvent.Transition(Instant.now(), tree.get(i).id(), from, to,
+          (int) (k / (tree.size() * (long) cycle.length)), null, null));
+    }
+  }
+
+  static double percentile(long[] nanos, double p) {
+    if (nanos.length == 0) {
+      return Double.NaN;
+    }
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+
+  private static double peakHeapMb() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak / 1048576.0;
+  }
+
+  private static double usedAfterGcMb() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+  }
+
+  private static final class NoFiles implements InspectorView.FileCommands {
+    @Override
+    public void exportDot() {}
+
+    @Override
+    public void exportPng() {}
+
+    @Override
+    public void saveRecording() {}
+  }
+}
