@@ -25,6 +25,7 @@ module mode.core {
   exports mode.inspect;
 
   uses mode.worker.WorkerExtension;
+  provides mode.worker.WorkerExtension with mode.worker.InspectExtension;
 
   // The inspect codec binds event and message records with Jackson.
   opens mode.events to com.fasterxml.jackson.databind;

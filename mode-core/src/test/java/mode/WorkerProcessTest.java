@@ -125,7 +125,7 @@ class WorkerProcessTest {
     try (ChildJvm child = ChildJvm.start(WorkerFixture.class, "steady", "--bogus")) {
       assertThat(child.awaitExit()).isEqualTo(2);
       assertThat(child.err()).first().isEqualTo("Unknown option: '--bogus'");
-      assertThat(child.err()).contains("Usage: fixture [-hV] [--debug] [--quiet] [--blocking-timeout=SECONDS]")
+      assertThat(child.err()).contains("Usage: fixture [-hV] [--debug] [--inspect-allow-remote] [--no-inspect]")
           .noneMatch(l -> l.contains("Exception") || l.trim().startsWith("at "));
       assertThat(child.out()).isEmpty();
     }

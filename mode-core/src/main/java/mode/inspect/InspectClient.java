@@ -165,13 +165,17 @@ public final class InspectClient implements AutoCloseable {
       report(e);
       return;
     }
-    if (frame.message() instanceof InspectMessage.Reply reply) {
-      CompletableFuture<InspectMessage.Reply> future = pending.remove(reply.re());
-      if (future != null) {
-        future.complete(reply);
+    try {
+      onMessage.accept(frame);
+    } finally {
+      // After onMessage, so whoever waits on the reply sees every line that came before it handled.
+      if (frame.message() instanceof InspectMessage.Reply reply) {
+        CompletableFuture<InspectMessage.Reply> future = pending.remove(reply.re());
+        if (future != null) {
+          future.complete(reply);
+        }
       }
     }
-    onMessage.accept(frame);
   }
 
   private void report(Throwable error) {
@@ -210,7 +214,8 @@ public final class InspectClient implements AutoCloseable {
 
   /**
    * Sends a command; the future completes with its reply, or exceptionally when the connection
-   * ends first. The reply is also passed to {@code onMessage}. Needs a started client.
+   * ends first. The reply is also passed to {@code onMessage}, before the future completes. Needs
+   * a started client.
    */
   public CompletableFuture<InspectMessage.Reply> request(InspectMessage.Command command) {
     CompletableFuture<InspectMessage.Reply> future = new CompletableFuture<>();

@@ -7,10 +7,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import mode.events.ServiceEvent;
 
 /**
- * The messages waiting for one client's writer thread: control messages (hello, replies, errors)
- * and at most {@code capacity} events. Offering never blocks, so a stalled client never slows
- * the thread that delivers events. When the event queue is full the client is marked as having
- * overflowed: further events are counted as dropped, and once the queued events are written the
+ * The messages waiting for one client's writer thread, in the order offered: control messages
+ * (hello, replies, a closing error) and at most {@code capacity} events.
+ * Offering never blocks, so a stalled client never slows the thread that delivers events. When
+ * the events reach the capacity the client is marked as having overflowed: further events are counted as dropped, and once the queued events are written the
  * writer gets a {@link ServiceEvent.Gap} and starts a fresh subscription (whose snapshot repairs
  * the client's picture).
  *
@@ -23,16 +23,20 @@ final class Outbox {
   sealed interface Item {}
 
   /** Write this message; if {@code thenClose}, close the connection after it. */
-  record Send(InspectMessage message, boolean thenClose) implements Item {}
+  record Send(InspectMessage message, boolean thenClose) implements Item {
+    boolean isEvent() {
+      return message instanceof InspectMessage.Event;
+    }
+  }
 
   /** Write this gap, then resubscribe with generation {@code nextGeneration}. */
   record Resubscribe(ServiceEvent.Gap gap, long nextGeneration) implements Item {}
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition ready = lock.newCondition();
-  private final ArrayDeque<Send> control = new ArrayDeque<>();
-  private final ArrayDeque<ServiceEvent> events = new ArrayDeque<>();
+  private final ArrayDeque<Send> queue = new ArrayDeque<>();
   private final int capacity;
+  private int events;
   private long generation;
   private boolean overflowed;
   private long dropped;
@@ -49,11 +53,12 @@ final class Outbox {
       if (closed || gen != generation) {
         return;
       }
-      if (overflowed || events.size() >= capacity) {
+      if (overflowed || events >= capacity) {
         overflowed = true;
         dropped++;
       } else {
-        events.add(event);
+        queue.add(new Send(new InspectMessage.Event(event), false));
+        events++;
       }
       ready.signal();
     } finally {
@@ -61,12 +66,15 @@ final class Outbox {
     }
   }
 
-  /** Queues a control message; written before queued events. */
+  /**
+   * Queues a control message after what is queued; with {@code thenClose} (a closing error) the
+   * writer closes the connection after writing it.
+   */
   void offerControl(InspectMessage message, boolean thenClose) {
     lock.lock();
     try {
       if (!closed) {
-        control.add(new Send(message, thenClose));
+        queue.add(new Send(message, thenClose));
         ready.signal();
       }
     } finally {
@@ -86,11 +94,12 @@ final class Outbox {
         if (closed) {
           return null;
         }
-        if (!control.isEmpty()) {
-          return control.poll();
-        }
-        if (!events.isEmpty()) {
-          return new Send(new InspectMessage.Event(events.poll()), false);
+        if (!queue.isEmpty()) {
+          Send next = queue.poll();
+          if (next.isEvent()) {
+            events--;
+          }
+          return next;
         }
         if (overflowed) {
           Resubscribe gap = new Resubscribe(new ServiceEvent.Gap(Instant.now(), dropped), ++generation);
@@ -120,8 +129,8 @@ final class Outbox {
     lock.lock();
     try {
       closed = true;
-      control.clear();
-      events.clear();
+      queue.clear();
+      events = 0;
       ready.signalAll();
     } finally {
       lock.unlock();

@@ -64,7 +64,7 @@ class AgentFuzzProperties {
       try (RecordingClient fresh = new RecordingClient(descriptor.unixTarget())) {
         assertThat(fresh.awaitFrames(2)).isTrue();
         ServiceEvent.Snapshot snapshot = (ServiceEvent.Snapshot) ((InspectMessage.Event) fresh.frames.get(1).message()).event();
-        assertThat(snapshot.services()).extracting(ServiceInfo::state).containsOnly(State.RUNNING).hasSize(3);
+        assertThat(snapshot.services()).extracting(ServiceInfo::state).containsOnly(State.RUNNING).hasSize(4);
       }
       observer.close();
       worker.terminate();

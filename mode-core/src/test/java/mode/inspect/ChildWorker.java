@@ -50,8 +50,19 @@ final class ChildWorker implements AutoCloseable {
     }
   }
 
-  /** Waits until the child's descriptor is published and returns it. */
+  /** Waits until the child has printed {@code READY} (its tree is running). */
+  void awaitReady() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("child exited with " + process.exitValue() + ": " + String.join("\n", output));
+      }
+      return output.contains("READY");
+    });
+  }
+
+  /** Waits until the child is running and its descriptor is published, and returns it. */
   Descriptor awaitDescriptor() {
+    awaitReady();
     return await().atMost(Duration.ofSeconds(30)).until(this::published, d -> d != null);
   }
 

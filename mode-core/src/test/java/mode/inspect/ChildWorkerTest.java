@@ -63,7 +63,7 @@ class ChildWorkerTest {
         ServiceEvent.Snapshot snapshot = snapshotOf(client);
         assertThat(client.frames.getFirst().message()).isEqualTo(new InspectMessage.Hello(1, child.process.pid(),
             "TestWorker", InspectTestWorker.class.getName(), descriptor.startedAt()));
-        assertThat(snapshot.services()).extracting(ServiceInfo::label).containsExactly("App", "Web", "Cache");
+        assertThat(snapshot.services()).extracting(ServiceInfo::label).containsExactly("Worker", "App", "Web", "Cache");
         assertThat(snapshot.services()).extracting(ServiceInfo::state).containsOnly(State.RUNNING);
         long cache = idOf(snapshot, "Cache");
 
@@ -83,7 +83,7 @@ class ChildWorkerTest {
 
   @Test
   void tcpNeedsTheTokenFromTheDescriptor() throws Exception {
-    try (ChildWorker child = ChildWorker.start(dir(), List.of(), InspectTestWorker.class, "--tcp")) {
+    try (ChildWorker child = ChildWorker.start(dir(), List.of(), InspectTestWorker.class, "--inspect=127.0.0.1:0")) {
       Descriptor descriptor = child.awaitDescriptor();
       InspectTarget.Tcp tcp = descriptor.tcpTarget().orElseThrow();
       assertThat(tcp.host()).isEqualTo("127.0.0.1");
@@ -97,7 +97,7 @@ class ChildWorkerTest {
             new InspectMessage.ErrorMessage("a token is required first on TCP, got a threadDump message"));
       }
       try (RecordingClient right = new RecordingClient(tcp)) {
-        assertThat(snapshotOf(right).services()).hasSize(3);
+        assertThat(snapshotOf(right).services()).hasSize(4);
         assertThat(right.client.request(new InspectMessage.Ping()).get(30, TimeUnit.SECONDS).ok()).isTrue();
       }
     }
@@ -160,11 +160,55 @@ class ChildWorkerTest {
       Descriptor descriptor = child.awaitDescriptor();
       Path socket = Path.of(descriptor.socket());
       assertThat(socket).exists();
-      child.terminate();
+      assertThat(child.terminate()).isZero();
       assertThat(socket).doesNotExist();
       try (var files = Files.list(dir())) {
         assertThat(files.toList()).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void aCrashedWorkerAlsoRemovesItsFiles() throws Exception {
+    try (ChildWorker child = ChildWorker.start(dir(), List.of(), InspectTestWorker.class, "--crash")) {
+      assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(child.process.exitValue()).as(String.join("\n", child.output)).isEqualTo(1);
+      assertThat(String.join("\n", child.output)).contains("crash requested by --crash");
+      try (var files = Files.list(dir())) {
+        assertThat(files.toList()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void noInspectMeansNoSocketAndNoDescriptor() throws Exception {
+    try (ChildWorker child = ChildWorker.start(dir(), List.of(), InspectTestWorker.class, "--no-inspect")) {
+      child.awaitReady();
+      assertThat(dir()).doesNotExist();
+      assertThat(child.terminate()).isZero();
+    }
+  }
+
+  @Test
+  void aNonLoopbackAddressIsRefusedWithoutAllowRemote() throws Exception {
+    try (ChildWorker child = ChildWorker.start(dir(), List.of(), InspectTestWorker.class, "--inspect=0.0.0.0:0")) {
+      assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(child.process.exitValue()).isEqualTo(1);
+      assertThat(String.join("\n", child.output))
+          .contains("inspect address 0.0.0.0 is not loopback; pass --inspect-allow-remote to listen on it anyway");
+      try (var files = Files.list(dir())) {
+        assertThat(files.toList()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aMalformedInspectAddressIsAUsageError() throws Exception {
+    try (ChildWorker child = ChildWorker.start(dir(), List.of(), InspectTestWorker.class, "--inspect=localhost")) {
+      assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(child.process.exitValue()).isEqualTo(2);
+      assertThat(String.join("\n", child.output))
+          .contains("Invalid value for option '--inspect': --inspect needs HOST:PORT, got 'localhost'");
     }
   }
 

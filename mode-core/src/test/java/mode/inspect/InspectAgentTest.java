@@ -134,6 +134,20 @@ class InspectAgentTest {
   }
 
   @Test
+  void aReplyComesAfterTheEventsDeliveredBeforeIt() throws Exception {
+    agent = InspectAgent.start(options(), events, (re, command) -> {
+      events.transition(2, State.STOPPING);
+      events.transition(2, State.SHUTDOWN);
+      return new InspectMessage.Reply(re, true, "stopped", null);
+    });
+    try (RecordingClient client = new RecordingClient(agent.descriptor().unixTarget())) {
+      assertThat(client.awaitFrames(2)).isTrue();
+      client.client.request(new InspectMessage.Stop(2)).get(10, TimeUnit.SECONDS);
+      assertThat(client.types()).containsExactly("hello", "snapshot", "transition", "transition", "reply");
+    }
+  }
+
+  @Test
   void aThreadDumpListsVirtualAndPlatformThreads() throws Exception {
     start(options());
     try (RecordingClient client = new RecordingClient(agent.descriptor().unixTarget())) {

@@ -1,27 +1,53 @@
 package mode.inspect;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import mode.Service;
-import mode.events.EventSubscription;
+import mode.State;
 import mode.events.ServiceEvent;
 import mode.events.ServiceEvents;
+import mode.Worker;
 import mode.graph.DependencyGraph;
 
 /**
- * The worker the child-JVM tests attach to: App depending on Web and Cache, with the inspect
- * agent. Arguments: {@code --tcp} adds a loopback TCP listener on a free port; {@code --dot FILE}
- * writes the tree's DOT as computed in this process. Prints {@code READY} when attachable and
- * runs until signalled.
+ * The worker the child-JVM tests attach to: a {@link Worker} named {@code TestWorker} running App,
+ * which depends on Web and Cache. Its arguments go to the worker's command line, except {@code
+ * --dot FILE}: once started, App writes there the DOT of the whole tree as computed in this
+ * process ({@code DependencyGraph.of(worker).toDot()}); and {@code --crash}: App crashes once started
+ * (a failing future), so the worker exits with code 1.
  */
 public final class InspectTestWorker {
 
-  static final class App extends Service {}
+  /** The root of the tree the tests see (set before the worker runs). */
+  static volatile Worker worker;
+
+  static final class App extends Service {
+    private final Path dot;
+    private final boolean crash;
+
+    App(Path dot, boolean crash) {
+      this.dot = dot;
+      this.crash = crash;
+    }
+
+    @Override
+    protected void onStarted() {
+      if (crash) {
+        addFuture(() -> {
+          throw new IllegalStateException("crash requested by --crash");
+        });
+      }
+      if (dot != null) {
+        try {
+          Files.writeString(dot, DependencyGraph.of(worker).toDot());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
 
   static final class Web extends Service {}
 
@@ -29,34 +55,35 @@ public final class InspectTestWorker {
 
   private InspectTestWorker() {}
 
-  public static void main(String[] args) throws Exception {
-    List<String> arguments = List.of(args);
-    App app = new App();
-    app.addDependency(new Web());
-    app.addDependency(new Cache());
-    app.start();
-    InspectOptions options = InspectOptions.defaults("TestWorker").withMainClass(InspectTestWorker.class.getName());
-    if (arguments.contains("--tcp")) {
-      options = options.withTcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false);
-    }
-    InspectAgent agent = InspectAgent.start(app, options);
-    Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
-    int dot = arguments.indexOf("--dot");
-    if (dot >= 0) {
-      Files.writeString(Path.of(arguments.get(dot + 1)), inProcessDot(app));
-    }
-    System.out.println("READY " + agent.descriptorFile());
-    new CountDownLatch(1).await();
+  /** Prints {@code READY} once the worker itself is RUNNING, i.e. its whole tree has started. */
+  static void announceWhenRunning(Worker root) {
+    java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
+    ServiceEvents.subscribe(root, event -> {
+      boolean running = switch (event) {
+        case ServiceEvent.Snapshot s -> s.services().getFirst().state() == State.RUNNING;
+        case ServiceEvent.Transition t -> t.serviceId() == root.id() && t.to() == State.RUNNING;
+        default -> false;
+      };
+      if (running && said.compareAndSet(false, true)) {
+        System.out.println("READY");
+      }
+    });
   }
 
-  static String inProcessDot(Service root) {
-    CompletableFuture<ServiceEvent.Snapshot> snapshot = new CompletableFuture<>();
-    try (EventSubscription subscription = ServiceEvents.subscribe(root, event -> {
-      if (event instanceof ServiceEvent.Snapshot s) {
-        snapshot.complete(s);
-      }
-    })) {
-      return DependencyGraph.of(snapshot.join().services()).toDot();
+  public static void main(String[] args) {
+    java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args));
+    int at = rest.indexOf("--dot");
+    Path dot = null;
+    if (at >= 0) {
+      dot = Path.of(rest.get(at + 1));
+      rest.subList(at, at + 2).clear();
     }
+    boolean crash = rest.remove("--crash");
+    App app = new App(dot, crash);
+    app.addDependency(new Web());
+    app.addDependency(new Cache());
+    worker = Worker.builder(app).name("TestWorker").build();
+    announceWhenRunning(worker);
+    worker.executeFromCommandLine(rest.toArray(String[]::new));
   }
 }

@@ -54,6 +54,7 @@ public final class InspectCli implements Runnable {
     return commandLine;
   }
 
+  /** Without a command: prints the usage. */
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());

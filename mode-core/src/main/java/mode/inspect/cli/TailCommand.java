@@ -3,6 +3,7 @@ package mode.inspect.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,22 +68,27 @@ final class TailCommand implements Callable<Integer> {
         yield null;
       }
       case ServiceEvent.Transition t -> transition(t);
-      case ServiceEvent.Gap g -> event.at() + "  -- " + g.dropped() + " events dropped (this client fell behind); state resynchronised";
+      case ServiceEvent.Gap g -> time(event) + "  -- " + g.dropped() + " events dropped (this client fell behind); state resynchronised";
       case ServiceEvent.ServiceAdded a -> {
         remember(a.service());
-        yield all ? event.at() + "  + " + name(a.service().id()) + " added" : null;
+        yield all ? time(event) + "  + " + name(a.service().id()) + " added" : null;
       }
-      case ServiceEvent.ServiceRemoved r -> all ? event.at() + "  - " + name(r.serviceId()) + " removed" : null;
-      case ServiceEvent.DependencyAdded d -> all ? event.at() + "  " + name(d.parentId()) + " now depends on " + name(d.childId()) : null;
-      case ServiceEvent.DependencyRemoved d -> all ? event.at() + "  " + name(d.parentId()) + " no longer depends on " + name(d.childId()) : null;
-      case ServiceEvent.Log l -> all ? event.at() + "  " + l.level() + " " + l.logger() + ": " + l.message() : null;
-      case ServiceEvent.Blocking b -> all ? event.at() + "  " + name(b.serviceId()) + " blocked in " + b.what() + " for " + b.elapsed() : null;
+      case ServiceEvent.ServiceRemoved r -> all ? time(event) + "  - " + name(r.serviceId()) + " removed" : null;
+      case ServiceEvent.DependencyAdded d -> all ? time(event) + "  " + name(d.parentId()) + " now depends on " + name(d.childId()) : null;
+      case ServiceEvent.DependencyRemoved d -> all ? time(event) + "  " + name(d.parentId()) + " no longer depends on " + name(d.childId()) : null;
+      case ServiceEvent.Log l -> all ? time(event) + "  " + l.level() + " " + l.logger() + ": " + l.message() : null;
+      case ServiceEvent.Blocking b -> all ? time(event) + "  " + name(b.serviceId()) + " blocked in " + b.what() + " for " + b.elapsed() : null;
       case ServiceEvent.TimerStats t -> null;
     };
     if (line != null) {
       out.println(line);
       out.flush();
     }
+  }
+
+  /** The event's time to the millisecond, ISO-8601 UTC. */
+  private static String time(ServiceEvent event) {
+    return event.at().truncatedTo(ChronoUnit.MILLIS).toString();
   }
 
   private void remember(ServiceInfo service) {
@@ -94,7 +100,7 @@ final class TailCommand implements Callable<Integer> {
   }
 
   private String transition(ServiceEvent.Transition t) {
-    String text = t.at() + "  " + name(t.serviceId()) + "  " + t.from() + " -> " + t.to()
+    String text = time(t) + "  " + name(t.serviceId()) + "  " + t.from() + " -> " + t.to()
         + (t.crashReason() == null ? "" : "  " + t.crashReason());
     return colored ? "\u001b[" + ansi(t.to()) + "m" + text + "\u001b[0m" : text;
   }

@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mode.Service;
-import mode.events.EventSubscription;
-import mode.events.ServiceEvent;
-import mode.events.ServiceEvents;
 import mode.graph.DependencyGraph;
 import mode.graph.GraphFormatter;
 import mode.inspect.Descriptor;
@@ -87,16 +84,9 @@ class InspectCliTest {
     assertThat(run).isEqualTo(new Run(0, "no running workers in " + dir.toAbsolutePath() + "\n", ""));
   }
 
-  /** The graph of the live tree, from a snapshot taken in this JVM without any socket. */
+  /** The graph of the live tree, built in this JVM from the services themselves. */
   DependencyGraph inProcessGraph() {
-    CompletableFuture<ServiceEvent.Snapshot> snapshot = new CompletableFuture<>();
-    try (EventSubscription subscription = ServiceEvents.subscribe(app, event -> {
-      if (event instanceof ServiceEvent.Snapshot s) {
-        snapshot.complete(s);
-      }
-    })) {
-      return DependencyGraph.of(snapshot.join().services());
-    }
+    return DependencyGraph.of(app);
   }
 
   @Test
@@ -204,6 +194,22 @@ class InspectCliTest {
       assertThat(cli("threads", "--pid", Long.toString(pid), "--dir", dir.toString()))
           .isEqualTo(new Run(1, "", "mode-inspect: 2 workers running; choose one with --descriptor: " + both + "\n"));
     }
+  }
+
+  @Test
+  void tailColoursEachLineByTheNewState() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> tail = CompletableFuture.supplyAsync(() ->
+        InspectCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute("tail", "--color=always", "--dir", dir.toString()));
+    await().until(() -> err.toString().contains("attached"));
+    cache.restart();
+    await().until(() -> out.toString().lines().count() == 5);
+    agent.close();
+    assertThat(tail.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(out.toString().lines().map(l -> l.substring(0, l.indexOf('m') + 1) + "|" + l.endsWith("\u001b[0m")))
+        .containsExactly("\u001b[33m|true", "\u001b[34m|true", "\u001b[39m|true", "\u001b[33m|true", "\u001b[32m|true");
   }
 
   @Test
