@@ -169,6 +169,62 @@ class ServiceEventsTest {
   }
 
   @Test
+  void aSecondOverflowGivesASecondGapAndSnapshot() throws Exception {
+    Node root = new Node("root");
+    java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(0);
+    subscribe(root, 1, e -> {
+      events.add(e);
+      if (e instanceof ServiceEvent.Snapshot) {
+        permits.acquireUninterruptibly(); // blocks after every snapshot until the test moves on
+      }
+    });
+    await().until(() -> events.size() == 1);
+
+    root.start(); // 2 transitions: 1 queued, 1 dropped
+    permits.release();
+    await().until(() -> events.size() == 4);
+    root.stop(); // 2 more: 1 queued, 1 dropped
+    permits.release();
+    await().until(() -> events.size() == 7);
+    permits.release();
+
+    assertThat(describe(events, List.of(root))).containsExactly(
+        "Snapshot[root=INIT]", "root:INIT>STARTING", "Gap(1)", "Snapshot[root=RUNNING]",
+        "root:RUNNING>STOPPING", "Gap(1)", "Snapshot[root=SHUTDOWN]");
+  }
+
+  @Test
+  void aListenerMayCloseItsOwnSubscription() {
+    Node root = new Node("root");
+    EventSubscription[] self = new EventSubscription[1];
+    java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
+    self[0] = subscribe(root, 100, e -> {
+      events.add(e);
+      if (e instanceof ServiceEvent.Transition) {
+        try {
+          subscribed.await();
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+        }
+        self[0].close();
+      }
+    });
+    subscribed.countDown();
+
+    root.start();
+    root.stop();
+    Node probe = new Node("probe");
+    List<ServiceEvent> probeEvents = new CopyOnWriteArrayList<>();
+    subscribe(probe, 100, probeEvents::add);
+    probe.start();
+    await().until(() -> probeEvents.size() == 3); // later than anything root's listener could get
+
+    assertThat(describe(events, List.of(root))).containsExactly(
+        "Snapshot[root=INIT]", "root:INIT>STARTING");
+    probe.stop();
+  }
+
+  @Test
   void aFailingListenerKeepsItsSubscription() {
     Node root = new Node("root");
     subscribe(root, 100, e -> {
