@@ -13,6 +13,7 @@ import mode.events.ServiceEvent;
 import mode.events.ServiceInfo;
 import mode.internal.Activities;
 import mode.internal.EventHub;
+import mode.timers.StopSignal;
 import mode.timers.TimeSource;
 import mode.timers.TimerLoop;
 
@@ -65,15 +66,15 @@ final class TaskRunner {
       TaskMethod m = methods.get(i);
       Counters c = counters[i];
       String name = service.label() + "." + m.name();
-      switch (m.kind()) {
-        case TaskMethod.TASK -> spawn(name, "task " + m.name(), () -> runTask(m, c));
-        case TaskMethod.TIMER -> spawn(name, null, () -> runTimer(m, c));
-        default -> spawn(name, null, () -> runCrontab(m, c));
+      if (TaskMethod.TASK.equals(m.kind())) {
+        spawn(name, "task " + m.name(), () -> runTask(m, c));
+      } else {
+        spawn(name, null, () -> runScheduled(m, c));
       }
     }
   }
 
-  /** Runs {@code body} on a new virtual thread bound to the service's lifetime. */
+  /** Runs {@code body} on a new background thread bound to the service's lifetime. */
   <T> CompletableFuture<T> submit(Callable<T> body) {
     long n = futureIds.incrementAndGet();
     return spawn(service.label() + ".future-" + n, "future " + n, body);
@@ -85,23 +86,16 @@ final class TaskRunner {
     return null;
   }
 
-  private Void runTimer(TaskMethod m, Counters c) throws Exception {
-    TimerLoop.every(
-        time,
-        service.machine.signal(),
-        m.interval(),
-        () -> tick(m),
-        (began, ended, overrun) -> completed(m, c, began, ended, overrun));
-    return null;
-  }
-
-  private Void runCrontab(TaskMethod m, Counters c) throws Exception {
-    TimerLoop.cron(
-        time,
-        service.machine.signal(),
-        m.cron(),
-        () -> tick(m),
-        (began, ended, overrun) -> completed(m, c, began, ended, overrun));
+  /** The loop of a timer or a crontab; each tick is recorded as an activity. */
+  private Void runScheduled(TaskMethod m, Counters c) throws Exception {
+    StopSignal stop = service.machine.signal();
+    TimerLoop.Tick tick = () -> tick(m);
+    TimerLoop.RunObserver observer = (began, ended, overrun) -> completed(m, c, began, ended, overrun);
+    if (m.interval() != null) {
+      TimerLoop.every(time, stop, m.interval(), tick, observer);
+    } else {
+      TimerLoop.cron(time, stop, m.cron(), tick, observer);
+    }
     return null;
   }
 
