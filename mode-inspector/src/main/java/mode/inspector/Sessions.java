@@ -169,7 +169,7 @@ final class Sessions implements WorkersViewModel.Attacher {
     }
   }
 
-  private void open(Path file) {
+  void open(Path file) {
     background.execute(() -> {
       try {
         RecordingFiles.Opened opened = RecordingFiles.read(file);
@@ -245,7 +245,7 @@ final class Sessions implements WorkersViewModel.Attacher {
     }
   }
 
-  private void writeRecording(Path file) {
+  void writeRecording(Path file) {
     var recording = new mode.inspector.model.Recording(vm.recording().events());
     String name = vm.workerNameProperty().get();
     background.execute(() -> {

@@ -1,16 +1,18 @@
 package mode.inspector.demo;
 
-import java.io.IOException;
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 import mode.Service;
-import mode.inspect.InspectAgent;
-import mode.inspect.InspectOptions;
+import mode.Worker;
+import mode.supervisors.OneForOneSupervisor;
 
 /**
- * The bundled demo worker that {@code mode-inspector --demo} starts in a child JVM: runs the
- * {@link DemoTree} with an inspect agent named {@code mode-demo}, until SIGTERM or SIGINT.
+ * The bundled demo worker that {@code mode-inspector --demo} starts in a child JVM: a {@link
+ * Worker} named {@value #NAME} running the {@link DemoTree}, with a one-second blocking timeout
+ * (so the blocker is reported) and the flaky service under a one-for-one supervisor. The worker
+ * publishes its inspect agent itself. Runs until SIGTERM or SIGINT; worker options (e.g. {@code
+ * --loglevel info}) are accepted.
  *
- * <p>Exit codes: 0 after a clean stop, 1 if the tree or the agent could not start.
+ * <p>Exit codes: the worker's (0 after a clean stop, 1 after a crash, 2 for bad options).
  */
 public final class DemoWorker {
   /** The worker name the inspector looks for. */
@@ -18,24 +20,9 @@ public final class DemoWorker {
 
   private DemoWorker() {}
 
-  /** Starts the demo; blocks until the JVM is asked to stop. */
-  public static void main(String[] args) throws InterruptedException {
-    Service app = DemoTree.build(flaky -> flaky);
-    CountDownLatch stopped = new CountDownLatch(1);
-    InspectAgent agent;
-    try {
-      agent = InspectAgent.start(app, InspectOptions.defaults(NAME).withMainClass(DemoWorker.class.getName()));
-    } catch (IOException e) {
-      System.err.println("The demo cannot start its inspect agent: " + e.getMessage());
-      System.exit(1);
-      return;
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      agent.close();
-      stopped.countDown();
-    }, "mode-demo-stop"));
-    app.start();
-    stopped.await();
+  /** Runs the demo; returns only by exiting the JVM. */
+  public static void main(String[] args) {
+    Service app = DemoTree.build(flaky -> new OneForOneSupervisor(1000, Duration.ofMinutes(1)).add(flaky));
+    Worker.builder(app).name(NAME).blockingTimeout(Duration.ofSeconds(1)).build().executeFromCommandLine(args);
   }
 }

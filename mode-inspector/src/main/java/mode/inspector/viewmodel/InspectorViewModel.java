@@ -108,7 +108,8 @@ public final class InspectorViewModel {
     if (selected != null && (changes.changedServices().contains(selected) || changes.structureChanged())) {
       details.refresh(shown, selected);
     }
-    if (changes.snapshots() > 0 || changes.transitions().stream().anyMatch(t -> t.to() == State.RUNNING)) {
+    if (changes.snapshots() > 0 || changes.transitions().stream()
+        .anyMatch(t -> t.to() == State.RUNNING && !startup.knows(t.serviceId()))) {
       startup.refresh(shown);
     }
   }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import mode.inspector.model.ServiceGraph;
@@ -26,6 +28,7 @@ public final class StartupViewModel {
   }
 
   private final ObservableList<StartupRow> rows = FXCollections.observableArrayList();
+  private final Set<Long> known = new HashSet<>();
 
   StartupViewModel() {}
 
@@ -39,7 +42,14 @@ public final class StartupViewModel {
     now.sort(Comparator.comparing(StartupRow::start).thenComparing(StartupRow::id));
     if (!rows.equals(now)) {
       rows.setAll(now);
+      known.clear();
+      now.forEach(r -> known.add(r.id()));
     }
+  }
+
+  /** Whether the chart has a bar for the service (its first start is known). */
+  boolean knows(long id) {
+    return known.contains(id);
   }
 
   /** The bars, in start order. */
