@@ -28,6 +28,7 @@ public final class StartupViewModel {
   }
 
   private final ObservableList<StartupRow> rows = FXCollections.observableArrayList();
+  private final ObservableList<StartupRow> rowsView = FXCollections.unmodifiableObservableList(rows);
   private final Set<Long> known = new HashSet<>();
 
   StartupViewModel() {}
@@ -54,7 +55,7 @@ public final class StartupViewModel {
 
   /** The bars, in start order. */
   public ObservableList<StartupRow> rows() {
-    return FXCollections.unmodifiableObservableList(rows);
+    return rowsView;
   }
 
   /** The slowest starts first, at most {@code limit}. */
