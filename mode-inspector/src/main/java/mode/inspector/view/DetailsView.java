@@ -81,7 +81,7 @@ public final class DetailsView extends ScrollPane {
 
     ListView<String> blocking = new ListView<>(vm.blocking());
     blocking.setId("details-blocking");
-    blocking.setPrefHeight(90);
+    blocking.setPrefHeight(150);
     blocking.setPlaceholder(new Label("No blocking reports"));
 
     // Trouble first: a crash and blocking reports show right under the facts, when there are any.

@@ -19,8 +19,14 @@ import mode.inspector.model.ServiceNode;
  * <p>Threading: UI thread only.
  */
 public final class StartupViewModel {
-  /** One bar of the chart. */
-  public record StartupRow(long id, String label, Instant start, Duration duration) {
+  /**
+   * One bar of the chart.
+   *
+   * @param duration from the start of its start to running, its dependencies' starts included
+   * @param self the part spent in the service itself: {@code duration} minus its dependencies'
+   *     starts (mode starts them one by one inside the parent's start)
+   */
+  public record StartupRow(long id, String label, Instant start, Duration duration, Duration self) {
     /** When the start ended. */
     public Instant end() {
       return start.plus(duration);
@@ -37,7 +43,15 @@ public final class StartupViewModel {
     List<StartupRow> now = new ArrayList<>();
     for (ServiceNode node : model.nodes()) {
       if (node.firstStartAt() != null && node.firstStartDuration() != null) {
-        now.add(new StartupRow(node.id(), node.label(), node.firstStartAt(), node.firstStartDuration()));
+        Duration self = node.firstStartDuration();
+        for (long child : model.dependencies(node.id())) {
+          ServiceNode dependency = model.node(child);
+          if (dependency != null && dependency.firstStartDuration() != null) {
+            self = self.minus(dependency.firstStartDuration());
+          }
+        }
+        now.add(new StartupRow(node.id(), node.label(), node.firstStartAt(), node.firstStartDuration(),
+            self.isNegative() ? Duration.ZERO : self));
       }
     }
     now.sort(Comparator.comparing(StartupRow::start).thenComparing(StartupRow::id));
@@ -58,10 +72,10 @@ public final class StartupViewModel {
     return rowsView;
   }
 
-  /** The slowest starts first, at most {@code limit}. */
+  /** The services that spent the most time starting themselves first, at most {@code limit}. */
   public List<StartupRow> slowest(int limit) {
     return rows.stream()
-        .sorted(Comparator.comparing(StartupRow::duration).reversed())
+        .sorted(Comparator.comparing(StartupRow::self).reversed())
         .limit(limit)
         .toList();
   }
