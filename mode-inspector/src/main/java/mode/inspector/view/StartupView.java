@@ -71,16 +71,21 @@ public final class StartupView extends ScrollPane {
       }
     }
     double total = Math.max(1, Duration.between(first, last).toNanos());
-    Duration slowThreshold = vm.slowest(Math.max(1, shown / 10)).getLast().self();
+    Duration totalTime = Duration.between(first, last);
+    // Slow: a service that spent a tenth of the whole startup (and at least 100 ms) on itself.
+    Duration slowThreshold = Duration.ofMillis(Math.max(100, totalTime.toMillis() / 10));
     gc.setFill(Color.web("#424242"));
-    gc.fillText("Startup: " + DetailsViewModel.human(Duration.between(first, last)) + " for " + rows.size()
-        + " services; in red, those that spent the most time starting themselves", 10, ROW / 2 + 2);
+    String slowest = vm.slowest(3).stream().filter(r -> r.self().compareTo(slowThreshold) >= 0)
+        .map(r -> r.label() + " " + DetailsViewModel.human(r.self())).collect(java.util.stream.Collectors.joining(", "));
+    gc.fillText("Startup: " + DetailsViewModel.human(totalTime) + " for " + rows.size() + " services. "
+        + (slowest.isEmpty() ? "No service was slow by itself." : "Slow by themselves (red): " + slowest),
+        10, ROW / 2 + 2);
     for (int i = 0; i < shown; i++) {
       StartupRow row = rows.get(i);
       double y = ROW * (i + 1) + 2;
       double x0 = NAME_WIDTH + CHART_WIDTH * Duration.between(first, row.start()).toNanos() / total;
       double w = Math.max(2, CHART_WIDTH * row.duration().toNanos() / total);
-      boolean slow = row.self().compareTo(slowThreshold) >= 0 && row.self().toMillis() > 0;
+      boolean slow = row.self().compareTo(slowThreshold) >= 0;
       gc.setTextAlign(TextAlignment.RIGHT);
       gc.setFill(Palette.TEXT);
       gc.fillText(row.label(), NAME_WIDTH - 8, y + ROW / 2 - 1, NAME_WIDTH - 12);
