@@ -30,7 +30,8 @@ public final class LogView extends TableView<ServiceEvent.Log> {
     getColumns().add(text("Level", 60, ServiceEvent.Log::level));
     getColumns().add(text("Service", 160, l -> vm.label(l.serviceId())));
     getColumns().add(text("Logger", 200, ServiceEvent.Log::logger));
-    getColumns().add(text("Message", 500, ServiceEvent.Log::message));
+    // One line per entry; a stack trace in a message stays in the details of the blocking report.
+    getColumns().add(text("Message", 500, l -> firstLine(l.message())));
     setPlaceholder(new Label("No warnings or errors"));
     setRowFactory(t -> {
       TableRow<ServiceEvent.Log> row = new TableRow<>();
@@ -41,6 +42,11 @@ public final class LogView extends TableView<ServiceEvent.Log> {
       });
       return row;
     });
+  }
+
+  private static String firstLine(String message) {
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end) + " …";
   }
 
   private static TableColumn<ServiceEvent.Log, String> text(
