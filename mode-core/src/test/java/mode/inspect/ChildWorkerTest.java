@@ -214,6 +214,17 @@ class ChildWorkerTest {
   }
 
   @Test
+  void aWorkerWhoseInspectFolderIsUnusableRunsWithoutTheAgent() throws Exception {
+    Path notAFolder = Files.writeString(tmp.resolve("file"), "in the way");
+    try (ChildWorker child = ChildWorker.start(notAFolder, List.of(), InspectTestWorker.class)) {
+      child.awaitReady();
+      assertThat(child.output).anyMatch(l -> l.contains("[WARNING]")
+          && l.contains("Inspect agent not started, the worker runs without it: inspect directory " + notAFolder));
+      assertThat(child.terminate()).isZero();
+    }
+  }
+
+  @Test
   void noInspectMeansNoSocketAndNoDescriptor() throws Exception {
     try (ChildWorker child = ChildWorker.start(dir(), List.of(), InspectTestWorker.class, "--no-inspect")) {
       child.awaitReady();
