@@ -17,7 +17,9 @@ module mode.core {
   exports mode;
   exports mode.events;
   exports mode.graph;
+  exports mode.logging;
   exports mode.queues;
+  exports mode.ratelimit;
   exports mode.signals;
   exports mode.supervisors;
   exports mode.inspect;

@@ -151,6 +151,7 @@ final class Lifecycle {
     for (int i = started.size() - 1; i >= 0; i--) {
       stopQuietly(started.get(i));
     }
+    service.contexts.closeAll();
     return new StartFailure("Service " + service.label() + " failed to start: " + why, cause);
   }
 
@@ -210,6 +211,7 @@ final class Lifecycle {
       stopQuietly(children.get(i));
     }
     service.tasks.cancelAndAwait(service.shutdownTimeout());
+    hookLogged("closeContexts", service.contexts::closeAll); // on a ServiceThread's own thread
     hookLogged("onShutdown", service::onShutdown);
     service.machine.tryMoveTo(State.SHUTDOWN);
     service.log().debug("-Stopped!");

@@ -7,10 +7,14 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import mode.internal.Activities;
 import mode.internal.CrashHandler;
@@ -57,6 +61,8 @@ public abstract class Service {
   final Dependencies deps;
   final Lifecycle lifecycle;
   final TaskRunner tasks;
+  final Contexts contexts = new Contexts(this);
+  final Waits waits = new Waits(this);
   volatile CrashHandler supervisor;
   private final ServiceLog log;
 
@@ -268,6 +274,27 @@ public abstract class Service {
   }
 
   /**
+   * Binds {@code resource} to this run of the service (mode's {@code add_context}): the caller has
+   * already opened it; the stop closes it after the background threads were interrupted and
+   * waited for, before {@link #onShutdown()}, in reverse order of adding (a failed start closes
+   * them too). A close that throws is logged at ERROR with the service's label and the other
+   * closes go on. Closes run on the stopping thread (a {@link ServiceThread}'s own thread) and are
+   * not bounded by {@link #shutdownTimeout()}. A restart does not reopen anything: add resources
+   * in {@link #onStart()}. Thread-safe.
+   *
+   * @return {@code resource}
+   * @throws ServiceException if the service is SHUTDOWN (the resource is then not taken over)
+   */
+  public final <C extends AutoCloseable> C addContext(C resource) {
+    Objects.requireNonNull(resource, "resource");
+    if (machine.state() == State.SHUTDOWN) {
+      throw new ServiceException("Cannot add context " + resource + " to service " + label() + ": it is SHUTDOWN");
+    }
+    contexts.add(resource);
+    return resource;
+  }
+
+  /**
    * Waits until the service is asked to stop or crashes, at most {@code timeout}. Interruption
    * ends the wait early (the interrupt status is kept).
    *
@@ -292,6 +319,88 @@ public abstract class Service {
    */
   protected final void sleep(Duration d) {
     waitUntilStopped(d);
+  }
+
+  /**
+   * Waits for {@code future} as this service does (mode's {@code wait}): returns its value, or
+   * returns early with a {@linkplain WaitResult#stopped() stopped} result when the service is asked
+   * to stop or crashes, cancelling the future (with interruption). A stop wins over a value that
+   * arrives at the same moment, as in mode. Any thread may wait; see {@link WaitResult}.
+   *
+   * @throws ExecutionException if the future failed (the cause is its exception)
+   * @throws TimeoutException if {@code timeout} passed first (the future is cancelled; mode
+   *     reports this as "stopped"); the message names the service and the timeout
+   * @throws InterruptedException if the waiting thread is interrupted (the future is cancelled)
+   */
+  public final <T> WaitResult<T> waitFor(Future<T> future, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return waits.waitFor(Objects.requireNonNull(future, "future"), timeout, "a future");
+  }
+
+  /**
+   * Runs {@code work} on a new thread ({@code Label.wait-N}) and waits for it as {@link
+   * #waitFor(Future, Duration)}; cancelling interrupts that thread. A failure of the work goes to
+   * the caller (it does not crash the service, unlike {@link #addFuture}).
+   */
+  public final <T> WaitResult<T> waitFor(Callable<T> work, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return waits.waitFor(Objects.requireNonNull(work, "work"), timeout);
+  }
+
+  /**
+   * Runs each piece of work on its own thread and waits until the first one finishes (mode's
+   * {@code wait_first}); the others are cancelled. Returns the finished ones (several if they
+   * finished together), or a stopped result when the service stops or crashes first.
+   *
+   * @throws ExecutionException if a finished piece failed (the first in argument order)
+   * @throws TimeoutException if none finished within {@code timeout}; all are cancelled
+   * @throws InterruptedException if the waiting thread is interrupted; all are cancelled
+   * @throws IllegalArgumentException if there is no work
+   */
+  @SafeVarargs
+  public final <T> WaitResults<T> waitFirst(Duration timeout, Callable<? extends T>... work)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return waits.waitFirst(timeout, work);
+  }
+
+  /**
+   * Runs each piece of work on its own thread and waits until all finished (mode's {@code
+   * wait_many}); returns every value in argument order, or a stopped result when the service stops
+   * or crashes first. Fails as {@link #waitFirst}; on any early end the unfinished work is
+   * cancelled.
+   */
+  @SafeVarargs
+  public final <T> WaitResults<T> waitMany(Duration timeout, Callable<? extends T>... work)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return waits.waitMany(timeout, work);
+  }
+
+  /**
+   * Ticks every {@code interval} until the service stops (mode's {@code itertimer}): {@code for
+   * (Instant tick : timerLoop(Duration.ofSeconds(1))) { ... }}. Each tick is a slot of the
+   * drift-corrected schedule of {@link Timer @Timer} (first one interval after the iteration
+   * begins); a body longer than the interval is logged at WARN and the loop resumes at the next
+   * slot. The iteration ends (without an exception) when the service is asked to stop or crashes,
+   * or when the thread is interrupted (the interrupt status is kept). Each {@code iterator()} is a
+   * new schedule, used by one thread.
+   *
+   * @throws IllegalArgumentException if {@code interval} is not positive
+   */
+  protected final Iterable<Instant> timerLoop(Duration interval) {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException(label() + ": timer loop interval must be > 0, was " + interval);
+    }
+    return () -> new TimerIteration(this, interval);
+  }
+
+  /**
+   * A service around a one-shot job (mode's {@code from_awaitable}): see {@link CallableService}.
+   *
+   * @param name the service's label
+   * @throws NullPointerException if an argument is null
+   */
+  public static <T> CallableService<T> fromCallable(String name, Callable<T> job) {
+    return new CallableService<>(name, job);
   }
 
   /** How long a stop waits for this service's background threads; default 10 seconds. */

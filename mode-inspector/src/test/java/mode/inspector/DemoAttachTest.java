@@ -130,7 +130,9 @@ class DemoAttachTest {
         .containsSubsequence(State.STOPPING, State.SHUTDOWN);
 
     robot.interact(() -> parts.vm.graph().filterProperty().set(StateFilter.NOT_RUNNING));
-    await().atMost(Duration.ofSeconds(10)).until(() -> laidOutLabels().contains("Shard-2"));
+    // Wait for the filtered layout itself: the full one also contains Shard-2.
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> laidOutLabels().contains("Shard-2") && !laidOutLabels().contains("Shard-1"));
     assertThat(laidOutLabels()).contains("Worker", "App", "Cache", "Shard-2").doesNotContain("Shard-1", "Web", "Consumers");
     assertThat(parts.vm.graph().isDimmed(idOf("Cache"))).isTrue();
     assertThat(parts.vm.graph().isDimmed(shard)).isFalse();

@@ -1,0 +1,71 @@
+package mode;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The resources bound to one service ({@link Service#addContext}): kept in the order they were
+ * added and closed in reverse order when the service stops, after its background threads were
+ * interrupted and waited for (mode's exit stack).
+ *
+ * <p>Thread-safe. The lock only guards the list; closes run without it, so a slow close never
+ * blocks an {@code addContext} on another thread.
+ */
+final class Contexts {
+  private final Service service;
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Guarded by {@link #lock}; the last added is first. */
+  private final ArrayDeque<AutoCloseable> open = new ArrayDeque<>();
+
+  Contexts(Service service) {
+    this.service = service;
+  }
+
+  void add(AutoCloseable resource) {
+    lock.lock();
+    try {
+      open.push(resource);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many resources wait to be closed. */
+  int size() {
+    lock.lock();
+    try {
+      return open.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Closes every resource, the last added first. A failing close is logged at ERROR, naming the
+   * resource and the service, and the other closes go on.
+   */
+  void closeAll() {
+    List<AutoCloseable> toClose;
+    lock.lock();
+    try {
+      toClose = new ArrayList<>(open);
+      open.clear();
+    } finally {
+      lock.unlock();
+    }
+    for (AutoCloseable resource : toClose) {
+      try {
+        resource.close();
+      } catch (Exception | Error e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        // One broken resource must not keep the others open.
+        service.log().error(
+            "Context {} of service {} failed to close; closing the others", resource, service.label(), e);
+      }
+    }
+  }
+}

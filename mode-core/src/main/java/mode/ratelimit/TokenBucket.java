@@ -1,0 +1,220 @@
+package mode.ratelimit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A token bucket (mode's {@code TokenBucket} and {@code rate_limit}): it holds at most {@code
+ * capacity} tokens, refills continuously at {@code fillRate} tokens per second, and each permitted
+ * action takes one token. {@link #rateLimit(double, Duration)} builds the common case, "at most
+ * {@code rate} actions per {@code over}", with bursts up to {@code rate}.
+ *
+ * <pre>{@code
+ * TokenBucket bucket = TokenBucket.rateLimit(10, Duration.ofSeconds(1));
+ * if (bucket.tryAcquire()) send(message); else drop(message);
+ * bucket.acquire();          // or wait for a token
+ * bucket.acquireOrThrow();   // or fail with RateLimitExceededException
+ * }</pre>
+ *
+ * <p>Inside a service, wait so that a stop ends the wait: {@code while (!bucket.tryAcquire())
+ * sleep(bucket.expectedTime());}.
+ *
+ * <p><b>Fixes over mode.</b> {@code rate_limit(rate, over)} in mode builds a bucket of capacity
+ * {@code over} filled at {@code rate} per second, so its arguments do not mean what their names
+ * say; here the capacity is {@code rate} and the fill rate {@code rate / over}. mode credits the
+ * time since its last refill only when a refill happens, which can over-fill after idling; here
+ * the refill is exact.
+ *
+ * <p>Thread-safe: a short lock guards the token count; {@link #acquire()} waits without it. The
+ * clock and the way of waiting are injected, so tests need no real time.
+ */
+public final class TokenBucket {
+  /** How {@link #acquire()} waits; tests pass one that moves a fake clock. */
+  @FunctionalInterface
+  public interface Sleeper {
+    /** Waits for {@code d}. */
+    void sleep(Duration d) throws InterruptedException;
+  }
+
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  private final double capacity;
+  private final double fillRate;
+  private final InstantSource clock;
+  private final Sleeper sleeper;
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Guarded by {@link #lock}. */
+  private double tokens;
+  /** Guarded by {@link #lock}: the instant {@link #tokens} was last brought up to date. */
+  private Instant filledAt;
+
+  /**
+   * A full bucket on the system clock.
+   *
+   * @param capacity the most tokens it holds (and the largest burst); positive and finite
+   * @param fillRate tokens added per second; positive and finite
+   * @throws IllegalArgumentException if a value is out of range (the message names it)
+   */
+  public TokenBucket(double capacity, double fillRate) {
+    this(capacity, fillRate, InstantSource.system(), Thread::sleep);
+  }
+
+  /**
+   * A full bucket reading {@code clock} and waiting with {@code sleeper}.
+   *
+   * @throws IllegalArgumentException if {@code capacity} or {@code fillRate} is not positive and
+   *     finite
+   */
+  public TokenBucket(double capacity, double fillRate, InstantSource clock, Sleeper sleeper) {
+    this.capacity = positive("capacity", capacity);
+    this.fillRate = positive("fillRate", fillRate);
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.tokens = capacity;
+    this.filledAt = clock.instant();
+  }
+
+  /**
+   * At most {@code rate} actions per {@code over}: capacity {@code rate}, fill rate {@code rate /
+   * over}, starting full.
+   *
+   * @throws IllegalArgumentException if {@code rate} is not positive and finite or {@code over} is
+   *     not positive
+   */
+  public static TokenBucket rateLimit(double rate, Duration over) {
+    return rateLimit(rate, over, InstantSource.system(), Thread::sleep);
+  }
+
+  /** As {@link #rateLimit(double, Duration)}, on the given clock and sleeper. */
+  public static TokenBucket rateLimit(double rate, Duration over, InstantSource clock, Sleeper sleeper) {
+    Objects.requireNonNull(over, "over");
+    if (over.isNegative() || over.isZero()) {
+      throw new IllegalArgumentException("over must be positive, got " + over);
+    }
+    double seconds = over.toNanos() / NANOS_PER_SECOND;
+    return new TokenBucket(positive("rate", rate), rate / seconds, clock, sleeper);
+  }
+
+  /** The most tokens the bucket holds. */
+  public double capacity() {
+    return capacity;
+  }
+
+  /** Tokens added per second. */
+  public double fillRate() {
+    return fillRate;
+  }
+
+  /** The tokens available now. */
+  public double tokens() {
+    lock.lock();
+    try {
+      refill();
+      return tokens;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Takes one token if one is available now (mode's {@code pour}). */
+  public boolean tryAcquire() {
+    return tryAcquire(1);
+  }
+
+  /**
+   * Takes {@code n} tokens if they are available now; otherwise takes none.
+   *
+   * @throws IllegalArgumentException if {@code n} is not positive or exceeds the capacity
+   */
+  public boolean tryAcquire(double n) {
+    checkRequest(n);
+    lock.lock();
+    try {
+      refill();
+      if (tokens < n) {
+        return false;
+      }
+      tokens -= n;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How long until one token is available; zero if one is available now. */
+  public Duration expectedTime() {
+    return expectedTime(1);
+  }
+
+  /**
+   * How long until {@code n} tokens are available (if nobody else takes any); zero if they are
+   * available now. Rounded up to the nanosecond.
+   *
+   * @throws IllegalArgumentException if {@code n} is not positive or exceeds the capacity
+   */
+  public Duration expectedTime(double n) {
+    checkRequest(n);
+    lock.lock();
+    try {
+      refill();
+      double missing = n - tokens;
+      return missing <= 0 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil(missing / fillRate * NANOS_PER_SECOND));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Takes one token, waiting for it as long as needed (mode's {@code async with bucket}).
+   *
+   * @throws InterruptedException if interrupted while waiting (no token is taken)
+   */
+  public void acquire() throws InterruptedException {
+    while (!tryAcquire()) {
+      sleeper.sleep(expectedTime());
+    }
+  }
+
+  /**
+   * Takes one token or fails at once (mode's bucket with {@code raises}).
+   *
+   * @throws RateLimitExceededException if no token is available now; the message names the limit
+   *     and how long until the next token
+   */
+  public void acquireOrThrow() {
+    if (!tryAcquire()) {
+      throw new RateLimitExceededException(this, expectedTime());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TokenBucket(capacity=" + capacity + ", fillRate=" + fillRate + "/s)";
+  }
+
+  private void refill() {
+    Instant now = clock.instant();
+    if (now.isAfter(filledAt)) {
+      double seconds = Duration.between(filledAt, now).toNanos() / NANOS_PER_SECOND;
+      tokens = Math.min(capacity, tokens + seconds * fillRate);
+      filledAt = now;
+    }
+  }
+
+  private void checkRequest(double n) {
+    if (!(n > 0) || n > capacity) {
+      throw new IllegalArgumentException(
+          "cannot take " + n + " tokens from " + this + ": need 0 < n <= capacity");
+    }
+  }
+
+  private static double positive(String name, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(name + " must be positive and finite, got " + value);
+    }
+    return value;
+  }
+}
