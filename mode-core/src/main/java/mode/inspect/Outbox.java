@@ -10,8 +10,8 @@ import mode.events.ServiceEvent;
  * The messages waiting for one client's writer thread, in the order offered: control messages
  * (hello, replies, a closing error) and at most {@code capacity} events.
  * Offering never blocks, so a stalled client never slows the thread that delivers events. When
- * the events reach the capacity the client is marked as having overflowed: further events are counted as dropped, and once the queued events are written the
- * writer gets a {@link ServiceEvent.Gap} and starts a fresh subscription (whose snapshot repairs
+ * the events reach the capacity the client is marked as having overflowed: further events are counted as dropped, and once the queued events are written and the
+ * burst has paused (1 ms without a drop, or 100 ms at most) the writer gets a {@link ServiceEvent.Gap} and starts a fresh subscription (whose snapshot repairs
  * the client's picture).
  *
  * <p>Events carry the generation of the subscription that produced them; events of an older
@@ -32,6 +32,11 @@ final class Outbox {
   /** Write this gap, then resubscribe with generation {@code nextGeneration}. */
   record Resubscribe(ServiceEvent.Gap gap, long nextGeneration) implements Item {}
 
+  /** A pause in dropping this long ends an overflowing burst. */
+  private static final long QUIET_NANOS = 1_000_000;
+  /** Under steady overload, a gap and a fresh subscription at least this often. */
+  private static final long MAX_RESYNC_DELAY_NANOS = 100_000_000;
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition ready = lock.newCondition();
   private final ArrayDeque<Send> queue = new ArrayDeque<>();
@@ -40,6 +45,8 @@ final class Outbox {
   private long generation;
   private boolean overflowed;
   private long dropped;
+  private long overflowSinceNanos;
+  private long lastDropNanos;
   private boolean closed;
 
   Outbox(int capacity) {
@@ -54,12 +61,17 @@ final class Outbox {
         return;
       }
       if (overflowed || events >= capacity) {
-        overflowed = true;
+        long now = System.nanoTime();
+        if (!overflowed) {
+          overflowed = true;
+          overflowSinceNanos = now;
+        }
+        lastDropNanos = now;
         dropped++;
-      } else {
-        queue.add(new Send(new InspectMessage.Event(event), false));
-        events++;
+        return; // no wake-up: the writer has events to write, then waits for the burst to pause
       }
+      queue.add(new Send(new InspectMessage.Event(event), false));
+      events++;
       ready.signal();
     } finally {
       lock.unlock();
@@ -102,6 +114,14 @@ final class Outbox {
           return next;
         }
         if (overflowed) {
+          // The new subscription's snapshot is taken under the runtime's event lock: wait until
+          // the burst that overflowed pauses, so the snapshot neither stalls it nor is stale at once.
+          long wait = Math.min(lastDropNanos + QUIET_NANOS, overflowSinceNanos + MAX_RESYNC_DELAY_NANOS)
+              - System.nanoTime();
+          if (wait > 0) {
+            ready.awaitNanos(wait);
+            continue;
+          }
           Resubscribe gap = new Resubscribe(new ServiceEvent.Gap(Instant.now(), dropped), ++generation);
           overflowed = false;
           dropped = 0;

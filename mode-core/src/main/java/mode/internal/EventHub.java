@@ -152,9 +152,10 @@ public final class EventHub {
 
   /** With the lock held: recomputes the subscription's members and describes them, root first. */
   static ServiceEvent.Snapshot snapshotLocked(Subscription sub) {
-    List<Service> order = preOrder(sub.root);
     sub.members.clear();
-    sub.members.addAll(order);
+    // The walk's visited set is the members set itself: one identity hash per service, and a
+    // set that keeps its capacity from one snapshot to the next.
+    List<Service> order = preOrder(sub.root, sub.members);
     List<ServiceInfo> infos = new ArrayList<>(order.size());
     for (Service s : order) {
       infos.add(ServiceAccess.info(s));
@@ -167,8 +168,12 @@ public final class EventHub {
   }
 
   private static List<Service> preOrder(Service root) {
+    return preOrder(root, identitySet());
+  }
+
+  /** The services reachable from {@code root}, root first; adds each to {@code seen}. */
+  private static List<Service> preOrder(Service root, Set<Service> seen) {
     List<Service> order = new ArrayList<>();
-    Set<Service> seen = identitySet();
     Deque<Service> stack = new ArrayDeque<>();
     stack.push(root);
     while (!stack.isEmpty()) {

@@ -1,6 +1,9 @@
 package mode.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -25,6 +28,12 @@ final class Subscription implements EventSubscription {
   private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
   private static final Object RESYNC = new Object();
   private static final AtomicLong IDS = new AtomicLong();
+  /** How long the dispatcher lets events accumulate after waking (latency added to delivery). */
+  private static final Duration LINGER = Duration.ofNanos(200_000);
+  /** A pause in dropping this long ends an overflowing burst. */
+  private static final Duration QUIET = Duration.ofMillis(1);
+  /** Under steady overload, a fresh snapshot at least this often. */
+  private static final Duration MAX_RESYNC_DELAY = Duration.ofMillis(100);
 
   final Service root;
   /** Services reachable from root; guarded by the hub lock. */
@@ -77,21 +86,40 @@ final class Subscription implements EventSubscription {
 
   private void dispatch(ServiceEvent.Snapshot first) {
     deliver(first);
+    List<Object> batch = new ArrayList<>();
     try {
       while (!closed.get()) {
-        Object next = queue.take();
-        if (next == RESYNC) {
-          resync();
-        } else {
-          deliver((ServiceEvent) next);
+        batch.add(queue.take());
+        // A dispatcher that waited again after each event would make the producer (the runtime,
+        // under the hub lock) pay a wake-up per event in a burst: let the burst queue up first.
+        Thread.sleep(LINGER);
+        queue.drainTo(batch);
+        for (Object next : batch) {
+          if (next == RESYNC) {
+            resync();
+          } else {
+            deliver((ServiceEvent) next);
+          }
         }
+        batch.clear();
       }
     } catch (InterruptedException closing) {
       // close() interrupts the dispatcher; nothing is left to do.
     }
   }
 
-  private void resync() {
+  /**
+   * Delivers the gap and a fresh snapshot. The snapshot is taken under the hub lock, which every
+   * state change needs, so it waits until the burst that overflowed the queue pauses (at most
+   * {@link #MAX_RESYNC_DELAY}): taken in the middle of a burst it would stall the burst and be
+   * stale at once.
+   */
+  private void resync() throws InterruptedException {
+    long deadline = System.nanoTime() + MAX_RESYNC_DELAY.toNanos();
+    for (long seen = -1; seen != droppedTotal.get() && System.nanoTime() < deadline; ) {
+      seen = droppedTotal.get();
+      Thread.sleep(QUIET);
+    }
     long dropped;
     ServiceEvent.Snapshot fresh;
     EventHub.lock();

@@ -75,13 +75,14 @@ public final class AgentBench {
     out.printf("# client N start_ms stop_ms start_overhead_pct stop_overhead_pct"
         + "   (median of %d runs after %d warm-up rounds; queue %d; java %s)%n",
         repeat, warmup, options.queueCapacity(), Runtime.version());
-    double[][][] runs = new double[Client.values().length][2][repeat];
+    double[][][] runs = new double[Client.values().length][4][repeat];
     for (int r = 0; r < repeat; r++) {
       for (Client c : Client.values()) {
         System.gc();
         long[] t = run(options, n, c);
-        runs[c.ordinal()][0][r] = BenchSupport.millis(t[0]);
-        runs[c.ordinal()][1][r] = BenchSupport.millis(t[1]);
+        for (int k = 0; k < 4; k++) {
+          runs[c.ordinal()][k][r] = BenchSupport.millis(t[k]);
+        }
       }
     }
     double baseStart = BenchSupport.median(runs[0][0]);
@@ -91,6 +92,12 @@ public final class AgentBench {
       double stop = BenchSupport.median(runs[c.ordinal()][1]);
       out.printf(Locale.ROOT, "%s %d %.2f %.2f %+.1f %+.1f%n", c.name().toLowerCase(Locale.ROOT), n,
           start, stop, 100 * (start / baseStart - 1), 100 * (stop / baseStop - 1));
+    }
+    // The calling thread's own CPU time: the runtime's extra work, without the CPU the agent's
+    // and the client's threads take from it on a small machine.
+    for (Client c : Client.values()) {
+      out.printf(Locale.ROOT, "#   %s cpu_start_ms %.2f cpu_stop_ms %.2f%n", c.name().toLowerCase(Locale.ROOT),
+          BenchSupport.median(runs[c.ordinal()][2]), BenchSupport.median(runs[c.ordinal()][3]));
     }
   }
 
@@ -126,18 +133,20 @@ public final class AgentBench {
    */
   private static void awaitNoSubscriber() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      EventHub.lock();
-      try {
-        if (!EventHub.observedLocked()) {
-          return;
-        }
-      } finally {
-        EventHub.unlock();
-      }
+    while (observed() && System.nanoTime() < deadline) {
       Thread.sleep(1);
     }
-    throw new IllegalStateException("the agent's subscriptions outlived their clients");
+    TreeBench.check(!observed(), "the agent's subscriptions outlived their clients");
+  }
+
+  /** Whether any event subscription exists (an agent's client session has subscribed). */
+  private static boolean observed() {
+    EventHub.lock();
+    try {
+      return EventHub.observedLocked();
+    } finally {
+      EventHub.unlock();
+    }
   }
 
   /** A client that decodes every line and counts transitions; returns once the snapshot came. */
@@ -168,7 +177,10 @@ public final class AgentBench {
       Thread.onSpinWait();
     }
     TreeBench.check(agent.clientCount() == 1, "the agent did not take the stalled client");
-    Thread.sleep(100); // lets the session subscribe and fill the socket with its snapshot
+    while (!observed() && System.nanoTime() < deadline) {
+      Thread.sleep(1); // the session's subscription (and its snapshot) comes right after
+    }
+    TreeBench.check(observed(), "the stalled client's session did not subscribe");
     return channel;
   }
 

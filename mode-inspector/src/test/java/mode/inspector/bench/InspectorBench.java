@@ -1,6 +1,7 @@
 package mode.inspector.bench;
 
 import ch.qos.logback.classic.Level;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -56,6 +57,13 @@ public final class InspectorBench {
 
   /** Runs the benchmark; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
+    run(args, System.out);
+    Platform.exit();
+    System.exit(0);
+  }
+
+  /** Runs the benchmark, printing to {@code out}; starts JavaFX unless it runs already. */
+  static void run(String[] args, PrintStream out) throws Exception {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     int services = 10_000;
     int rate = 1_000;
@@ -71,29 +79,35 @@ public final class InspectorBench {
     headlessDefaults();
     List<Service> tree = buildAndStart(services);
     ServiceEvent.Snapshot snapshot = snapshotOf(tree.getFirst());
-    CountDownLatch fxUp = new CountDownLatch(1);
-    Platform.startup(fxUp::countDown);
-    fxUp.await();
+    startFx();
     Ui ui = Ui.open();
-    System.out.printf("# inspector, headless Monocle + software rendering, %d services, %d transitions/s for %.0f s"
+    out.printf("# inspector, headless Monocle + software rendering, %d services, %d transitions/s for %.0f s"
         + " (java %s, max heap %d MB)%n", services, rate, seconds, Runtime.version(),
         Runtime.getRuntime().maxMemory() >> 20);
     double firstFrameMs = ui.firstFrame(snapshot);
-    System.out.printf(Locale.ROOT, "first_frame_ms %.0f%n", firstFrameMs);
+    out.printf(Locale.ROOT, "first_frame_ms %.0f%n", firstFrameMs);
     long[] pulses = ui.pulsesUnder(tree, rate, seconds);
-    System.out.printf(Locale.ROOT, "pulse_ms p50 %.1f p99 %.1f max %.1f pulses %d%n",
+    out.printf(Locale.ROOT, "pulse_ms p50 %.1f p99 %.1f max %.1f pulses %d%n",
         percentile(pulses, 50), percentile(pulses, 99), percentile(pulses, 100), pulses.length);
-    System.out.printf(Locale.ROOT, "heap_mb peak %.0f after_gc %.0f%n", peakHeapMb(), usedAfterGcMb());
+    out.printf(Locale.ROOT, "heap_mb peak %.0f after_gc %.0f%n", peakHeapMb(), usedAfterGcMb());
+    ui.close();
     tree.getFirst().stop();
-    Platform.exit();
-    System.exit(0);
+  }
+
+  private static void startFx() throws InterruptedException {
+    CountDownLatch fxUp = new CountDownLatch(1);
+    try {
+      Platform.startup(fxUp::countDown);
+    } catch (IllegalStateException alreadyRunning) {
+      Platform.runLater(fxUp::countDown);
+    }
+    fxUp.await();
   }
 
   /** The Monocle headless flags of the module's tests, unless given on the command line. */
   private static void headlessDefaults() {
     String[][] flags = {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"},
-        {"prism.order", "sw"}, {"prism.text", "native"}, {"java.awt.headless", "true"},
-        {"headless.geometry", "1920x1200-32"}};
+        {"prism.order", "sw"}, {"prism.text", "native"}, {"java.awt.headless", "true"}};
     for (String[] f : flags) {
       if (System.getProperty(f[0]) == null) {
         System.setProperty(f[0], f[1]);
@@ -133,6 +147,7 @@ public final class InspectorBench {
     InspectorViewModel vm;
     FxPump pump;
     InspectorView view;
+    Stage stage;
 
     static Ui open() throws InterruptedException {
       Ui ui = new Ui();
@@ -141,8 +156,9 @@ public final class InspectorBench {
         ui.pump = new FxPump(batch -> ui.vm.accept(batch), Throwable::printStackTrace);
         ui.vm = new InspectorViewModel(ui.layouts, ui.pump, InstantSource.system(), System::nanoTime);
         ui.view = new InspectorView(ui.vm, new NoFiles());
-        Stage stage = new Stage();
-        stage.setScene(new Scene(ui.view, 1400, 900));
+        ui.stage = new Stage();
+        Stage stage = ui.stage;
+        stage.setScene(new Scene(ui.view, 1280, 800));
         stage.show();
         shown.countDown();
       });
@@ -150,27 +166,46 @@ public final class InspectorBench {
       return ui;
     }
 
+    void close() throws InterruptedException {
+      CountDownLatch closed = new CountDownLatch(1);
+      Platform.runLater(() -> {
+        stage.close();
+        closed.countDown();
+      });
+      closed.await();
+      layouts.shutdownNow();
+    }
+
     /** From handing the snapshot over to the pulse after the first paint of its layout. */
     double firstFrame(ServiceEvent.Snapshot snapshot) throws InterruptedException {
       CountDownLatch rendered = new CountDownLatch(1);
       long[] t = new long[2];
-      Platform.runLater(() -> new AnimationTimer() {
-        long framesAtLayout = -1;
-        boolean painted;
-
-        @Override
-        public void handle(long now) {
-          if (painted) {
-            t[1] = System.nanoTime();
-            stop();
-            rendered.countDown();
-          } else if (framesAtLayout < 0 && vm.graph().layoutProperty().get().size() > 0) {
-            framesAtLayout = view.canvas().frames();
-          } else if (framesAtLayout >= 0 && view.canvas().frames() > framesAtLayout) {
-            painted = true;
+      long[] framesAtLayout = {-1};
+      CountDownLatch armed = new CountDownLatch(1);
+      Platform.runLater(() -> {
+        // Runs when the laid-out graph is published, before the canvas paints it.
+        vm.graph().layoutProperty().addListener((obs, old, now) -> {
+          if (framesAtLayout[0] < 0 && now.size() > 0) {
+            framesAtLayout[0] = view.canvas().frames();
           }
-        }
-      }.start());
+        });
+        new AnimationTimer() {
+          boolean painted;
+
+          @Override
+          public void handle(long now) {
+            if (painted) {
+              t[1] = System.nanoTime();
+              stop();
+              rendered.countDown();
+            } else if (framesAtLayout[0] >= 0 && view.canvas().frames() > framesAtLayout[0]) {
+              painted = true;
+            }
+          }
+        }.start();
+        armed.countDown();
+      });
+      armed.await();
       t[0] = System.nanoTime();
       pump.offer(snapshot);
       if (!rendered.await(120, TimeUnit.SECONDS)) {
