@@ -53,9 +53,15 @@ public final class DetailsViewModel {
   private final ReadOnlyStringWrapper crash = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper crashStack = new ReadOnlyStringWrapper("");
   private final ObservableList<ServiceRef> dependencies = FXCollections.observableArrayList();
+  private final ObservableList<ServiceRef> dependenciesView = FXCollections.unmodifiableObservableList(dependencies);
   private final ObservableList<ServiceRef> dependents = FXCollections.observableArrayList();
+  private final ObservableList<ServiceRef> dependentsView = FXCollections.unmodifiableObservableList(dependents);
   private final ObservableList<TimerInfo> timers = FXCollections.observableArrayList();
+  private final ObservableList<TimerInfo> timersView = FXCollections.unmodifiableObservableList(timers);
   private final ObservableList<String> blocking = FXCollections.observableArrayList();
+  // One read-only view per list, kept: JavaFX wrappers listen weakly, so a fresh wrapper per
+  // call could be collected together with the listeners added to it.
+  private final ObservableList<String> blockingView = FXCollections.unmodifiableObservableList(blocking);
 
   /** Details read against {@code clock} (the wall clock live, the replayed moment in a replay). */
   public DetailsViewModel(InstantSource clock) {
@@ -199,21 +205,21 @@ public final class DetailsViewModel {
 
   /** The services the selected one depends on. */
   public ObservableList<ServiceRef> dependencies() {
-    return FXCollections.unmodifiableObservableList(dependencies);
+    return dependenciesView;
   }
 
   /** The services that depend on the selected one. */
   public ObservableList<ServiceRef> dependents() {
-    return FXCollections.unmodifiableObservableList(dependents);
+    return dependentsView;
   }
 
   /** Its tasks, timers and crontabs. */
   public ObservableList<TimerInfo> timers() {
-    return FXCollections.unmodifiableObservableList(timers);
+    return timersView;
   }
 
   /** Its blocking reports, oldest first, each with the stack. */
   public ObservableList<String> blocking() {
-    return FXCollections.unmodifiableObservableList(blocking);
+    return blockingView;
   }
 }

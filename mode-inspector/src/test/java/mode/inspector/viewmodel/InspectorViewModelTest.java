@@ -174,9 +174,9 @@ class InspectorViewModelTest {
         move(2020, 2, State.STARTING, State.RUNNING, 0),
         move(2030, 1, State.STARTING, State.RUNNING, 0)));
 
-    assertThat(vm.startup().rows()).extracting(r -> r.label() + " " + r.start() + " " + r.duration())
-        .containsExactly("App " + at(10) + " PT2.02S", "Slow " + at(20) + " PT2S");
-    assertThat(vm.startup().slowest(1)).extracting(StartupViewModel.StartupRow::label).containsExactly("App");
+    assertThat(vm.startup().rows()).extracting(r -> r.label() + " " + r.start() + " " + r.duration() + " " + r.self())
+        .containsExactly("App " + at(10) + " PT2.02S PT0.02S", "Slow " + at(20) + " PT2S PT2S");
+    assertThat(vm.startup().slowest(1)).extracting(StartupViewModel.StartupRow::label).containsExactly("Slow");
   }
 
   @Test
