@@ -7,6 +7,8 @@ import mode.Service;
 import mode.Worker;
 import mode.inspect.InspectAgent;
 import mode.inspect.InspectOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -16,8 +18,15 @@ import picocli.CommandLine.TypeConversionException;
  * Starts the inspect agent with every worker (unless {@code --no-inspect}) and closes it at the
  * worker's exit. Options: {@code --inspect=HOST:PORT} adds a TCP listener (loopback unless
  * {@code --inspect-allow-remote}); {@code --no-inspect} turns the agent off.
+ *
+ * <p>Failures: when the default agent cannot start (its folder cannot be created or belongs to
+ * someone else) the worker logs a warning and runs without it; when {@code --inspect} was given,
+ * the worker does not start (exit code 1). A malformed {@code --inspect} value is a usage error
+ * (exit code 2).
  */
 public final class InspectExtension implements WorkerExtension {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InspectExtension.class);
 
   /** Found by {@link java.util.ServiceLoader}. */
   public InspectExtension() {}
@@ -41,10 +50,18 @@ public final class InspectExtension implements WorkerExtension {
     }
     InspectOptions inspect = InspectOptions.defaults(name(worker, options)).withMainClass(mainClass());
     if (options.hasMatchedOption("--inspect")) {
+      // Asked for explicitly: a failure is the worker's failure (exit code 1).
       inspect = inspect.withTcp(options.matchedOptionValue("--inspect", (InetSocketAddress) null),
           options.hasMatchedOption("--inspect-allow-remote"));
+      return InspectAgent.start(worker, inspect);
     }
-    return InspectAgent.start(worker, inspect);
+    try {
+      return InspectAgent.start(worker, inspect);
+    } catch (IOException e) {
+      // On by default, so it must not keep a worker from running (a read-only or foreign folder).
+      LOG.warn("Inspect agent not started, the worker runs without it: {}", e.getMessage());
+      return () -> {};
+    }
   }
 
   /**

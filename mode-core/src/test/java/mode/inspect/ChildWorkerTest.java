@@ -97,9 +97,42 @@ class ChildWorkerTest {
             new InspectMessage.ErrorMessage("a token is required first on TCP, got a threadDump message"));
       }
       try (RecordingClient right = new RecordingClient(tcp)) {
-        assertThat(snapshotOf(right).services()).hasSize(4);
-        assertThat(right.client.request(new InspectMessage.Ping()).get(30, TimeUnit.SECONDS).ok()).isTrue();
+        ServiceEvent.Snapshot snapshot = snapshotOf(right);
+        assertThat(snapshot.services()).hasSize(4);
+        long web = idOf(snapshot, "Web");
+        assertThat(right.client.request(new InspectMessage.Restart(web)).get(30, TimeUnit.SECONDS).ok()).isTrue();
+        assertThat(right.awaitFrames(frames -> transitions(frames).size() == 5)).isTrue();
+        assertThat(transitions(right.frames)).extracting(ChildWorkerTest::describe).isEqualTo(restartOf(web, 1));
       }
+    }
+  }
+
+  @Test
+  void aFloodOfConnectionsIsCappedAndTheWorkerServesAgainAfterwards() throws Exception {
+    try (ChildWorker child = ChildWorker.start(dir(), List.of(), InspectTestWorker.class)) {
+      Descriptor descriptor = child.awaitDescriptor();
+      List<RawConnection> flood = new ArrayList<>();
+      try {
+        for (int i = 0; i < 50; i++) {
+          flood.add(RawConnection.unix(descriptor));
+        }
+        List<String> firstLines = new ArrayList<>();
+        for (RawConnection connection : flood) {
+          firstLines.add(MessageCodec.decode(connection.readLine()).type());
+        }
+        assertThat(firstLines.subList(0, InspectOptions.DEFAULT_MAX_CLIENTS)).containsOnly("hello");
+        assertThat(firstLines.subList(InspectOptions.DEFAULT_MAX_CLIENTS, 50)).containsOnly("error");
+      } finally {
+        for (RawConnection connection : flood) {
+          connection.close();
+        }
+      }
+      org.awaitility.Awaitility.await().until(() -> {
+        try (RawConnection again = RawConnection.unix(descriptor)) {
+          return MessageCodec.decode(again.readLine()).type().equals("hello");
+        }
+      });
+      assertThat(child.process.isAlive()).isTrue();
     }
   }
 
@@ -177,6 +210,17 @@ class ChildWorkerTest {
       try (var files = Files.list(dir())) {
         assertThat(files.toList()).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void aWorkerWhoseInspectFolderIsUnusableRunsWithoutTheAgent() throws Exception {
+    Path notAFolder = Files.writeString(tmp.resolve("file"), "in the way");
+    try (ChildWorker child = ChildWorker.start(notAFolder, List.of(), InspectTestWorker.class)) {
+      child.awaitReady();
+      assertThat(child.output).anyMatch(l -> l.contains("[WARNING]")
+          && l.contains("Inspect agent not started, the worker runs without it: inspect directory " + notAFolder));
+      assertThat(child.terminate()).isZero();
     }
   }
 

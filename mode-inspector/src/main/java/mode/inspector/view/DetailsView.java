@@ -1,6 +1,7 @@
 package mode.inspector.view;
 
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -49,6 +50,7 @@ public final class DetailsView extends ScrollPane {
     row(facts, 2, "Uptime", vm.uptimeProperty(), "details-uptime");
     row(facts, 3, "Durations", vm.timingsProperty(), "details-timings");
     row(facts, 4, "Restarts", vm.restartsProperty(), "details-restarts");
+    row(facts, 5, "Flags", vm.flagsProperty(), "details-flags");
 
     ListView<ServiceRef> deps = neighbours(vm.dependencies(), graph, "details-dependencies");
     ListView<ServiceRef> dependents = neighbours(vm.dependents(), graph, "details-dependents");
@@ -80,14 +82,19 @@ public final class DetailsView extends ScrollPane {
 
     ListView<String> blocking = new ListView<>(vm.blocking());
     blocking.setId("details-blocking");
-    blocking.setPrefHeight(90);
+    blocking.setPrefHeight(150);
     blocking.setPlaceholder(new Label("No blocking reports"));
 
-    VBox body = new VBox(8, facts,
-        heading("Depends on"), deps, heading("Depended on by"), dependents,
+    // Trouble first: a crash and blocking reports show right under the facts, when there are any.
+    VBox crashBox = new VBox(6, heading("Last crash"), crash, stack);
+    crashBox.visibleProperty().bind(vm.crashProperty().isNotEmpty());
+    crashBox.managedProperty().bind(crashBox.visibleProperty());
+    VBox blockingBox = new VBox(6, heading("Blocking reports"), blocking);
+    blockingBox.visibleProperty().bind(Bindings.isNotEmpty(vm.blocking()));
+    blockingBox.managedProperty().bind(blockingBox.visibleProperty());
+    VBox body = new VBox(8, facts, crashBox, blockingBox,
         heading("Tasks and timers"), timers,
-        heading("Last crash"), crash, stack,
-        heading("Blocking reports"), blocking);
+        heading("Depends on"), deps, heading("Depended on by"), dependents);
     body.visibleProperty().bind(vm.presentProperty());
     body.managedProperty().bind(vm.presentProperty());
     VBox box = new VBox(8, title, body);

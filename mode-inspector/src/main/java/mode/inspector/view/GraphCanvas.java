@@ -1,24 +1,31 @@
 package mode.inspector.view;
 
 import javafx.animation.AnimationTimer;
+import java.util.List;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import mode.inspector.layout.Layout;
+import mode.inspector.viewmodel.ActionsViewModel;
 import mode.inspector.viewmodel.GraphViewModel;
 
 /**
  * The graph on a canvas: wheel to zoom around the pointer, drag to pan, click to select,
- * double-click to collapse or expand a service's dependencies. Redraws only when something
- * changed (a new layout, a repaint from the view-model, a move, a resize) or while a change
- * highlight fades.
+ * double-click to collapse or expand a service's dependencies, right-click for its actions.
+ * Redraws only when something changed (a new layout, a repaint from the view-model, a move, a
+ * resize) or while a change highlight fades.
  *
  * <p>UI thread only.
  */
 public final class GraphCanvas extends Region {
   private final GraphViewModel vm;
+  private final ActionsViewModel actions;
+  private final ContextMenu menu = new ContextMenu();
   private final Canvas canvas = new Canvas();
   private final GraphPainter painter;
   private final Viewport view = new Viewport();
@@ -31,9 +38,10 @@ public final class GraphCanvas extends Region {
   private long lastPaintNanos;
   private int lastDrawn;
 
-  /** A canvas showing {@code vm}'s graph. */
-  public GraphCanvas(GraphViewModel vm) {
+  /** A canvas showing {@code vm}'s graph; right-click on a service offers {@code actions}. */
+  public GraphCanvas(GraphViewModel vm, ActionsViewModel actions) {
     this.vm = vm;
+    this.actions = actions;
     this.painter = new GraphPainter(vm);
     setId("graph");
     getChildren().add(canvas);
@@ -132,16 +140,44 @@ public final class GraphCanvas extends Region {
   }
 
   private void onClick(MouseEvent e) {
-    if (dragged || e.getButton() != MouseButton.PRIMARY) {
+    menu.hide();
+    if (dragged) {
       return;
     }
     Layout layout = vm.layoutProperty().get();
     int i = layout.nodeAt(view.toGraphX(e.getX()), view.toGraphY(e.getY()));
     Long id = i < 0 ? null : layout.id(i);
+    if (e.getButton() == MouseButton.SECONDARY && id != null) {
+      vm.select(id);
+      showMenu(id, e.getScreenX(), e.getScreenY());
+      return;
+    }
+    if (e.getButton() != MouseButton.PRIMARY) {
+      return;
+    }
     if (id != null && e.getClickCount() == 2) {
       vm.toggleCollapsed(id);
     }
     vm.select(id);
+  }
+
+  /** Actions live on the node: start, stop, restart, collapse or expand. */
+  private void showMenu(long id, double screenX, double screenY) {
+    MenuItem start = item("Start", actions::start);
+    MenuItem stop = item("Stop", actions::stop);
+    MenuItem restart = item("Restart", actions::restart);
+    for (MenuItem m : List.of(start, stop, restart)) {
+      m.setDisable(!actions.availableProperty().get());
+    }
+    MenuItem fold = item(vm.isCollapsed(id) ? "Expand" : "Collapse", () -> vm.toggleCollapsed(id));
+    menu.getItems().setAll(start, stop, restart, new SeparatorMenuItem(), fold);
+    menu.show(canvas, screenX, screenY);
+  }
+
+  private static MenuItem item(String text, Runnable action) {
+    MenuItem item = new MenuItem(text);
+    item.setOnAction(e -> action.run());
+    return item;
   }
 
   /** Where node {@code id}'s centre is on screen (local coordinates), or null if not laid out. */

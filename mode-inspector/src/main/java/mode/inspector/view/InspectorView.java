@@ -35,7 +35,7 @@ public final class InspectorView extends BorderPane {
   /** The main view of {@code vm}; {@code files} handles the toolbar's file commands. */
   public InspectorView(InspectorViewModel vm, FileCommands files) {
     GraphViewModel graph = vm.graph();
-    canvas = new GraphCanvas(graph);
+    canvas = new GraphCanvas(graph, vm.actions());
     VBox graphBox = new VBox(canvas, new LegendView());
     VBox.setVgrow(canvas, Priority.ALWAYS);
 
@@ -43,7 +43,8 @@ public final class InspectorView extends BorderPane {
     top.setDividerPositions(0.72);
     TabPane tabs = new TabPane(
         new Tab("Timeline", new TimelineView(vm.timeline(), graph)),
-        new Tab("Startup", new StartupView(vm.startup(), graph)));
+        new Tab("Startup", new StartupView(vm.startup(), graph)),
+        new Tab("Log", new LogView(vm)));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     SplitPane main = new SplitPane(top, tabs);
     main.setOrientation(Orientation.VERTICAL);

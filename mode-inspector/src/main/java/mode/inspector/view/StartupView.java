@@ -27,11 +27,11 @@ import mode.inspector.viewmodel.StartupViewModel.StartupRow;
 public final class StartupView extends ScrollPane {
   private static final double ROW = 18;
   private static final double NAME_WIDTH = 190;
-  private static final double CHART_WIDTH = 640;
+  private static final double CHART_WIDTH = 600;
   private static final int MAX_ROWS = 2000;
 
   private final StartupViewModel vm;
-  private final Canvas canvas = new Canvas(NAME_WIDTH + CHART_WIDTH + 90, ROW);
+  private final Canvas canvas = new Canvas(NAME_WIDTH + CHART_WIDTH + 190, ROW);
 
   /** A chart bound to {@code vm}; clicks select through {@code graph}. */
   public StartupView(StartupViewModel vm, GraphViewModel graph) {
@@ -71,16 +71,21 @@ public final class StartupView extends ScrollPane {
       }
     }
     double total = Math.max(1, Duration.between(first, last).toNanos());
-    Duration slowThreshold = vm.slowest(Math.max(1, shown / 10)).getLast().duration();
+    Duration totalTime = Duration.between(first, last);
+    // Slow: a service that spent a tenth of the whole startup (and at least 100 ms) on itself.
+    Duration slowThreshold = Duration.ofMillis(Math.max(100, totalTime.toMillis() / 10));
     gc.setFill(Color.web("#424242"));
-    gc.fillText("Startup: " + DetailsViewModel.human(Duration.between(first, last)) + " for " + rows.size()
-        + " services (slowest in red)", 10, ROW / 2 + 2);
+    String slowest = vm.slowest(3).stream().filter(r -> r.self().compareTo(slowThreshold) >= 0)
+        .map(r -> r.label() + " " + DetailsViewModel.human(r.self())).collect(java.util.stream.Collectors.joining(", "));
+    gc.fillText("Startup: " + DetailsViewModel.human(totalTime) + " for " + rows.size() + " services. "
+        + (slowest.isEmpty() ? "No service was slow by itself." : "Slow by themselves (red): " + slowest),
+        10, ROW / 2 + 2);
     for (int i = 0; i < shown; i++) {
       StartupRow row = rows.get(i);
       double y = ROW * (i + 1) + 2;
       double x0 = NAME_WIDTH + CHART_WIDTH * Duration.between(first, row.start()).toNanos() / total;
       double w = Math.max(2, CHART_WIDTH * row.duration().toNanos() / total);
-      boolean slow = row.duration().compareTo(slowThreshold) >= 0 && row.duration().toMillis() > 0;
+      boolean slow = row.self().compareTo(slowThreshold) >= 0;
       gc.setTextAlign(TextAlignment.RIGHT);
       gc.setFill(Palette.TEXT);
       gc.fillText(row.label(), NAME_WIDTH - 8, y + ROW / 2 - 1, NAME_WIDTH - 12);
@@ -88,7 +93,11 @@ public final class StartupView extends ScrollPane {
       gc.fillRect(x0, y + 2, w, ROW - 6);
       gc.setTextAlign(TextAlignment.LEFT);
       gc.setFill(Color.web("#424242"));
-      gc.fillText(DetailsViewModel.human(row.duration()), x0 + w + 4, y + ROW / 2 - 1);
+      String text = DetailsViewModel.human(row.duration());
+      if (!row.self().equals(row.duration())) {
+        text += "  (itself " + DetailsViewModel.human(row.self()) + ")";
+      }
+      gc.fillText(text, x0 + w + 4, y + ROW / 2 - 1);
     }
   }
 }

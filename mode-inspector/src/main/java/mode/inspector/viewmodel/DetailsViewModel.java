@@ -6,6 +6,9 @@ import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,7 +23,7 @@ import mode.inspector.model.ServiceNode;
 
 /**
  * The details panel of the selected service: identity, state and how long it has been so,
- * timings, restart count, neighbours, timers, the last crash (reason and stack trace, for
+ * timings, restart count, diagnostic flags, neighbours, timers, the last crash (reason and stack trace, for
  * copying) and blocking reports. All texts are ready to show.
  *
  * <p>Threading: UI thread only. {@link #refresh} is cheap and is called on selection, on changes
@@ -46,12 +49,19 @@ public final class DetailsViewModel {
   private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper timings = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper restarts = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper flags = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper crash = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper crashStack = new ReadOnlyStringWrapper("");
   private final ObservableList<ServiceRef> dependencies = FXCollections.observableArrayList();
+  private final ObservableList<ServiceRef> dependenciesView = FXCollections.unmodifiableObservableList(dependencies);
   private final ObservableList<ServiceRef> dependents = FXCollections.observableArrayList();
+  private final ObservableList<ServiceRef> dependentsView = FXCollections.unmodifiableObservableList(dependents);
   private final ObservableList<TimerInfo> timers = FXCollections.observableArrayList();
+  private final ObservableList<TimerInfo> timersView = FXCollections.unmodifiableObservableList(timers);
   private final ObservableList<String> blocking = FXCollections.observableArrayList();
+  // One read-only view per list, kept: JavaFX wrappers listen weakly, so a fresh wrapper per
+  // call could be collected together with the listeners added to it.
+  private final ObservableList<String> blockingView = FXCollections.unmodifiableObservableList(blocking);
 
   /** Details read against {@code clock} (the wall clock live, the replayed moment in a replay). */
   public DetailsViewModel(InstantSource clock) {
@@ -74,6 +84,7 @@ public final class DetailsViewModel {
         ? "up " + human(Duration.between(node.startedAt(), now)) : "not running");
     timings.set("start " + human(node.startDuration()) + " · stop " + human(node.stopDuration()));
     restarts.set(Integer.toString(node.restartCount()));
+    flags.set(describe(node.flags()));
     crash.set(node.crashReason() == null ? "" : node.crashReason()
         + (node.crashedAt() == null ? "" : "  (at " + TIME.format(node.crashedAt()) + ")"));
     crashStack.set(node.crashStack() == null ? "" : node.crashStack());
@@ -85,7 +96,7 @@ public final class DetailsViewModel {
 
   private void clear(String message) {
     title.set(message);
-    for (ReadOnlyStringWrapper p : List.of(className, state, uptime, timings, restarts, crash, crashStack)) {
+    for (ReadOnlyStringWrapper p : List.of(className, state, uptime, timings, restarts, flags, crash, crashStack)) {
       p.set("");
     }
     dependencies.clear();
@@ -106,6 +117,16 @@ public final class DetailsViewModel {
         .filter(n -> n != null)
         .map(n -> new ServiceRef(n.id(), n.label(), n.state()))
         .toList();
+  }
+
+  /** {@code FLUSHING since 05:12:03.120, PAUSED since ...}, by name; {@code none} when empty. */
+  private static String describe(Map<String, Instant> set) {
+    if (set.isEmpty()) {
+      return "none";
+    }
+    return new TreeMap<>(set).entrySet().stream()
+        .map(e -> e.getKey() + " since " + TIME.format(e.getValue()))
+        .collect(Collectors.joining(", "));
   }
 
   private static String describe(ServiceEvent.Blocking b) {
@@ -167,6 +188,11 @@ public final class DetailsViewModel {
     return restarts.getReadOnlyProperty();
   }
 
+  /** The diagnostic flags that are set, each with the time it was set, or {@code none}. */
+  public ReadOnlyStringProperty flagsProperty() {
+    return flags.getReadOnlyProperty();
+  }
+
   /** The last crash reason (and when), or empty. */
   public ReadOnlyStringProperty crashProperty() {
     return crash.getReadOnlyProperty();
@@ -179,21 +205,21 @@ public final class DetailsViewModel {
 
   /** The services the selected one depends on. */
   public ObservableList<ServiceRef> dependencies() {
-    return FXCollections.unmodifiableObservableList(dependencies);
+    return dependenciesView;
   }
 
   /** The services that depend on the selected one. */
   public ObservableList<ServiceRef> dependents() {
-    return FXCollections.unmodifiableObservableList(dependents);
+    return dependentsView;
   }
 
   /** Its tasks, timers and crontabs. */
   public ObservableList<TimerInfo> timers() {
-    return FXCollections.unmodifiableObservableList(timers);
+    return timersView;
   }
 
   /** Its blocking reports, oldest first, each with the stack. */
   public ObservableList<String> blocking() {
-    return FXCollections.unmodifiableObservableList(blocking);
+    return blockingView;
   }
 }

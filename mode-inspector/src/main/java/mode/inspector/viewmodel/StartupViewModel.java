@@ -19,8 +19,14 @@ import mode.inspector.model.ServiceNode;
  * <p>Threading: UI thread only.
  */
 public final class StartupViewModel {
-  /** One bar of the chart. */
-  public record StartupRow(long id, String label, Instant start, Duration duration) {
+  /**
+   * One bar of the chart.
+   *
+   * @param duration from the start of its start to running, its dependencies' starts included
+   * @param self the part spent in the service itself: {@code duration} minus its dependencies'
+   *     starts (mode starts them one by one inside the parent's start)
+   */
+  public record StartupRow(long id, String label, Instant start, Duration duration, Duration self) {
     /** When the start ended. */
     public Instant end() {
       return start.plus(duration);
@@ -28,6 +34,7 @@ public final class StartupViewModel {
   }
 
   private final ObservableList<StartupRow> rows = FXCollections.observableArrayList();
+  private final ObservableList<StartupRow> rowsView = FXCollections.unmodifiableObservableList(rows);
   private final Set<Long> known = new HashSet<>();
 
   StartupViewModel() {}
@@ -36,7 +43,15 @@ public final class StartupViewModel {
     List<StartupRow> now = new ArrayList<>();
     for (ServiceNode node : model.nodes()) {
       if (node.firstStartAt() != null && node.firstStartDuration() != null) {
-        now.add(new StartupRow(node.id(), node.label(), node.firstStartAt(), node.firstStartDuration()));
+        Duration self = node.firstStartDuration();
+        for (long child : model.dependencies(node.id())) {
+          ServiceNode dependency = model.node(child);
+          if (dependency != null && dependency.firstStartDuration() != null) {
+            self = self.minus(dependency.firstStartDuration());
+          }
+        }
+        now.add(new StartupRow(node.id(), node.label(), node.firstStartAt(), node.firstStartDuration(),
+            self.isNegative() ? Duration.ZERO : self));
       }
     }
     now.sort(Comparator.comparing(StartupRow::start).thenComparing(StartupRow::id));
@@ -54,13 +69,13 @@ public final class StartupViewModel {
 
   /** The bars, in start order. */
   public ObservableList<StartupRow> rows() {
-    return FXCollections.unmodifiableObservableList(rows);
+    return rowsView;
   }
 
-  /** The slowest starts first, at most {@code limit}. */
+  /** The services that spent the most time starting themselves first, at most {@code limit}. */
   public List<StartupRow> slowest(int limit) {
     return rows.stream()
-        .sorted(Comparator.comparing(StartupRow::duration).reversed())
+        .sorted(Comparator.comparing(StartupRow::self).reversed())
         .limit(limit)
         .toList();
   }

@@ -36,6 +36,7 @@ public final class WorkersViewModel {
   }
 
   private final ObservableList<WorkerEntry> workers = FXCollections.observableArrayList();
+  private final ObservableList<WorkerEntry> workersView = FXCollections.unmodifiableObservableList(workers);
   private final StringProperty address = new SimpleStringProperty(this, "address", "");
   private final StringProperty token = new SimpleStringProperty(this, "token", "");
   private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
@@ -87,7 +88,7 @@ public final class WorkersViewModel {
 
   /** The workers running now. */
   public ObservableList<WorkerEntry> workers() {
-    return FXCollections.unmodifiableObservableList(workers);
+    return workersView;
   }
 
   /** The typed address: a pid or host:port. */

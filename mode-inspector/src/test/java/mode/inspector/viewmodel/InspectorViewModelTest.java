@@ -47,6 +47,23 @@ class InspectorViewModelTest {
   }
 
   @Test
+  void flagsOfTheSelectedServiceAreShownAndFollowFlagEvents() {
+    vm.accept(List.of(appSnapshot()));
+    vm.graph().select(2L);
+    assertThat(vm.details().flagsProperty().get()).isEqualTo("none");
+
+    vm.accept(List.of(new ServiceEvent.FlagChanged(at(1_000), 2, "FLUSHING", true),
+        new ServiceEvent.FlagChanged(at(2_000), 2, "PAUSED", true)));
+    String shown = vm.details().flagsProperty().get();
+    vm.accept(List.of(new ServiceEvent.FlagChanged(at(3_000), 2, "FLUSHING", false)));
+
+    java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+        .withZone(java.time.ZoneId.systemDefault());
+    assertThat(shown).isEqualTo("FLUSHING since " + time.format(at(1_000)) + ", PAUSED since " + time.format(at(2_000)));
+    assertThat(vm.details().flagsProperty().get()).isEqualTo("PAUSED since " + time.format(at(2_000)));
+  }
+
+  @Test
   void crashOfTheSelectedServiceShowsReasonStackAndFlashes() {
     vm.accept(List.of(appSnapshot()));
     vm.graph().select(3L);
@@ -110,6 +127,22 @@ class InspectorViewModelTest {
   }
 
   @Test
+  void logEventsAreListedAndFollowTheReplay() {
+    ServiceEvent.Log early = new ServiceEvent.Log(at(100), 3L, "WARN", "demo.Cache", "cache is cold");
+    ServiceEvent.Log late = new ServiceEvent.Log(at(900), null, "ERROR", "mode.Worker", "worker stopping");
+    vm.accept(List.of(appSnapshot(), early));
+    vm.accept(List.of(late));
+
+    assertThat(vm.logs()).containsExactly(early, late);
+    assertThat(vm.label(early.serviceId())).isEqualTo("Cache");
+
+    vm.replayTo(at(500));
+    assertThat(vm.logs()).containsExactly(early);
+    vm.goLive();
+    assertThat(vm.logs()).containsExactly(early, late);
+  }
+
+  @Test
   void gapIsReportedInTheStatusLine() {
     vm.accept(List.of(appSnapshot()));
     vm.accept(List.of(new ServiceEvent.Gap(at(10), 4096), appSnapshot()));
@@ -157,9 +190,9 @@ class InspectorViewModelTest {
         move(2020, 2, State.STARTING, State.RUNNING, 0),
         move(2030, 1, State.STARTING, State.RUNNING, 0)));
 
-    assertThat(vm.startup().rows()).extracting(r -> r.label() + " " + r.start() + " " + r.duration())
-        .containsExactly("App " + at(10) + " PT2.02S", "Slow " + at(20) + " PT2S");
-    assertThat(vm.startup().slowest(1)).extracting(StartupViewModel.StartupRow::label).containsExactly("App");
+    assertThat(vm.startup().rows()).extracting(r -> r.label() + " " + r.start() + " " + r.duration() + " " + r.self())
+        .containsExactly("App " + at(10) + " PT2.02S PT0.02S", "Slow " + at(20) + " PT2S PT2S");
+    assertThat(vm.startup().slowest(1)).extracting(StartupViewModel.StartupRow::label).containsExactly("Slow");
   }
 
   @Test
