@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.List;
 import java.util.Set;
@@ -190,10 +190,11 @@ public final class InspectAgent implements AutoCloseable {
     directory.remove(base);
   }
 
+  /** 32 random bytes in hex: safe in shells and as a command-line value (never starts with '-'). */
   private static String newToken() {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   private void startAccepting(ServerSocketChannel server, boolean tokenRequired) {
