@@ -63,6 +63,7 @@ public abstract class Service {
   final TaskRunner tasks;
   final Contexts contexts = new Contexts(this);
   final Waits waits = new Waits(this);
+  final Diag diag = new Diag(this);
   volatile CrashHandler supervisor;
   private final ServiceLog log;
 
@@ -401,6 +402,15 @@ public abstract class Service {
    */
   public static <T> CallableService<T> fromCallable(String name, Callable<T> job) {
     return new CallableService<>(name, job);
+  }
+
+  /**
+   * The service's diagnostic flags (mode's {@code diag}): {@code try (var t =
+   * diag().transitionsTo("FLUSHING")) { ... }}. They appear in dumps and in the inspector. See
+   * {@link Diag}; thread-safe.
+   */
+  public final Diag diag() {
+    return diag;
   }
 
   /** How long a stop waits for this service's background threads; default 10 seconds. */

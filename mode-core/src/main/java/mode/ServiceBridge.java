@@ -18,7 +18,7 @@ final class ServiceBridge implements ServiceAccess.Bridge {
     for (Service c : children) {
       ids.add(c.id());
     }
-    return s.machine.info(parent == null ? null : parent.id(), ids, s.tasks.timerInfos());
+    return s.machine.info(parent == null ? null : parent.id(), ids, s.tasks.timerInfos(), s.diag.flags());
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mode.events.ServiceEvent;
@@ -181,7 +182,8 @@ final class StateMachine {
   }
 
   /** Describes the service; call with the hub lock held for a consistent view. */
-  ServiceInfo info(Long parentId, List<Long> dependencyIds, List<ServiceInfo.TimerInfo> timers) {
+  ServiceInfo info(
+      Long parentId, List<Long> dependencyIds, List<ServiceInfo.TimerInfo> timers, Map<String, Instant> flags) {
     Throwable reason = crashReason;
     fillInInstants();
     return new ServiceInfo(
@@ -199,7 +201,8 @@ final class StateMachine {
         restartCount,
         reason == null ? null : reason.toString(),
         crashStack,
-        timers);
+        timers,
+        flags);
   }
 
   /**

@@ -22,6 +22,7 @@ import mode.worker.LogLevel;
 import mode.worker.LogSetup;
 import mode.worker.ServiceTreeDump;
 import mode.worker.SignalHandlers;
+import mode.worker.StdoutRedirect;
 import mode.worker.ThreadDumps;
 import mode.worker.Version;
 import mode.worker.WorkerCommandLine;
@@ -72,6 +73,8 @@ public final class Worker extends Service {
   private final PrintStream stderr;
   private final boolean overrideLogging;
   private final boolean handleSignals;
+  private final LogLevel redirectLevel;
+  private final Runnable onWorkerShutdown;
   private final List<WorkerExtension> extensions;
   private final Duration shutdownTimeout;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -93,6 +96,8 @@ public final class Worker extends Service {
     this.stderr = builder.stderr;
     this.overrideLogging = builder.overrideLogging;
     this.handleSignals = builder.handleSignals;
+    this.redirectLevel = builder.redirectLevel;
+    this.onWorkerShutdown = builder.onWorkerShutdown;
     this.shutdownTimeout = builder.shutdownTimeout;
     List<WorkerExtension> all = new ArrayList<>(builder.extensions);
     ServiceLoader.load(WorkerExtension.class, Worker.class.getClassLoader()).forEach(all::add);
@@ -163,6 +168,9 @@ public final class Worker extends Service {
     }
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
+      if (redirectLevel != null) {
+        resources.push(StdoutRedirect.install(redirectLevel)); // closed last
+      }
       if (handleSignals) {
         resources.push(SignalHandlers.install(this::onSignal, "INT", "TERM", "USR1"));
       }
@@ -197,6 +205,7 @@ public final class Worker extends Service {
         log().warn("Interrupted while running; stopping");
       }
     }
+    runShutdownHook();
     return exitCode(startFailure, awaitStop(stopAsync()));
   }
 
@@ -292,13 +301,27 @@ public final class Worker extends Service {
     stderr.flush();
   }
 
-  private void say(String message) {
+  /** mode's {@code on_worker_shutdown}: runs once, before the services stop; failures are logged. */
+  private void runShutdownHook() {
+    try {
+      onWorkerShutdown.run();
+    } catch (RuntimeException | Error e) {
+      log().error("onWorkerShutdown failed; stopping anyway: {}", e.toString(), e);
+    }
+  }
+
+  /**
+   * Prints {@code message} on the worker's standard output (the builder's, never redirected into
+   * the log), unless {@code --quiet}. Thread-safe.
+   */
+  public void say(String message) {
     if (!settings.quiet()) {
       stdout.println(message);
     }
   }
 
-  private void carp(String message) {
+  /** Prints {@code message} on the worker's standard error, unless {@code --quiet}. Thread-safe. */
+  public void carp(String message) {
     if (!settings.quiet()) {
       stderr.println(message);
     }
@@ -327,6 +350,8 @@ public final class Worker extends Service {
     private PrintStream stderr = System.err;
     private boolean overrideLogging = true;
     private boolean handleSignals = true;
+    private LogLevel redirectLevel = LogLevel.WARN;
+    private Runnable onWorkerShutdown = () -> {};
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private final List<WorkerExtension> extensions = new ArrayList<>();
 
@@ -424,6 +449,37 @@ public final class Worker extends Service {
         throw new IllegalArgumentException("shutdown timeout must be positive, was " + timeout);
       }
       this.shutdownTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Whether lines that code writes to {@link System#out} and {@link System#err} while the
+     * worker runs become log lines (logger {@code mode.redirect}), as in mode; default on, at
+     * warn. The previous streams are put back when the worker exits.
+     */
+    public Builder redirectStdouts(boolean on) {
+      this.redirectLevel = on ? LogLevel.WARN : null;
+      return this;
+    }
+
+    /**
+     * Redirects standard output and error into the log at {@code level} (trace, debug, info,
+     * warn or error).
+     *
+     * @throws IllegalArgumentException naming the value if it is no level
+     */
+    public Builder redirectStdouts(String level) {
+      this.redirectLevel = LogLevel.parse(level);
+      return this;
+    }
+
+    /**
+     * Runs {@code hook} once when the worker begins to shut down (a stop request, a signal, a
+     * crash or a failed start), before its services stop (mode's {@code on_worker_shutdown}), on
+     * the thread that called {@code execute}. An exception is logged and the shutdown goes on.
+     */
+    public Builder onWorkerShutdown(Runnable hook) {
+      this.onWorkerShutdown = Objects.requireNonNull(hook, "hook");
       return this;
     }
 

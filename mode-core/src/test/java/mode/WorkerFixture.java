@@ -24,7 +24,8 @@ final class WorkerFixture {
           case "blocking-hook" -> new BlockingHook();
           default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         };
-    Worker worker = Worker.builder(service).name("fixture").build();
+    // The test reads "ready" from standard output, so it stays out of the log.
+    Worker worker = Worker.builder(service).name("fixture").redirectStdouts(false).build();
     if (service instanceof BlockingHook hook) {
       hook.releaseWhenReported(worker);
     }

@@ -65,6 +65,13 @@ public sealed interface ServiceEvent {
   record Log(Instant at, Long serviceId, String level, String logger, String message)
       implements ServiceEvent {}
 
+  /**
+   * A diagnostic flag of a service was set or cleared (see {@code Service.diag()}).
+   *
+   * @param set {@code true} when the flag was set, {@code false} when it was cleared
+   */
+  record FlagChanged(Instant at, long serviceId, String flag, boolean set) implements ServiceEvent {}
+
   /** Events were dropped for this subscriber because it fell behind; a Snapshot follows. */
   record Gap(Instant at, long dropped) implements ServiceEvent {}
 }

@@ -2,8 +2,11 @@ package mode.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import mode.State;
 
 /**
@@ -24,6 +27,8 @@ import mode.State;
  * @param crashReason {@code toString()} of the crash reason when CRASHED (kept after a stop), or {@code null}
  * @param crashStack the crash reason's stack trace as text, or {@code null}
  * @param timers its background tasks, timers and crontabs with their counters
+ * @param flags its diagnostic flags that are set (see {@code Service.diag()}), by name, each with
+ *     the time it was set; empty when none (also when a peer did not send the field)
  */
 public record ServiceInfo(
     long id,
@@ -40,7 +45,8 @@ public record ServiceInfo(
     int restartCount,
     String crashReason,
     String crashStack,
-    List<TimerInfo> timers) {
+    List<TimerInfo> timers,
+    Map<String, Instant> flags) {
 
   public ServiceInfo {
     Objects.requireNonNull(label, "label");
@@ -50,6 +56,28 @@ public record ServiceInfo(
     Objects.requireNonNull(stateSince, "stateSince");
     dependencyIds = List.copyOf(dependencyIds);
     timers = List.copyOf(timers);
+    flags = flags == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(flags));
+  }
+
+  /** A description without diagnostic flags. */
+  public ServiceInfo(
+      long id,
+      String label,
+      String shortLabel,
+      String className,
+      State state,
+      Long parentId,
+      List<Long> dependencyIds,
+      Instant stateSince,
+      Instant startedAt,
+      Duration startDuration,
+      Duration stopDuration,
+      int restartCount,
+      String crashReason,
+      String crashStack,
+      List<TimerInfo> timers) {
+    this(id, label, shortLabel, className, state, parentId, dependencyIds, stateSince, startedAt,
+        startDuration, stopDuration, restartCount, crashReason, crashStack, timers, Map.of());
   }
 
   /**

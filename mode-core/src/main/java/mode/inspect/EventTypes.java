@@ -7,17 +7,18 @@ import mode.events.ServiceEvent;
 final class EventTypes {
 
   private static final Map<String, Class<? extends ServiceEvent>> BY_TYPE =
-      Map.of(
-          "snapshot", ServiceEvent.Snapshot.class,
-          "service.added", ServiceEvent.ServiceAdded.class,
-          "service.removed", ServiceEvent.ServiceRemoved.class,
-          "dependency.added", ServiceEvent.DependencyAdded.class,
-          "dependency.removed", ServiceEvent.DependencyRemoved.class,
-          "transition", ServiceEvent.Transition.class,
-          "stats", ServiceEvent.TimerStats.class,
-          "blocking", ServiceEvent.Blocking.class,
-          "log", ServiceEvent.Log.class,
-          "gap", ServiceEvent.Gap.class);
+      Map.ofEntries(
+          Map.entry("snapshot", ServiceEvent.Snapshot.class),
+          Map.entry("service.added", ServiceEvent.ServiceAdded.class),
+          Map.entry("service.removed", ServiceEvent.ServiceRemoved.class),
+          Map.entry("dependency.added", ServiceEvent.DependencyAdded.class),
+          Map.entry("dependency.removed", ServiceEvent.DependencyRemoved.class),
+          Map.entry("transition", ServiceEvent.Transition.class),
+          Map.entry("stats", ServiceEvent.TimerStats.class),
+          Map.entry("blocking", ServiceEvent.Blocking.class),
+          Map.entry("log", ServiceEvent.Log.class),
+          Map.entry("flag", ServiceEvent.FlagChanged.class),
+          Map.entry("gap", ServiceEvent.Gap.class));
 
   private EventTypes() {}
 
@@ -33,6 +34,7 @@ final class EventTypes {
       case ServiceEvent.TimerStats t -> "stats";
       case ServiceEvent.Blocking b -> "blocking";
       case ServiceEvent.Log l -> "log";
+      case ServiceEvent.FlagChanged f -> "flag";
       case ServiceEvent.Gap g -> "gap";
     };
   }

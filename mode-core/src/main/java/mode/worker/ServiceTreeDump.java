@@ -11,10 +11,10 @@ import mode.Service;
  * <pre>
  * [^Worker] RUNNING
  * [^-App] RUNNING
- * [^--Web] STOPPING
+ * [^--Web] STOPPING FLUSHING (since 2026-11-28T05:12:03.120Z)
  * </pre>
  *
- * <p>A service reachable along several paths is written in full once and then as {@code
+ * <p>The diagnostic flags that are set follow the state, by name. A service reachable along several paths is written in full once and then as {@code
  * [^--Db] RUNNING (see above)}. Safe to call from any thread while the services run (states are
  * read once per line).
  */
@@ -31,6 +31,8 @@ public final class ServiceTreeDump {
   private static void write(Service service, int depth, Set<Service> seen, StringBuilder out) {
     out.append("[^").append("-".repeat(depth)).append(service.shortLabel()).append("] ")
         .append(service.state());
+    service.diag().flags().forEach((flag, since) ->
+        out.append(" ").append(flag).append(" (since ").append(since).append(')'));
     if (!seen.add(service)) {
       out.append(" (see above)\n");
       return;

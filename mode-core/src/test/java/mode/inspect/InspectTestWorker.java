@@ -82,7 +82,8 @@ public final class InspectTestWorker {
     App app = new App(dot, crash);
     app.addDependency(new Web());
     app.addDependency(new Cache());
-    worker = Worker.builder(app).name("TestWorker").build();
+    // The test reads READY from standard output, so it stays out of the log.
+    worker = Worker.builder(app).name("TestWorker").redirectStdouts(false).build();
     announceWhenRunning(worker);
     worker.executeFromCommandLine(rest.toArray(String[]::new));
   }

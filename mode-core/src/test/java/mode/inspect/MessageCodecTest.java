@@ -25,7 +25,7 @@ class MessageCodecTest {
     ServiceInfo app =
         new ServiceInfo(1, "App", "App", "demo.App", State.RUNNING, null, List.of(2L, 3L), T0,
             T0, Duration.ofMillis(12), null, 0, null, null,
-            List.of(new TimerInfo("flush", "timer", "0.5", 10, 1)));
+            List.of(new TimerInfo("flush", "timer", "0.5", 10, 1)), java.util.Map.of("FLUSHING", T0));
     ServiceInfo web =
         new ServiceInfo(2, "Web: port 8080", "Web", "demo.Web", State.CRASHED, 1L, List.of(),
             T0, null, null, null, 1, "java.io.IOException: \"port\" in use",
@@ -52,6 +52,7 @@ class MessageCodecTest {
         new Frame(14, t1, new InspectMessage.Reply(3, true, "restarted Web: port 8080 (id 2)", null)),
         new Frame(15, t1, new InspectMessage.Reply(4, true, "thread dump", "\"main\" #1\n")),
         new Frame(16, t1, new InspectMessage.ErrorMessage("unknown command 'reboot'")),
+        new Frame(17, t1, new InspectMessage.Event(new ServiceEvent.FlagChanged(t1, 1, "FLUSHING", false))),
         new Frame(1, t1, new InspectMessage.Auth("3q2+7w==")),
         new Frame(2, t1, new InspectMessage.Start(2)),
         new Frame(3, t1, new InspectMessage.Stop(2)),

@@ -89,7 +89,8 @@ final class ScriptedEvents implements EventSource {
     try {
       ServiceInfo old = services.get(id);
       services.put(id, new ServiceInfo(id, old.label(), old.shortLabel(), old.className(), to,
-          old.parentId(), old.dependencyIds(), T0, null, null, null, old.restartCount(), null, null, List.of()));
+          old.parentId(), old.dependencyIds(), T0, null, null, null, old.restartCount(), null, null, List.of(),
+          old.flags()));
       publish(new ServiceEvent.Transition(T0, id, old.state(), to, old.restartCount(), null, null));
     } finally {
       lock.unlock();

@@ -29,6 +29,19 @@ class ServiceTreeDumpTest {
   }
 
   @Test
+  void setDiagnosticFlagsFollowTheStateByName() {
+    App app = new App();
+    app.addDependency(new Web());
+    app.diag().set("REBALANCING");
+    app.diag().set("FLUSHING");
+    String flushing = app.diag().flags().get("FLUSHING").toString();
+    String rebalancing = app.diag().flags().get("REBALANCING").toString();
+
+    assertThat(ServiceTreeDump.of(app)).isEqualTo(
+        "[^App] INIT FLUSHING (since " + flushing + ") REBALANCING (since " + rebalancing + ")\n[^-Web] INIT\n");
+  }
+
+  @Test
   void statesAreReadWhenDumped() {
     App app = new App();
     app.addDependency(new Web());

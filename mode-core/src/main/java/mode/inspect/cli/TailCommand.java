@@ -79,6 +79,8 @@ final class TailCommand implements Callable<Integer> {
       case ServiceEvent.Log l -> all ? time(event) + "  " + l.level() + " " + l.logger() + ": " + l.message() : null;
       case ServiceEvent.Blocking b -> all ? time(event) + "  " + name(b.serviceId()) + " blocked in " + b.what() + " for " + b.elapsed() : null;
       case ServiceEvent.TimerStats t -> null;
+      case ServiceEvent.FlagChanged f -> all
+          ? event.at() + "  " + name(f.serviceId()) + " flag " + f.flag() + (f.set() ? " set" : " cleared") : null;
     };
     if (line != null) {
       out.println(line);

@@ -168,6 +168,26 @@ class InspectCliTest {
   }
 
   @Test
+  void tailAllPrintsDiagnosticFlagChanges() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> tail = CompletableFuture.supplyAsync(() ->
+        InspectCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute("tail", "--all", "--color=never", "--dir", dir.toString()));
+    await().until(() -> err.toString().contains("attached"));
+    try (var flushing = cache.diag().transitionsTo("FLUSHING")) {
+      await().until(() -> out.toString().lines().count() == 1);
+    }
+    await().until(() -> out.toString().lines().count() == 2);
+    agent.close();
+    assertThat(tail.get(10, TimeUnit.SECONDS)).isZero();
+    String c = "Cache \\(id " + cache.id() + "\\)";
+    assertThat(out.toString().lines().toList()).satisfiesExactly(
+        l -> assertThat(l).matches("\\S+Z  " + c + " flag FLUSHING set"),
+        l -> assertThat(l).matches("\\S+Z  " + c + " flag FLUSHING cleared"));
+  }
+
+  @Test
   void attachesByDescriptorFileAndOverTcpWithTheToken() throws IOException {
     String dot = inProcessGraph().toDot();
     assertThat(cli("export-dot", "--descriptor", agent.descriptorFile().toString())).isEqualTo(new Run(0, dot, ""));

@@ -66,6 +66,7 @@ public final class ServiceGraph {
       case ServiceEvent.Transition t -> applyTransition(t, changes);
       case ServiceEvent.TimerStats s -> withNode(s.serviceId(), changes, n -> n.apply(s));
       case ServiceEvent.Blocking b -> withNode(b.serviceId(), changes, n -> n.apply(b));
+      case ServiceEvent.FlagChanged f -> withNode(f.serviceId(), changes, n -> n.apply(f));
       case ServiceEvent.Log l -> logs.add(l);
       case ServiceEvent.Gap g -> {
         gaps++;

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import mode.State;
 import mode.events.ServiceEvent;
 import mode.events.ServiceInfo;
@@ -35,6 +36,7 @@ public final class ServiceNode {
   private String crashStack;
   private Instant crashedAt;
   private final Map<String, TimerInfo> timers = new LinkedHashMap<>();
+  private final Map<String, Instant> flags = new TreeMap<>();
   private final List<ServiceEvent.Blocking> blocking = new ArrayList<>();
   private Instant firstStartAt;
   private Duration firstStartDuration;
@@ -61,6 +63,8 @@ public final class ServiceNode {
     for (TimerInfo timer : info.timers()) {
       timers.put(timer.name(), timer);
     }
+    flags.clear();
+    flags.putAll(info.flags());
     if (firstStartAt == null && startedAt != null && startDuration != null) {
       firstStartAt = startedAt.minus(startDuration);
       firstStartDuration = startDuration;
@@ -97,6 +101,14 @@ public final class ServiceNode {
     timers.put(stats.timer(), new TimerInfo(stats.timer(), kind, schedule, stats.runs(), stats.overruns()));
   }
 
+  void apply(ServiceEvent.FlagChanged change) {
+    if (change.set()) {
+      flags.put(change.flag(), change.at());
+    } else {
+      flags.remove(change.flag());
+    }
+  }
+
   void apply(ServiceEvent.Blocking report) {
     blocking.add(report);
   }
@@ -104,7 +116,7 @@ public final class ServiceNode {
   /** This service as a {@link ServiceInfo} with the given dependencies (for DOT export). */
   public ServiceInfo toInfo(List<Long> dependencyIds) {
     return new ServiceInfo(id, label, shortLabel, className, state, parentId, dependencyIds, stateSince,
-        startedAt, startDuration, stopDuration, restartCount, crashReason, crashStack, timers());
+        startedAt, startDuration, stopDuration, restartCount, crashReason, crashStack, timers(), flags);
   }
 
   /** The service's id, unique in its worker. */
@@ -185,6 +197,11 @@ public final class ServiceNode {
   /** When it last crashed, if the inspector saw it; else {@code null}. */
   public Instant crashedAt() {
     return crashedAt;
+  }
+
+  /** Its diagnostic flags that are set, by name, each with the time it was set. */
+  public Map<String, Instant> flags() {
+    return Map.copyOf(flags);
   }
 
   /** Its tasks, timers and crontabs with their latest counters, in declaration order. */

@@ -50,6 +50,7 @@ public final class DetailsView extends ScrollPane {
     row(facts, 2, "Uptime", vm.uptimeProperty(), "details-uptime");
     row(facts, 3, "Durations", vm.timingsProperty(), "details-timings");
     row(facts, 4, "Restarts", vm.restartsProperty(), "details-restarts");
+    row(facts, 5, "Flags", vm.flagsProperty(), "details-flags");
 
     ListView<ServiceRef> deps = neighbours(vm.dependencies(), graph, "details-dependencies");
     ListView<ServiceRef> dependents = neighbours(vm.dependents(), graph, "details-dependents");

@@ -6,6 +6,9 @@ import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,7 +23,7 @@ import mode.inspector.model.ServiceNode;
 
 /**
  * The details panel of the selected service: identity, state and how long it has been so,
- * timings, restart count, neighbours, timers, the last crash (reason and stack trace, for
+ * timings, restart count, diagnostic flags, neighbours, timers, the last crash (reason and stack trace, for
  * copying) and blocking reports. All texts are ready to show.
  *
  * <p>Threading: UI thread only. {@link #refresh} is cheap and is called on selection, on changes
@@ -46,6 +49,7 @@ public final class DetailsViewModel {
   private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper timings = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper restarts = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper flags = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper crash = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper crashStack = new ReadOnlyStringWrapper("");
   private final ObservableList<ServiceRef> dependencies = FXCollections.observableArrayList();
@@ -80,6 +84,7 @@ public final class DetailsViewModel {
         ? "up " + human(Duration.between(node.startedAt(), now)) : "not running");
     timings.set("start " + human(node.startDuration()) + " · stop " + human(node.stopDuration()));
     restarts.set(Integer.toString(node.restartCount()));
+    flags.set(describe(node.flags()));
     crash.set(node.crashReason() == null ? "" : node.crashReason()
         + (node.crashedAt() == null ? "" : "  (at " + TIME.format(node.crashedAt()) + ")"));
     crashStack.set(node.crashStack() == null ? "" : node.crashStack());
@@ -91,7 +96,7 @@ public final class DetailsViewModel {
 
   private void clear(String message) {
     title.set(message);
-    for (ReadOnlyStringWrapper p : List.of(className, state, uptime, timings, restarts, crash, crashStack)) {
+    for (ReadOnlyStringWrapper p : List.of(className, state, uptime, timings, restarts, flags, crash, crashStack)) {
       p.set("");
     }
     dependencies.clear();
@@ -112,6 +117,16 @@ public final class DetailsViewModel {
         .filter(n -> n != null)
         .map(n -> new ServiceRef(n.id(), n.label(), n.state()))
         .toList();
+  }
+
+  /** {@code FLUSHING since 05:12:03.120, PAUSED since ...}, by name; {@code none} when empty. */
+  private static String describe(Map<String, Instant> set) {
+    if (set.isEmpty()) {
+      return "none";
+    }
+    return new TreeMap<>(set).entrySet().stream()
+        .map(e -> e.getKey() + " since " + TIME.format(e.getValue()))
+        .collect(Collectors.joining(", "));
   }
 
   private static String describe(ServiceEvent.Blocking b) {
@@ -171,6 +186,11 @@ public final class DetailsViewModel {
   /** The restart count. */
   public ReadOnlyStringProperty restartsProperty() {
     return restarts.getReadOnlyProperty();
+  }
+
+  /** The diagnostic flags that are set, each with the time it was set, or {@code none}. */
+  public ReadOnlyStringProperty flagsProperty() {
+    return flags.getReadOnlyProperty();
   }
 
   /** The last crash reason (and when), or empty. */

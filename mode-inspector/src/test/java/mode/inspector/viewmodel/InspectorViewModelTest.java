@@ -47,6 +47,23 @@ class InspectorViewModelTest {
   }
 
   @Test
+  void flagsOfTheSelectedServiceAreShownAndFollowFlagEvents() {
+    vm.accept(List.of(appSnapshot()));
+    vm.graph().select(2L);
+    assertThat(vm.details().flagsProperty().get()).isEqualTo("none");
+
+    vm.accept(List.of(new ServiceEvent.FlagChanged(at(1_000), 2, "FLUSHING", true),
+        new ServiceEvent.FlagChanged(at(2_000), 2, "PAUSED", true)));
+    String shown = vm.details().flagsProperty().get();
+    vm.accept(List.of(new ServiceEvent.FlagChanged(at(3_000), 2, "FLUSHING", false)));
+
+    java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+        .withZone(java.time.ZoneId.systemDefault());
+    assertThat(shown).isEqualTo("FLUSHING since " + time.format(at(1_000)) + ", PAUSED since " + time.format(at(2_000)));
+    assertThat(vm.details().flagsProperty().get()).isEqualTo("PAUSED since " + time.format(at(2_000)));
+  }
+
+  @Test
   void crashOfTheSelectedServiceShowsReasonStackAndFlashes() {
     vm.accept(List.of(appSnapshot()));
     vm.graph().select(3L);
