@@ -113,6 +113,12 @@ class DemoAttachTest {
     assertThat(robot.lookup("#details-state").queryAs(Label.class).getText()).startsWith("RUNNING for ");
     TableView<?> timers = robot.lookup("#details-timers").queryAs(TableView.class);
     assertThat(timers.getItems()).extracting(t -> ((mode.events.ServiceInfo.TimerInfo) t).name()).containsExactly("poll");
+
+    robot.clickOn("#action-dump");
+    await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#thread-dump").tryQuery().isPresent());
+    String dump = robot.lookup("#thread-dump").queryAs(javafx.scene.control.TextArea.class).getText();
+    assertThat(dump).contains("OrdersConsumer").contains("java.lang.Thread");
+    assertThat(robot.lookup("#action-result").queryAs(Label.class).getText()).startsWith("Thread dump received (");
   }
 
   @Test

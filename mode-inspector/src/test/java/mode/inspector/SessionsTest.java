@@ -162,6 +162,29 @@ class SessionsTest {
   }
 
   @Test
+  void workerListShowsLocalWorkersAndAttachesOnDoubleClick(FxRobot robot) throws Exception {
+    System.setProperty("mode.inspect.dir", dir.toString());
+    try {
+      agent(shop(), false);
+      robot.interact(() -> parts.sessions.begin(Main.parse()));
+      javafx.scene.control.ListView<?> list = robot.lookup("#worker-list").queryAs(javafx.scene.control.ListView.class);
+      await().atMost(Duration.ofSeconds(10)).until(() -> list.getItems().size() == 1);
+      assertThat(list.getItems().getFirst()).hasToString("shop  (pid " + ProcessHandle.current().pid() + ")");
+
+      robot.doubleClickOn("shop  (pid " + ProcessHandle.current().pid() + ")");
+
+      awaitStatus(ConnectionStatus.CONNECTED);
+      await().atMost(Duration.ofSeconds(10)).until(() -> parts.vm.shownModel().size() == 3);
+
+      robot.interact(() -> parts.sessions.attach("999999999", null));
+      assertThat(message()).isEqualTo(
+          "No mode worker with pid 999999999 runs as this user (looked in " + dir.toAbsolutePath() + ")");
+    } finally {
+      System.clearProperty("mode.inspect.dir");
+    }
+  }
+
+  @Test
   void malformedRecordingNamesTheLine(FxRobot robot) throws Exception {
     Path file = dir.resolve("broken.jsonl");
     Files.writeString(file, "{\"type\":\"gap\",\"seq\":1,\"ts\":\"2026-11-28T06:00:00Z\",\"at\":\"2026-11-28T06:00:00Z\",\"dropped\":3}\n{oops\n");

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import mode.events.ServiceEvent;
 
 /**
  * What a batch of events changed in a {@link ServiceGraph}: whether services or edges came or
@@ -17,6 +18,7 @@ public final class ChangeSet {
   private boolean structureChanged;
   private final Set<Long> changedServices = new LinkedHashSet<>();
   private final List<TransitionRecord> transitions = new ArrayList<>();
+  private final List<ServiceEvent.Log> logs = new ArrayList<>();
   private long droppedInGaps;
   private int gaps;
   private int snapshots;
@@ -32,6 +34,10 @@ public final class ChangeSet {
   void transition(TransitionRecord record) {
     transitions.add(record);
     changedServices.add(record.serviceId());
+  }
+
+  void log(ServiceEvent.Log log) {
+    logs.add(log);
   }
 
   void gap(long dropped) {
@@ -59,6 +65,11 @@ public final class ChangeSet {
     return Collections.unmodifiableList(transitions);
   }
 
+  /** The log events of the batch, in order. */
+  public List<ServiceEvent.Log> logs() {
+    return Collections.unmodifiableList(logs);
+  }
+
   /** How many gap notices the batch held. */
   public int gaps() {
     return gaps;
@@ -76,6 +87,6 @@ public final class ChangeSet {
 
   /** Whether nothing at all changed. */
   public boolean isEmpty() {
-    return !structureChanged && changedServices.isEmpty() && gaps == 0;
+    return !structureChanged && changedServices.isEmpty() && gaps == 0 && logs.isEmpty();
   }
 }

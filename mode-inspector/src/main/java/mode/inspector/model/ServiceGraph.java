@@ -67,7 +67,10 @@ public final class ServiceGraph {
       case ServiceEvent.TimerStats s -> withNode(s.serviceId(), changes, n -> n.apply(s));
       case ServiceEvent.Blocking b -> withNode(b.serviceId(), changes, n -> n.apply(b));
       case ServiceEvent.FlagChanged f -> withNode(f.serviceId(), changes, n -> n.apply(f));
-      case ServiceEvent.Log l -> logs.add(l);
+      case ServiceEvent.Log l -> {
+        logs.add(l);
+        changes.log(l);
+      }
       case ServiceEvent.Gap g -> {
         gaps++;
         changes.gap(g.dropped());

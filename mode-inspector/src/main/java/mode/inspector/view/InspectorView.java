@@ -43,7 +43,8 @@ public final class InspectorView extends BorderPane {
     top.setDividerPositions(0.72);
     TabPane tabs = new TabPane(
         new Tab("Timeline", new TimelineView(vm.timeline(), graph)),
-        new Tab("Startup", new StartupView(vm.startup(), graph)));
+        new Tab("Startup", new StartupView(vm.startup(), graph)),
+        new Tab("Log", new LogView(vm)));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     SplitPane main = new SplitPane(top, tabs);
     main.setOrientation(Orientation.VERTICAL);

@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import mode.State;
 import mode.graph.DependencyGraph;
 import mode.graph.GraphFormatter;
@@ -34,6 +36,8 @@ public final class InspectorViewModel {
   private final GraphViewModel graph;
   private final DetailsViewModel details;
   private final TimelineViewModel timeline = new TimelineViewModel();
+  private final ObservableList<ServiceEvent.Log> logs = FXCollections.observableArrayList();
+  private final ObservableList<ServiceEvent.Log> logsView = FXCollections.unmodifiableObservableList(logs);
   private final StartupViewModel startup = new StartupViewModel();
   private final ActionsViewModel actions;
   private final ReadOnlyObjectWrapper<ConnectionStatus> status =
@@ -104,6 +108,9 @@ public final class InspectorViewModel {
   private void show(ChangeSet changes) {
     graph.modelChanged(changes);
     timeline.append(changes.transitions());
+    if (!changes.logs().isEmpty()) {
+      logs.addAll(changes.logs());
+    }
     Long selected = graph.selectedProperty().get();
     if (selected != null && (changes.changedServices().contains(selected) || changes.structureChanged())) {
       details.refresh(shown, selected);
@@ -140,6 +147,7 @@ public final class InspectorViewModel {
     replayMoment.set(null);
     graph.setModel(shown);
     timeline.replaceAll(List.of());
+    logs.clear();
     details.refresh(shown, graph.selectedProperty().get());
   }
 
@@ -155,6 +163,7 @@ public final class InspectorViewModel {
     shown = live;
     graph.setModel(shown);
     timeline.replaceAll(shown.history());
+    logs.setAll(shown.logs());
     startup.refresh(shown);
     details.refresh(shown, graph.selectedProperty().get());
   }
@@ -169,6 +178,7 @@ public final class InspectorViewModel {
     shown = recording.replayTo(moment);
     graph.setModel(shown);
     timeline.replaceAll(shown.history());
+    logs.setAll(shown.logs());
     startup.refresh(shown);
     details.refresh(shown, graph.selectedProperty().get());
   }
@@ -180,6 +190,7 @@ public final class InspectorViewModel {
     shown = live;
     graph.setModel(shown);
     timeline.replaceAll(shown.history());
+    logs.setAll(shown.logs());
     startup.refresh(shown);
     details.refresh(shown, graph.selectedProperty().get());
   }
@@ -211,6 +222,16 @@ public final class InspectorViewModel {
   /** The transitions in the model on screen. */
   public List<TransitionRecord> history() {
     return shown.history();
+  }
+
+  /** Warnings and errors logged by the worker, oldest first (of the moment on screen). */
+  public ObservableList<ServiceEvent.Log> logs() {
+    return logsView;
+  }
+
+  /** The label of a service on screen, or {@code "service <id>"} when it is not in the graph. */
+  public String label(Long id) {
+    return id == null ? "" : labelOf(id);
   }
 
   /** The graph view-model. */

@@ -113,6 +113,31 @@ class InspectorViewTest {
   }
 
   @Test
+  void pngExportDrawsTheWholeGraph(FxRobot robot) throws Exception {
+    feed(Streams.demoLike());
+    awaitLaidOut(25);
+    Path png = Path.of("target", "export-test.png");
+
+    robot.interact(() -> {
+      try {
+        Snapshots.writePng(Snapshots.graphImage(vm.graph()), png);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+    var layout = vm.graph().layoutProperty().get();
+    assertThat(image.getWidth()).isEqualTo((int) Math.ceil(layout.width() + 48));
+    assertThat(image.getHeight()).isEqualTo((int) Math.ceil(layout.height() + 48));
+    // The flaky service's box is filled with the crashed colour.
+    int i = layout.indexOf(idOf("Flaky"));
+    int argb = image.getRGB((int) (layout.x(i) + 24 + 4), (int) (layout.y(i) + 24 + layout.nodeHeight() / 2));
+    javafx.scene.paint.Color crashed = Palette.fill(State.CRASHED);
+    assertThat((argb >> 16) & 0xff).isCloseTo((int) Math.round(crashed.getRed() * 255), org.assertj.core.data.Offset.offset(3));
+  }
+
+  @Test
   void searchSelectsTheMatchingService(FxRobot robot) {
     feed(Streams.demoLike());
     awaitLaidOut(25);

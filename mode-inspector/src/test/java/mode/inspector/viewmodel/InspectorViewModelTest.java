@@ -127,6 +127,22 @@ class InspectorViewModelTest {
   }
 
   @Test
+  void logEventsAreListedAndFollowTheReplay() {
+    ServiceEvent.Log early = new ServiceEvent.Log(at(100), 3L, "WARN", "demo.Cache", "cache is cold");
+    ServiceEvent.Log late = new ServiceEvent.Log(at(900), null, "ERROR", "mode.Worker", "worker stopping");
+    vm.accept(List.of(appSnapshot(), early));
+    vm.accept(List.of(late));
+
+    assertThat(vm.logs()).containsExactly(early, late);
+    assertThat(vm.label(early.serviceId())).isEqualTo("Cache");
+
+    vm.replayTo(at(500));
+    assertThat(vm.logs()).containsExactly(early);
+    vm.goLive();
+    assertThat(vm.logs()).containsExactly(early, late);
+  }
+
+  @Test
   void gapIsReportedInTheStatusLine() {
     vm.accept(List.of(appSnapshot()));
     vm.accept(List.of(new ServiceEvent.Gap(at(10), 4096), appSnapshot()));
