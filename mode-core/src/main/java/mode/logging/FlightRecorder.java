@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import mode.ServiceLog;
 import mode.timers.StopSignal;
 import mode.timers.TimeSource;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import org.slf4j.event.Level;
  * logs the stack of the thread that opened it. If the block ends in time, the lines are dropped.
  *
  * <pre>{@code
- * try (FlightRecorder fr = FlightRecorder.start(log, Duration.ofSeconds(10))) {
+ * try (FlightRecorder fr = FlightRecorder.start(log(), Duration.ofSeconds(10))) {
  *   fr.info("+fetch {}", key);
  *   cache.fetch(key);
  *   fr.info("-fetch {}", key);
@@ -37,7 +38,7 @@ import org.slf4j.event.Level;
  *
  * <p>Once the timeout has passed, further lines are logged at once with the same prefix (mode
  * keeps buffering them and drops them at the end); after {@link #close()} they are logged at once
- * without a prefix. Formats and arguments are SLF4J's.
+ * without the recorder's prefix. Formats and arguments are SLF4J's.
  *
  * <p>Threads: any thread may log through the recorder; the stack reported is that of the thread
  * that called {@link #start}. The timeout is watched by one virtual thread per recorder, which
@@ -55,6 +56,7 @@ public final class FlightRecorder implements AutoCloseable {
   private final Logger logger;
   private final Duration timeout;
   private final TimeSource time;
+  private final String prefix;
   private final String ident;
   private final Thread owner;
   private final Instant openedAt;
@@ -67,14 +69,15 @@ public final class FlightRecorder implements AutoCloseable {
   /** Guarded by {@link #lock}. */
   private boolean fired;
 
-  private FlightRecorder(Logger logger, Duration timeout, TimeSource time) {
+  private FlightRecorder(Logger logger, String prefix, Duration timeout, TimeSource time) {
     this.logger = Objects.requireNonNull(logger, "logger");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.time = Objects.requireNonNull(time, "time");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("flight recorder timeout must be positive, was " + timeout);
     }
-    this.ident = "[FlightRecorder-" + IDS.incrementAndGet() + "] ";
+    this.prefix = prefix;
+    this.ident = prefix + "[FlightRecorder-" + IDS.incrementAndGet() + "] ";
     this.owner = Thread.currentThread();
     this.openedAt = time.now();
   }
@@ -91,7 +94,23 @@ public final class FlightRecorder implements AutoCloseable {
 
   /** As {@link #start(Logger, Duration)}, on the clock of {@code time} (tests use a fake one). */
   public static FlightRecorder start(Logger logger, Duration timeout, TimeSource time) {
-    FlightRecorder recorder = new FlightRecorder(logger, timeout, time);
+    return open(new FlightRecorder(logger, "", timeout, time));
+  }
+
+  /**
+   * As {@link #start(Logger, Duration)}, on a service's logger: every line the recorder writes
+   * starts with the service's prefix, e.g. {@code [^-Cache]: [FlightRecorder-3] ...}.
+   */
+  public static FlightRecorder start(ServiceLog log, Duration timeout) {
+    return start(log, timeout, TimeSource.system());
+  }
+
+  /** As {@link #start(ServiceLog, Duration)}, on the clock of {@code time}. */
+  public static FlightRecorder start(ServiceLog log, Duration timeout, TimeSource time) {
+    return open(new FlightRecorder(log.logger(), log.prefix(), timeout, time));
+  }
+
+  private static FlightRecorder open(FlightRecorder recorder) {
     Thread.ofVirtual().name("mode-flight-recorder").start(recorder::watch);
     return recorder;
   }
@@ -129,7 +148,7 @@ public final class FlightRecorder implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    emit(level, now == Phase.TIMED_OUT ? ident + format : format, args);
+    emit(level, (now == Phase.TIMED_OUT ? ident : prefix) + format, args);
   }
 
   /** Whether the timeout passed while the recorder was open. */

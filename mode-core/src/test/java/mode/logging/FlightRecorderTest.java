@@ -98,6 +98,37 @@ class FlightRecorderTest {
     assertThat(replayed.getThrowableProxy().getMessage()).isEqualTo("no reply");
   }
 
+  /** A service that lends its logger to the test. */
+  static final class Cache extends mode.Service {
+    mode.ServiceLog serviceLog() {
+      return log();
+    }
+  }
+
+  @Test
+  void onAServiceLoggerEveryLineCarriesTheServicePrefix() {
+    Cache cache = new Cache();
+    Logger cacheLogger = (Logger) LoggerFactory.getLogger(Cache.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    cacheLogger.addAppender(lines);
+    Level before = cacheLogger.getLevel();
+    cacheLogger.setLevel(Level.DEBUG);
+    try (FlightRecorder fr = FlightRecorder.start(cache.serviceLog(), Duration.ofSeconds(1), time)) {
+      fr.info("+refresh");
+      time.awaitSleeper(T0.plusSeconds(1));
+      time.setTo(T0.plusSeconds(1));
+      await().until(fr::timedOut);
+    } finally {
+      cacheLogger.detachAppender(lines);
+      cacheLogger.setLevel(before);
+    }
+
+    assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+        .allMatch(m -> m.startsWith("[^Cache]: [FlightRecorder-"))
+        .anyMatch(m -> m.endsWith("] (2026-11-28T05:12:00Z) +refresh"));
+  }
+
   @Test
   void afterCloseLinesAreLoggedAtOnce() {
     FlightRecorder fr = FlightRecorder.start(logger, Duration.ofSeconds(1), time);
