@@ -13,6 +13,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -36,14 +37,29 @@ public final class DetailsView extends ScrollPane {
     title.setFont(Font.font("System", FontWeight.BOLD, 16));
     title.textProperty().bind(vm.titleProperty());
     title.setWrapText(true);
+    // Trouble first: a crash and blocking reports show right under the facts, when there are any.
+    VBox body = new VBox(8, facts(vm), crashSection(vm), blockingSection(vm),
+        heading("Tasks and timers"), timers(vm),
+        heading("Depends on"), neighbours(vm.dependencies(), graph, "details-dependencies"),
+        heading("Depended on by"), neighbours(vm.dependents(), graph, "details-dependents"));
+    body.visibleProperty().bind(vm.presentProperty());
+    body.managedProperty().bind(vm.presentProperty());
+    VBox box = new VBox(8, title, body);
+    box.setPadding(new Insets(10));
+    setContent(box);
+    setFitToWidth(true);
+    setMinWidth(280);
+    setPrefWidth(360);
+  }
 
+  private static GridPane facts(DetailsViewModel vm) {
     GridPane facts = new GridPane();
     facts.setHgap(10);
     facts.setVgap(4);
     ColumnConstraints keys = new ColumnConstraints();
     keys.setMinWidth(72);
     ColumnConstraints values = new ColumnConstraints();
-    values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+    values.setHgrow(Priority.ALWAYS);
     facts.getColumnConstraints().addAll(keys, values);
     row(facts, 0, "Class", vm.classNameProperty(), "details-class");
     row(facts, 1, "State", vm.stateProperty(), "details-state");
@@ -51,21 +67,10 @@ public final class DetailsView extends ScrollPane {
     row(facts, 3, "Durations", vm.timingsProperty(), "details-timings");
     row(facts, 4, "Restarts", vm.restartsProperty(), "details-restarts");
     row(facts, 5, "Flags", vm.flagsProperty(), "details-flags");
+    return facts;
+  }
 
-    ListView<ServiceRef> deps = neighbours(vm.dependencies(), graph, "details-dependencies");
-    ListView<ServiceRef> dependents = neighbours(vm.dependents(), graph, "details-dependents");
-
-    TableView<TimerInfo> timers = new TableView<>(vm.timers());
-    timers.setId("details-timers");
-    timers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    timers.getColumns().add(column("Name", TimerInfo::name));
-    timers.getColumns().add(column("Kind", TimerInfo::kind));
-    timers.getColumns().add(column("Schedule", TimerInfo::schedule));
-    timers.getColumns().add(column("Runs", t -> Long.toString(t.runs())));
-    timers.getColumns().add(column("Overruns", t -> Long.toString(t.overruns())));
-    timers.setPrefHeight(120);
-    timers.setPlaceholder(new Label("No tasks or timers"));
-
+  private static VBox crashSection(DetailsViewModel vm) {
     Label crash = new Label();
     crash.setId("details-crash");
     crash.setWrapText(true);
@@ -79,30 +84,34 @@ public final class DetailsView extends ScrollPane {
     stack.textProperty().bind(vm.crashStackProperty());
     stack.visibleProperty().bind(vm.crashStackProperty().isNotEmpty());
     stack.managedProperty().bind(stack.visibleProperty());
+    VBox section = new VBox(6, heading("Last crash"), crash, stack);
+    section.visibleProperty().bind(vm.crashProperty().isNotEmpty());
+    section.managedProperty().bind(section.visibleProperty());
+    return section;
+  }
 
+  private static VBox blockingSection(DetailsViewModel vm) {
     ListView<String> blocking = new ListView<>(vm.blocking());
     blocking.setId("details-blocking");
     blocking.setPrefHeight(150);
-    blocking.setPlaceholder(new Label("No blocking reports"));
+    VBox section = new VBox(6, heading("Blocking reports"), blocking);
+    section.visibleProperty().bind(Bindings.isNotEmpty(vm.blocking()));
+    section.managedProperty().bind(section.visibleProperty());
+    return section;
+  }
 
-    // Trouble first: a crash and blocking reports show right under the facts, when there are any.
-    VBox crashBox = new VBox(6, heading("Last crash"), crash, stack);
-    crashBox.visibleProperty().bind(vm.crashProperty().isNotEmpty());
-    crashBox.managedProperty().bind(crashBox.visibleProperty());
-    VBox blockingBox = new VBox(6, heading("Blocking reports"), blocking);
-    blockingBox.visibleProperty().bind(Bindings.isNotEmpty(vm.blocking()));
-    blockingBox.managedProperty().bind(blockingBox.visibleProperty());
-    VBox body = new VBox(8, facts, crashBox, blockingBox,
-        heading("Tasks and timers"), timers,
-        heading("Depends on"), deps, heading("Depended on by"), dependents);
-    body.visibleProperty().bind(vm.presentProperty());
-    body.managedProperty().bind(vm.presentProperty());
-    VBox box = new VBox(8, title, body);
-    box.setPadding(new Insets(10));
-    setContent(box);
-    setFitToWidth(true);
-    setMinWidth(280);
-    setPrefWidth(360);
+  private static TableView<TimerInfo> timers(DetailsViewModel vm) {
+    TableView<TimerInfo> timers = new TableView<>(vm.timers());
+    timers.setId("details-timers");
+    timers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    timers.getColumns().add(column("Name", TimerInfo::name));
+    timers.getColumns().add(column("Kind", TimerInfo::kind));
+    timers.getColumns().add(column("Schedule", TimerInfo::schedule));
+    timers.getColumns().add(column("Runs", t -> Long.toString(t.runs())));
+    timers.getColumns().add(column("Overruns", t -> Long.toString(t.overruns())));
+    timers.setPrefHeight(120);
+    timers.setPlaceholder(new Label("No tasks or timers"));
+    return timers;
   }
 
   private static Label heading(String text) {

@@ -1,5 +1,6 @@
 package mode.inspector.view;
 
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -7,6 +8,8 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -83,6 +86,23 @@ public final class InspectorView extends BorderPane {
     Button zoomOut = button("−", "Zoom out", () -> canvas.zoom(0.8));
     Button expand = button("Expand all", "Expand every collapsed service", graph::expandAll);
 
+    List<Button> actions = actionButtons(vm);
+
+    MenuButton file = new MenuButton("File");
+    file.setId("file-menu");
+    file.getItems().addAll(
+        menuItem("Export graph as DOT (with state colours)…", "export-dot", files::exportDot),
+        menuItem("Export graph as PNG…", "export-png", files::exportPng),
+        menuItem("Save recording of this session…", "save-recording", files::saveRecording));
+
+    ToolBar bar = new ToolBar(search, matches, filter, new Separator(), fit, zoomIn, zoomOut, expand, new Separator());
+    bar.getItems().addAll(actions);
+    bar.getItems().addAll(new Separator(), file);
+    return bar;
+  }
+
+  private List<Button> actionButtons(InspectorViewModel vm) {
+    GraphViewModel graph = vm.graph();
     Button start = button("Start", "Start the selected service", vm.actions()::start);
     start.setId("action-start");
     Button stop = button("Stop", "Stop the selected service", vm.actions()::stop);
@@ -102,15 +122,14 @@ public final class InspectorView extends BorderPane {
       }
     });
 
-    Button dot = button("Export DOT", "Save the graph as Graphviz DOT (with state colours)", files::exportDot);
-    dot.setId("export-dot");
-    Button png = button("Export PNG", "Save the whole graph as a PNG image", files::exportPng);
-    png.setId("export-png");
-    Button save = button("Save recording", "Save this session's events, to replay later", files::saveRecording);
-    save.setId("save-recording");
+    return List.of(start, stop, restart, dump);
+  }
 
-    return new ToolBar(search, matches, filter, new Separator(), fit, zoomIn, zoomOut, expand,
-        new Separator(), start, stop, restart, dump, new Separator(), dot, png, save);
+  private static MenuItem menuItem(String text, String id, Runnable action) {
+    MenuItem item = new MenuItem(text);
+    item.setId(id);
+    item.setOnAction(e -> action.run());
+    return item;
   }
 
   private static Button button(String text, String tip, Runnable action) {

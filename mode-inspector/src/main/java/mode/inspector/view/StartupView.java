@@ -81,23 +81,26 @@ public final class StartupView extends ScrollPane {
         + (slowest.isEmpty() ? "No service was slow by itself." : "Slow by themselves (red): " + slowest),
         10, ROW / 2 + 2);
     for (int i = 0; i < shown; i++) {
-      StartupRow row = rows.get(i);
-      double y = ROW * (i + 1) + 2;
-      double x0 = NAME_WIDTH + CHART_WIDTH * Duration.between(first, row.start()).toNanos() / total;
-      double w = Math.max(2, CHART_WIDTH * row.duration().toNanos() / total);
-      boolean slow = row.self().compareTo(slowThreshold) >= 0;
-      gc.setTextAlign(TextAlignment.RIGHT);
-      gc.setFill(Palette.TEXT);
-      gc.fillText(row.label(), NAME_WIDTH - 8, y + ROW / 2 - 1, NAME_WIDTH - 12);
-      gc.setFill(slow ? Palette.stroke(State.CRASHED) : Palette.stroke(State.STARTING));
-      gc.fillRect(x0, y + 2, w, ROW - 6);
-      gc.setTextAlign(TextAlignment.LEFT);
-      gc.setFill(Color.web("#424242"));
-      String text = DetailsViewModel.human(row.duration());
-      if (!row.self().equals(row.duration())) {
-        text += "  (itself " + DetailsViewModel.human(row.self()) + ")";
-      }
-      gc.fillText(text, x0 + w + 4, y + ROW / 2 - 1);
+      paintRow(gc, rows.get(i), i, first, total, slowThreshold);
     }
+  }
+
+  private static void paintRow(GraphicsContext gc, StartupRow row, int i, Instant first, double total, Duration slowThreshold) {
+    double y = ROW * (i + 1) + 2;
+    double x0 = NAME_WIDTH + CHART_WIDTH * Duration.between(first, row.start()).toNanos() / total;
+    double w = Math.max(2, CHART_WIDTH * row.duration().toNanos() / total);
+    boolean slow = row.self().compareTo(slowThreshold) >= 0;
+    gc.setTextAlign(TextAlignment.RIGHT);
+    gc.setFill(Palette.TEXT);
+    gc.fillText(row.label(), NAME_WIDTH - 8, y + ROW / 2 - 1, NAME_WIDTH - 12);
+    gc.setFill(slow ? Palette.stroke(State.CRASHED) : Palette.stroke(State.STARTING));
+    gc.fillRect(x0, y + 2, w, ROW - 6);
+    gc.setTextAlign(TextAlignment.LEFT);
+    gc.setFill(Color.web("#424242"));
+    String text = DetailsViewModel.human(row.duration());
+    if (!row.self().equals(row.duration())) {
+      text += "  (itself " + DetailsViewModel.human(row.self()) + ")";
+    }
+    gc.fillText(text, x0 + w + 4, y + ROW / 2 - 1);
   }
 }

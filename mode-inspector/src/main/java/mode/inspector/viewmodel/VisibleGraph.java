@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import mode.inspector.layout.LayoutGraph;
 import mode.inspector.model.ServiceGraph;
-import mode.inspector.model.ServiceNode;
 
 /**
  * Decides which services the graph draws: everything reachable from the roots without passing
@@ -41,27 +40,8 @@ final class VisibleGraph {
   static VisibleGraph of(ServiceGraph model, Set<Long> collapsedByUser, StateFilter filter) {
     // A filter looks inside collapsed subtrees: a crash must never hide behind a "+N".
     Set<Long> collapsed = filter == StateFilter.ALL ? collapsedByUser : Set.of();
-    Set<Long> reachable = new HashSet<>();
-    List<Long> order = new ArrayList<>();
-    Deque<Long> stack = new ArrayDeque<>();
-    List<Long> roots = model.roots();
-    for (int i = roots.size() - 1; i >= 0; i--) {
-      stack.push(roots.get(i));
-    }
-    while (!stack.isEmpty()) {
-      long id = stack.pop();
-      if (!reachable.add(id)) {
-        continue;
-      }
-      order.add(id);
-      if (collapsed.contains(id)) {
-        continue;
-      }
-      List<Long> children = model.dependencies(id);
-      for (int i = children.size() - 1; i >= 0; i--) {
-        stack.push(children.get(i));
-      }
-    }
+    List<Long> order = depthFirst(model, collapsed);
+    Set<Long> reachable = new HashSet<>(order);
     Set<Long> shown = reachable;
     Set<Long> dimmed = Set.of();
     if (filter != StateFilter.ALL) {
@@ -79,17 +59,46 @@ final class VisibleGraph {
       }
     }
     Map<Long, Integer> hiddenBelow = new HashMap<>();
-    LayoutGraph.Builder builder = LayoutGraph.builder();
-    for (long id : order) {
-      if (!shown.contains(id)) {
+    LayoutGraph graph = layoutGraph(model, order, shown, collapsed, hiddenBelow);
+    return new VisibleGraph(graph, dimmed, hiddenBelow);
+  }
+
+  /** Every service reachable from the roots without entering a collapsed one, depth first. */
+  private static List<Long> depthFirst(ServiceGraph model, Set<Long> collapsed) {
+    Set<Long> seen = new HashSet<>();
+    List<Long> order = new ArrayList<>();
+    Deque<Long> stack = new ArrayDeque<>();
+    List<Long> roots = model.roots();
+    for (int i = roots.size() - 1; i >= 0; i--) {
+      stack.push(roots.get(i));
+    }
+    while (!stack.isEmpty()) {
+      long id = stack.pop();
+      if (!seen.add(id)) {
         continue;
       }
-      ServiceNode node = model.node(id);
-      boolean isCollapsed = collapsed.contains(id) && !model.dependencies(id).isEmpty();
-      if (isCollapsed) {
-        hiddenBelow.put(id, countDescendants(model, id));
+      order.add(id);
+      if (!collapsed.contains(id)) {
+        List<Long> children = model.dependencies(id);
+        for (int i = children.size() - 1; i >= 0; i--) {
+          stack.push(children.get(i));
+        }
       }
-      builder.node(id, nodeWidth(node.label(), isCollapsed));
+    }
+    return order;
+  }
+
+  private static LayoutGraph layoutGraph(ServiceGraph model, List<Long> order, Set<Long> shown,
+      Set<Long> collapsed, Map<Long, Integer> hiddenBelow) {
+    LayoutGraph.Builder builder = LayoutGraph.builder();
+    for (long id : order) {
+      if (shown.contains(id)) {
+        boolean isCollapsed = collapsed.contains(id) && !model.dependencies(id).isEmpty();
+        if (isCollapsed) {
+          hiddenBelow.put(id, countDescendants(model, id));
+        }
+        builder.node(id, nodeWidth(model.node(id).label(), isCollapsed));
+      }
     }
     for (long id : order) {
       if (shown.contains(id) && !collapsed.contains(id)) {
@@ -100,7 +109,7 @@ final class VisibleGraph {
         }
       }
     }
-    return new VisibleGraph(builder.build(), dimmed, hiddenBelow);
+    return builder.build();
   }
 
   private static void addWithAncestors(ServiceGraph model, long id, Set<Long> reachable, Set<Long> shown) {
