@@ -138,6 +138,22 @@ class InspectorViewTest {
   }
 
   @Test
+  void doubleClickCollapsesAServiceWithACountAndExpandsItAgain(FxRobot robot) {
+    feed(Streams.demoLike());
+    awaitLaidOut(25);
+    long cache = idOf("Cache");
+
+    robot.doubleClickOn(view.canvas().localToScreen(view.canvas().screenPointOf(cache)));
+    awaitLaidOut(21);
+    assertThat(vm.graph().hiddenBelow(cache)).isEqualTo(4);
+    assertThat(vm.graph().layoutProperty().get().indexOf(idOf("Shard-1"))).isEqualTo(-1);
+
+    robot.doubleClickOn(view.canvas().localToScreen(view.canvas().screenPointOf(cache)));
+    awaitLaidOut(25);
+    assertThat(vm.graph().hiddenBelow(cache)).isZero();
+  }
+
+  @Test
   void searchSelectsTheMatchingService(FxRobot robot) {
     feed(Streams.demoLike());
     awaitLaidOut(25);
