@@ -323,40 +323,23 @@ public abstract class Service {
   }
 
   /**
-   * Waits for {@code future} as this service does (mode's {@code wait}): returns its value, or
-   * returns early with a {@linkplain WaitResult#stopped() stopped} result when the service is asked
-   * to stop or crashes, cancelling the future (with interruption). A stop wins over a value that
-   * arrives at the same moment, as in mode. Any thread may wait; see {@link WaitResult}.
-   *
-   * @throws ExecutionException if the future failed (the cause is its exception)
-   * @throws TimeoutException if {@code timeout} passed first (the future is cancelled; mode
-   *     reports this as "stopped"); the message names the service and the timeout
-   * @throws InterruptedException if the waiting thread is interrupted (the future is cancelled)
+   * Waits for {@code future} as this service does (mode's {@code wait}); see {@link WaitResult}
+   * for the outcomes, the threads and the failures.
    */
   public final <T> WaitResult<T> waitFor(Future<T> future, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     return waits.waitFor(Objects.requireNonNull(future, "future"), timeout, "a future");
   }
 
-  /**
-   * Runs {@code work} on a new thread ({@code Label.wait-N}) and waits for it as {@link
-   * #waitFor(Future, Duration)}; cancelling interrupts that thread. A failure of the work goes to
-   * the caller (it does not crash the service, unlike {@link #addFuture}).
-   */
+  /** Runs {@code work} on a new thread and waits for it; see {@link WaitResult}. */
   public final <T> WaitResult<T> waitFor(Callable<T> work, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     return waits.waitFor(Objects.requireNonNull(work, "work"), timeout);
   }
 
   /**
-   * Runs each piece of work on its own thread and waits until the first one finishes (mode's
-   * {@code wait_first}); the others are cancelled. Returns the finished ones (several if they
-   * finished together), or a stopped result when the service stops or crashes first.
-   *
-   * @throws ExecutionException if a finished piece failed (the first in argument order)
-   * @throws TimeoutException if none finished within {@code timeout}; all are cancelled
-   * @throws InterruptedException if the waiting thread is interrupted; all are cancelled
-   * @throws IllegalArgumentException if there is no work
+   * Runs each piece of work on its own thread until the first one finishes (mode's {@code
+   * wait_first}); see {@link WaitResults}.
    */
   @SafeVarargs
   public final <T> WaitResults<T> waitFirst(Duration timeout, Callable<? extends T>... work)
@@ -365,10 +348,8 @@ public abstract class Service {
   }
 
   /**
-   * Runs each piece of work on its own thread and waits until all finished (mode's {@code
-   * wait_many}); returns every value in argument order, or a stopped result when the service stops
-   * or crashes first. Fails as {@link #waitFirst}; on any early end the unfinished work is
-   * cancelled.
+   * Runs each piece of work on its own thread until all finished (mode's {@code wait_many}); see
+   * {@link WaitResults}.
    */
   @SafeVarargs
   public final <T> WaitResults<T> waitMany(Duration timeout, Callable<? extends T>... work)

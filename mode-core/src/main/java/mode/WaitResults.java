@@ -9,6 +9,15 @@ import java.util.List;
  * finished and their values, or {@code stopped} when the service was asked to stop or crashed
  * first (then both lists are empty and the unfinished work was cancelled).
  *
+ * <p><b>How the waits behave.</b> Each piece of work runs on its own thread ({@code
+ * Label.wait-N}). {@code waitFirst} returns once one piece finished (several if they finished
+ * together) and cancels the others; {@code waitMany} returns once all finished, every value in
+ * argument order. Both return a stopped result when the service is asked to stop or crashes
+ * first, and cancel (interrupt) the unfinished work on every early end. Failures, as for {@link
+ * WaitResult}: {@code ExecutionException} if a finished piece failed (the first in argument
+ * order), {@code TimeoutException} if the timeout passed first, {@code InterruptedException};
+ * {@code IllegalArgumentException} when there is no work.
+ *
  * @param done the positions (in argument order, counting from 0) of the work that finished, in
  *     ascending order
  * @param results the values of that work, aligned with {@code done}; may contain {@code null}

@@ -205,7 +205,6 @@ public final class Worker extends Service {
         log().warn("Interrupted while running; stopping");
       }
     }
-    runShutdownHook();
     return exitCode(startFailure, awaitStop(stopAsync()));
   }
 
@@ -223,6 +222,7 @@ public final class Worker extends Service {
     if (stopping.compareAndSet(false, true)) {
       Thread.ofPlatform().daemon().name("mode-worker-stop").start(() -> {
         try {
+          runShutdownHook(); // here, so that it precedes the stop however the stop began
           stop();
           stopped.complete(null);
         } catch (RuntimeException e) {
@@ -476,7 +476,8 @@ public final class Worker extends Service {
     /**
      * Runs {@code hook} once when the worker begins to shut down (a stop request, a signal, a
      * crash or a failed start), before its services stop (mode's {@code on_worker_shutdown}), on
-     * the thread that called {@code execute}. An exception is logged and the shutdown goes on.
+     * the worker's stop thread. An exception is logged and the shutdown goes on; a hook that
+     * blocks counts against the worker's bound on the stop.
      */
     public Builder onWorkerShutdown(Runnable hook) {
       this.onWorkerShutdown = Objects.requireNonNull(hook, "hook");

@@ -46,8 +46,12 @@ class WorkerExtrasTest {
     }
   }
 
+  private ch.qos.logback.classic.Level previousLevel;
+
   @BeforeEach
   void capture() {
+    previousLevel = redirected.getLevel();
+    redirected.setLevel(ch.qos.logback.classic.Level.DEBUG);
     captured.start();
     redirected.addAppender(captured);
   }
@@ -55,6 +59,7 @@ class WorkerExtrasTest {
   @AfterEach
   void release() {
     redirected.detachAppender(captured);
+    redirected.setLevel(previousLevel);
   }
 
   private Worker worker(OneShot service, java.util.function.UnaryOperator<Worker.Builder> options) {

@@ -17,6 +17,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -56,6 +57,19 @@ public final class InspectorView extends BorderPane {
     setTop(toolbar(vm, files));
     setCenter(main);
     setBottom(new VBox(new ReplayBar(vm), new StatusBar(vm)));
+
+    // Keyboard: Ctrl+F searches, Escape clears the search, Ctrl+0 fits the graph.
+    setOnKeyPressed(e -> {
+      if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+        lookup("#search").requestFocus();
+        e.consume();
+      } else if (e.isShortcutDown() && e.getCode() == KeyCode.DIGIT0) {
+        canvas.fit();
+        e.consume();
+      } else if (e.getCode() == KeyCode.ESCAPE) {
+        graph.searchProperty().set("");
+      }
+    });
 
     Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
     clock.setCycleCount(Timeline.INDEFINITE);

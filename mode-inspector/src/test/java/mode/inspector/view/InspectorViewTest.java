@@ -137,6 +137,32 @@ class InspectorViewTest {
     assertThat((argb >> 16) & 0xff).isCloseTo((int) Math.round(crashed.getRed() * 255), org.assertj.core.data.Offset.offset(3));
   }
 
+  /** A double click as the canvas receives it; a robot's two clicks may be too far apart on a busy machine. */
+  private void doubleClick(FxRobot robot, long id) {
+    // The event's coordinates are scene coordinates; delivery turns them into the canvas's.
+    Point2D p = view.canvas().localToScene(view.canvas().screenPointOf(id));
+    Point2D screen = view.canvas().localToScreen(view.canvas().screenPointOf(id));
+    robot.interact(() -> javafx.event.Event.fireEvent(view.canvas().canvas(), new javafx.scene.input.MouseEvent(
+        javafx.scene.input.MouseEvent.MOUSE_CLICKED, p.getX(), p.getY(), screen.getX(), screen.getY(),
+        javafx.scene.input.MouseButton.PRIMARY, 2, false, false, false, false, true, false, false, true, false, true, null)));
+  }
+
+  @Test
+  void doubleClickCollapsesAServiceWithACountAndExpandsItAgain(FxRobot robot) {
+    feed(Streams.demoLike());
+    awaitLaidOut(25);
+    long cache = idOf("Cache");
+
+    doubleClick(robot, cache);
+    awaitLaidOut(21);
+    assertThat(vm.graph().hiddenBelow(cache)).isEqualTo(4);
+    assertThat(vm.graph().layoutProperty().get().indexOf(idOf("Shard-1"))).isEqualTo(-1);
+
+    doubleClick(robot, cache);
+    awaitLaidOut(25);
+    assertThat(vm.graph().hiddenBelow(cache)).isZero();
+  }
+
   @Test
   void searchSelectsTheMatchingService(FxRobot robot) {
     feed(Streams.demoLike());
