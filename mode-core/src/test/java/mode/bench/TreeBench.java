@@ -18,7 +18,7 @@ import mode.State;
  * {@code root.stop()} (fresh tree per run), after a warm-up, and prints one line per size:
  * {@code N start_ms stop_ms} (medians), plus {@code #} comment lines.
  *
- * <p>Run: {@code bin/bench tree [--sizes 100,1000,10000] [--repeat 7] [--warmup 20]}.
+ * <p>Run: {@code bin/bench tree [--sizes 100,1000,10000] [--repeat 11] [--warmup 20]}.
  */
 public final class TreeBench {
   private static final AtomicInteger STARTED = new AtomicInteger();
@@ -120,7 +120,7 @@ public final class TreeBench {
   static void run(String[] args, PrintStream out) {
     BenchSupport.quietLogging();
     Map<String, String> o = BenchSupport.options(args,
-        Map.of("sizes", "100,1000,10000", "repeat", "7", "warmup", "20"));
+        Map.of("sizes", "100,1000,10000", "repeat", "11", "warmup", "20"));
     List<Integer> sizes = BenchSupport.ints(o.get("sizes"));
     int repeat = Integer.parseInt(o.get("repeat"));
     int warmup = Integer.parseInt(o.get("warmup"));
