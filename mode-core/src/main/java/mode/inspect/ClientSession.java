@@ -24,7 +24,7 @@ final class ClientSession {
   /** Longest line a client may send, in bytes; commands are tiny, so this is generous. */
   static final int MAX_LINE_BYTES = 1 << 20;
 
-  /** How long a TCP client has to send its token. */
+  /** How long a TCP client has to send its token, unless the agent says otherwise. */
   static final Duration AUTH_TIMEOUT = Duration.ofSeconds(10);
 
   /** How long the error line may take to leave before the connection is cut anyway. */
@@ -42,6 +42,7 @@ final class ClientSession {
       CommandHandler commands,
       int queueCapacity,
       String token,
+      Duration authTimeout,
       java.util.function.Consumer<ClientSession> onClosed) {}
 
   private final long id;
@@ -108,7 +109,7 @@ final class ClientSession {
 
   private void cutIfSilent(CountDownLatch answered) {
     try {
-      if (!answered.await(AUTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!answered.await(context.authTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         close();
       }
     } catch (InterruptedException e) {

@@ -11,8 +11,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +59,8 @@ public final class InspectAgent implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
 
-  private InspectAgent(InspectOptions options, EventSource events, CommandHandler commands) throws IOException {
+  private InspectAgent(InspectOptions options, EventSource events, CommandHandler commands, Duration authTimeout)
+      throws IOException {
     this.options = options;
     this.directory = InspectDirectory.open(options.directory());
     directory.workers(); // cleans up after workers that died without doing so
@@ -74,7 +76,8 @@ public final class InspectAgent implements AutoCloseable {
         tcpAddress == null ? null : tcpAddress.getAddress().getHostAddress(),
         tcpAddress == null ? null : tcpAddress.getPort(), token);
     var hello = new InspectMessage.Hello(InspectMessage.PROTOCOL_VERSION, pid, options.name(), options.mainClass(), startedAt);
-    this.context = new ClientSession.Context(hello, events, commands, options.queueCapacity(), token, sessions::remove);
+    this.context = new ClientSession.Context(hello, events, commands, options.queueCapacity(), token, authTimeout,
+        sessions::remove);
     try {
       directory.write(base, descriptor);
     } catch (IOException e) {
@@ -106,7 +109,8 @@ public final class InspectAgent implements AutoCloseable {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(options, "options");
     return new InspectAgent(options,
-        (capacity, listener) -> ServiceEvents.subscribe(root, capacity, listener), new ServiceCommands(root));
+        (capacity, listener) -> ServiceEvents.subscribe(root, capacity, listener), new ServiceCommands(root),
+        ClientSession.AUTH_TIMEOUT);
   }
 
   /**
@@ -118,7 +122,13 @@ public final class InspectAgent implements AutoCloseable {
    *     allowRemote}
    */
   static InspectAgent start(InspectOptions options, EventSource events, CommandHandler commands) throws IOException {
-    return new InspectAgent(options, events, commands);
+    return new InspectAgent(options, events, commands, ClientSession.AUTH_TIMEOUT);
+  }
+
+  /** As {@link #start(InspectOptions, EventSource, CommandHandler)}, with another token timeout. */
+  static InspectAgent start(InspectOptions options, EventSource events, CommandHandler commands, Duration authTimeout)
+      throws IOException {
+    return new InspectAgent(options, events, commands, authTimeout);
   }
 
   /** What this agent published: pid, name, socket, TCP address and token. */
@@ -180,10 +190,11 @@ public final class InspectAgent implements AutoCloseable {
     directory.remove(base);
   }
 
+  /** 32 random bytes in hex: safe in shells and as a command-line value (never starts with '-'). */
   private static String newToken() {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   private void startAccepting(ServerSocketChannel server, boolean tokenRequired) {

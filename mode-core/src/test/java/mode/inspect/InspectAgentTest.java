@@ -254,6 +254,18 @@ class InspectAgentTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aTcpClientThatNeverSendsTheTokenIsCutOffAndGetsNothing() throws Exception {
+    agent = InspectAgent.start(options().withTcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false),
+        events, (re, command) -> new InspectMessage.Reply(re, true, "unused", null), java.time.Duration.ofMillis(200));
+    try (RawConnection silent = RawConnection.tcp(agent.descriptor());
+        RecordingClient other = new RecordingClient(agent.descriptor().unixTarget())) {
+      assertThat(silent.readUntilClosed()).isEmpty();
+      assertThat(other.client.request(new InspectMessage.Ping()).get(10, TimeUnit.SECONDS).ok()).isTrue();
+    }
+  }
+
+  @Test
   void aNonLoopbackAddressNeedsAllowRemote() {
     InspectOptions remote = options().withTcp(new InetSocketAddress("0.0.0.0", 0), false);
     assertThatThrownBy(() -> start(remote))

@@ -145,6 +145,24 @@ class InspectCliTest {
   }
 
   @Test
+  void recordRunsUntilTheWorkerGoesAndKeepsEveryLine() throws Exception {
+    Path file = tmp.resolve("until-exit.jsonl");
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> record = CompletableFuture.supplyAsync(() ->
+        InspectCli.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+            .execute("record", "-o", file.toString(), "--dir", dir.toString()));
+    await().until(() -> Files.exists(file) && Files.readAllLines(file).size() == 2);
+    web.restart();
+    await().until(() -> Files.readAllLines(file).size() == 7);
+    agent.close();
+    assertThat(record.get(10, TimeUnit.SECONDS)).isZero();
+    List<Frame> frames = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(MessageCodec::decode).toList();
+    assertThat(frames).extracting(Frame::type)
+        .containsExactly("hello", "snapshot", "transition", "transition", "transition", "transition", "transition");
+    assertThat(err.toString()).isEqualTo("recorded 7 lines to " + file + "\n");
+  }
+
+  @Test
   void tailPrintsEachTransitionUntilTheWorkerGoes() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
