@@ -1,6 +1,7 @@
 package mode.bench;
 
 import java.io.PrintStream;
+import java.lang.ref.Reference;
 import java.util.Locale;
 import java.util.Map;
 import mode.Service;
@@ -41,11 +42,17 @@ public final class MemoryBench {
     // Warm up class loading and the per-class caches so they are not counted.
     measure(1000, false, Idle::new);
     measure(1000, true, WithTimer::new);
-    out.printf("# kind N bytes_per_service   (heap used after full GC, java %s, %s)%n",
+    out.printf("# kind N bytes_per_service   (median of 3; heap used after full GC, java %s, %s)%n",
         Runtime.version(), collectorName());
-    print(out, "idle_new", n, measure(n, false, Idle::new));
-    print(out, "idle_running", n, measure(n, true, Idle::new));
-    print(out, "timer_running", n, measure(n, true, WithTimer::new));
+    print(out, "idle_new", n, median3(() -> measure(n, false, Idle::new)));
+    print(out, "idle_running", n, median3(() -> measure(n, true, Idle::new)));
+    print(out, "timer_running", n, median3(() -> measure(n, true, WithTimer::new)));
+  }
+
+  /** Heap figures move by a few percent from one measurement to the next: take the middle one. */
+  private static double median3(java.util.function.DoubleSupplier measurement) {
+    return BenchSupport.median(new double[] {
+        measurement.getAsDouble(), measurement.getAsDouble(), measurement.getAsDouble()});
   }
 
   private static double measure(int n, boolean start, java.util.function.Supplier<Service> make) {
@@ -57,7 +64,9 @@ public final class MemoryBench {
         services[i].start();
       }
     }
-    long after = BenchSupport.settledUsedHeap();
+    long after = start ? afterBackgroundThreadsSettle() : BenchSupport.settledUsedHeap();
+    // Without the fence the JIT may see that the array is dead and the collector frees it first.
+    Reference.reachabilityFence(services);
     double perService = (after - before) / (double) n;
     for (Service s : services) {
       if (start) {
@@ -65,6 +74,28 @@ public final class MemoryBench {
       }
     }
     return perService;
+  }
+
+  /**
+   * The used heap once the started services' virtual threads have all run up to their first wait
+   * (a parked virtual thread keeps its stack in the heap): measured until it stops growing.
+   */
+  private static long afterBackgroundThreadsSettle() {
+    long used = BenchSupport.settledUsedHeap();
+    for (int i = 0; i < 50; i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      long now = BenchSupport.settledUsedHeap();
+      if (Math.abs(now - used) < used / 500) {
+        return now;
+      }
+      used = now;
+    }
+    return used;
   }
 
   private static void print(PrintStream out, String kind, int n, double bytes) {
