@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mode.events.ServiceEvent;
@@ -99,9 +101,20 @@ final class StateMachine {
   void moveTo(State next) {
     State from = move(next, null);
     if (from != null) {
-      throw new ServiceException(
-          "Service " + service.label() + " cannot move from " + from + " to " + next);
+      throw new ServiceException("Service " + service.label() + " cannot move to " + next
+          + ": expected one of " + legalSources(next) + ", but it is " + from);
     }
+  }
+
+  /** The states from which {@code next} may be reached, in declaration order. */
+  private static Set<State> legalSources(State next) {
+    Set<State> sources = EnumSet.noneOf(State.class);
+    for (State s : State.values()) {
+      if (s.canMoveTo(next)) {
+        sources.add(s);
+      }
+    }
+    return sources;
   }
 
   /** Moves to {@code next} if legal; returns whether it moved. */
