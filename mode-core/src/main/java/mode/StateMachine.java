@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mode.events.ServiceEvent;
@@ -99,9 +101,20 @@ final class StateMachine {
   void moveTo(State next) {
     State from = move(next, null);
     if (from != null) {
-      throw new ServiceException(
-          "Service " + service.label() + " cannot move from " + from + " to " + next);
+      throw new ServiceException("Service " + service.label() + " cannot move to " + next
+          + ": expected one of " + legalSources(next) + ", but it is " + from);
     }
+  }
+
+  /** The states from which {@code next} may be reached, in declaration order. */
+  private static Set<State> legalSources(State next) {
+    Set<State> sources = EnumSet.noneOf(State.class);
+    for (State s : State.values()) {
+      if (s.canMoveTo(next)) {
+        sources.add(s);
+      }
+    }
+    return sources;
   }
 
   /** Moves to {@code next} if legal; returns whether it moved. */
@@ -215,16 +228,47 @@ final class StateMachine {
       if (stateSince != null && (startNanos < 0 || startedAt != null)) {
         return;
       }
-      long anchorNanos = System.nanoTime();
-      Instant anchor = Instant.now();
+      ClockAnchor anchor = ClockAnchor.now();
       if (stateSince == null) {
-        stateSince = anchor.minusNanos(anchorNanos - stateSinceNanos);
+        stateSince = anchor.instantAt(stateSinceNanos);
       }
       if (startNanos >= 0 && startedAt == null) {
-        startedAt = anchor.minusNanos(anchorNanos - startedAtNanos);
+        startedAt = anchor.instantAt(startedAtNanos);
       }
     } finally {
       EventHub.unlock();
+    }
+  }
+
+  /**
+   * The wall clock and the monotonic clock read at (nearly) one moment. The two reads cannot be
+   * atomic: a thread preempted between them would skew every derived instant by the length of the
+   * preemption. So the wall-clock read is bracketed by two monotonic reads, its stamp is taken as
+   * the middle, and of a few tries the tightest bracket wins.
+   */
+  private record ClockAnchor(Instant wall, long nanos) {
+    private static final int TRIES = 4;
+    /** A bracket this tight is as good as it gets; no further tries. */
+    private static final long TIGHT_NANOS = 20_000;
+
+    static ClockAnchor now() {
+      ClockAnchor best = null;
+      long bestWidth = Long.MAX_VALUE;
+      for (int i = 0; i < TRIES && bestWidth > TIGHT_NANOS; i++) {
+        long before = System.nanoTime();
+        Instant wall = Instant.now();
+        long width = System.nanoTime() - before;
+        if (width < bestWidth) {
+          best = new ClockAnchor(wall, before + width / 2);
+          bestWidth = width;
+        }
+      }
+      return best;
+    }
+
+    /** The wall-clock instant of the monotonic stamp {@code stamp}. */
+    Instant instantAt(long stamp) {
+      return wall.minusNanos(nanos - stamp);
     }
   }
 

@@ -125,6 +125,17 @@ class ServiceLifecycleTest {
   }
 
   @Test
+  void anIllegalTransitionThrowsNamingLabelExpectedAndActualStateAndChangesNothing() {
+    Recorder s = new Recorder("Web", history);
+
+    assertThatThrownBy(() -> s.machine.moveTo(State.RUNNING))
+        .isInstanceOf(ServiceException.class)
+        .hasMessage("Service Web cannot move to RUNNING: expected one of [STARTING], but it is INIT");
+    assertThat(s.state()).isEqualTo(State.INIT);
+    assertThat(history).isEmpty();
+  }
+
+  @Test
   void maybeStartStartsOnlyAServiceInInit() {
     Recorder s = new Recorder("s", history);
 

@@ -139,10 +139,21 @@ class WorkerProcessTest {
       assertThat(out.getFirst()).startsWith("starting Worker (pid " + child.pid() + ") with [MyService]");
       // What the service prints goes into the log at WARNING, as in mode.
       assertThat(out).hasSize(1);
-      List<String> printed = child.err().stream().filter(l -> l.contains("] [WARNING] MyService"))
-          .map(l -> l.substring(l.indexOf("] [WARNING] ") + 12)).toList();
-      assertThat(printed).contains("MyService is starting", "MyService: one more second", "MyService is stopping");
-      assertThat(printed.getLast()).isEqualTo("MyService is stopping");
+      List<String> err = child.err();
+      Pattern shape = logLine(child.pid());
+      assertThat(err).allMatch(l -> shape.matcher(l).matches(), "has mode's log line shape");
+      List<String> messages = err.stream().map(l -> l.substring(l.indexOf("] [", l.indexOf("] [") + 1) + 2))
+          .toList();
+      assertThat(messages).contains("[WARNING] MyService: one more second");
+      // At log level info: INFO and up, no DEBUG lines such as "Started.".
+      assertThat(messages).filteredOn(m -> !m.equals("[WARNING] MyService: one more second"))
+          .containsExactly(
+              "[INFO] [^Worker]: Starting...",
+              "[INFO] [^-MyService]: Starting...",
+              "[WARNING] MyService is starting",
+              "[INFO] [^Worker]: Stopping...",
+              "[INFO] [^-MyService]: Stopping...",
+              "[WARNING] MyService is stopping");
     }
   }
 

@@ -16,6 +16,7 @@ public sealed interface ServiceEvent {
 
   /** The whole tree at a moment: every service reachable from the subscribed root. */
   record Snapshot(Instant at, List<ServiceInfo> services) implements ServiceEvent {
+    /** Keeps an unmodifiable copy of {@code services}. */
     public Snapshot {
       services = List.copyOf(services);
     }

@@ -48,6 +48,11 @@ public record ServiceInfo(
     List<TimerInfo> timers,
     Map<String, Instant> flags) {
 
+  /**
+   * Checks the required components and copies the collections.
+   *
+   * @throws NullPointerException if a required component is null
+   */
   public ServiceInfo {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(shortLabel, "shortLabel");
@@ -90,6 +95,11 @@ public record ServiceInfo(
    * @param overruns runs that took longer than the interval
    */
   public record TimerInfo(String name, String kind, String schedule, long runs, long overruns) {
+    /**
+     * Checks the required components.
+     *
+     * @throws NullPointerException if a required component is null
+     */
     public TimerInfo {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(kind, "kind");

@@ -92,8 +92,11 @@ public final class FlightRecorder implements AutoCloseable {
     return start(logger, timeout, TimeSource.system());
   }
 
-  /** As {@link #start(Logger, Duration)}, on the clock of {@code time} (tests use a fake one). */
-  public static FlightRecorder start(Logger logger, Duration timeout, TimeSource time) {
+  /**
+   * As {@link #start(Logger, Duration)}, on the clock of {@code time} (tests use a fake one).
+   * Package-private because {@link TimeSource} is not part of the exported API.
+   */
+  static FlightRecorder start(Logger logger, Duration timeout, TimeSource time) {
     return open(new FlightRecorder(logger, "", timeout, time));
   }
 
@@ -105,8 +108,11 @@ public final class FlightRecorder implements AutoCloseable {
     return start(log, timeout, TimeSource.system());
   }
 
-  /** As {@link #start(ServiceLog, Duration)}, on the clock of {@code time}. */
-  public static FlightRecorder start(ServiceLog log, Duration timeout, TimeSource time) {
+  /**
+   * As {@link #start(ServiceLog, Duration)}, on the clock of {@code time}. Package-private for
+   * the same reason.
+   */
+  static FlightRecorder start(ServiceLog log, Duration timeout, TimeSource time) {
     return open(new FlightRecorder(log.logger(), log.prefix(), timeout, time));
   }
 

@@ -11,7 +11,10 @@ import java.time.Duration;
 public class MaxRestartsExceededException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The limit that was exceeded (part of the serialized form). */
   private final int maxRestarts;
+
+  /** The window the limit applies to (part of the serialized form). */
   private final Duration over;
 
   /**

@@ -186,8 +186,8 @@ public abstract class SupervisorStrategy extends Service {
   }
 
   /**
-   * Restarts {@code service} (stop if needed, reset, {@code onRestart}, start), logging "Restarting
-   * dead <label>! Last crash reason: <reason>" at INFO. If the restart's start fails, the failure
+   * Restarts {@code service} (stop if needed, reset, {@code onRestart}, start), logging {@code "Restarting
+   * dead <label>! Last crash reason: <reason>"} at INFO. If the restart's start fails, the failure
    * is handled like any other crash of the service.
    */
   protected final void restartService(Service service, Throwable reason) {

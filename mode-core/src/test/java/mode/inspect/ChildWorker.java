@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A worker in a child JVM, on this test run's class path, with its own inspect folder. */
 final class ChildWorker implements AutoCloseable {
@@ -19,6 +22,12 @@ final class ChildWorker implements AutoCloseable {
   final Process process;
   final Path dir;
   final List<String> output = new CopyOnWriteArrayList<>();
+  /**
+   * Completes when the collector has read the child's output to its end. The process may be seen
+   * as exited before its last lines are collected, so whoever reads the output after the exit
+   * waits for this first.
+   */
+  private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
   private ChildWorker(Process process, Path dir) {
     this.process = process;
@@ -47,6 +56,8 @@ final class ChildWorker implements AutoCloseable {
       }
     } catch (IOException ended) {
       // The child is gone; its output so far is kept.
+    } finally {
+      drained.complete(null);
     }
   }
 
@@ -73,12 +84,23 @@ final class ChildWorker implements AutoCloseable {
     return InspectDirectory.open(dir).workers().stream().filter(d -> d.pid() == process.pid()).findFirst().orElse(null);
   }
 
-  /** Sends SIGTERM and waits for the exit code. */
-  int terminate() throws InterruptedException {
+  /** Sends SIGTERM and waits for the exit code and the whole output. */
+  int terminate() throws InterruptedException, ExecutionException, TimeoutException {
     process.destroy();
+    return awaitExit();
+  }
+
+  /**
+   * Waits until the child has exited and all its output is in {@link #output}, and returns its
+   * exit code.
+   *
+   * @throws IllegalStateException if it does not exit within 30 s
+   */
+  int awaitExit() throws InterruptedException, ExecutionException, TimeoutException {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("child " + process.pid() + " did not exit on SIGTERM: " + String.join("\n", output));
+      throw new IllegalStateException("child " + process.pid() + " did not exit: " + String.join("\n", output));
     }
+    drained.get(30, TimeUnit.SECONDS); // the pipe ends at the exit, so this is soon
     return process.exitValue();
   }
 

@@ -204,8 +204,8 @@ class ChildWorkerTest {
   @Test
   void aCrashedWorkerAlsoRemovesItsFiles() throws Exception {
     try (ChildWorker child = ChildWorker.start(dir(), List.of(), InspectTestWorker.class, "--crash")) {
-      assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(child.process.exitValue()).as(String.join("\n", child.output)).isEqualTo(1);
+      int exit = child.awaitExit();
+      assertThat(exit).as(String.join("\n", child.output)).isEqualTo(1);
       assertThat(String.join("\n", child.output)).contains("crash requested by --crash");
       try (var files = Files.list(dir())) {
         assertThat(files.toList()).isEmpty();
@@ -236,8 +236,7 @@ class ChildWorkerTest {
   @Test
   void aNonLoopbackAddressIsRefusedWithoutAllowRemote() throws Exception {
     try (ChildWorker child = ChildWorker.start(dir(), List.of(), InspectTestWorker.class, "--inspect=0.0.0.0:0")) {
-      assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(child.process.exitValue()).isEqualTo(1);
+      assertThat(child.awaitExit()).isEqualTo(1);
       assertThat(String.join("\n", child.output))
           .contains("inspect address 0.0.0.0 is not loopback; pass --inspect-allow-remote to listen on it anyway");
       try (var files = Files.list(dir())) {
@@ -249,8 +248,7 @@ class ChildWorkerTest {
   @Test
   void aMalformedInspectAddressIsAUsageError() throws Exception {
     try (ChildWorker child = ChildWorker.start(dir(), List.of(), InspectTestWorker.class, "--inspect=localhost")) {
-      assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(child.process.exitValue()).isEqualTo(2);
+      assertThat(child.awaitExit()).isEqualTo(2);
       assertThat(String.join("\n", child.output))
           .contains("Invalid value for option '--inspect': --inspect needs HOST:PORT, got 'localhost'");
     }

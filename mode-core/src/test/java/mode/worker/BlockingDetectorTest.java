@@ -68,6 +68,50 @@ class BlockingDetectorTest {
     }
   }
 
+  /** Its timer callback blocks on the first tick until released. */
+  static final class StuckTimer extends Service {
+    final CountDownLatch ticking = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Service.Timer(0.01)
+    void tick() throws InterruptedException {
+      ticking.countDown();
+      release.await();
+    }
+  }
+
+  @Test
+  void aTimerCallbackThatBlocksIsReportedWithItsThreadAndStack() throws Exception {
+    StuckTimer stuck = new StuckTimer();
+    List<ServiceEvent.Blocking> events = new CopyOnWriteArrayList<>();
+    stuck.start();
+    try (EventSubscription subscription =
+        ServiceEvents.subscribe(stuck, e -> {
+          if (e instanceof ServiceEvent.Blocking b) {
+            events.add(b);
+          }
+        })) {
+      stuck.ticking.await();
+      Duration timeout = Duration.ofMillis(1);
+      await().until(() -> Activities.running().stream()
+          .anyMatch(r -> r.service() == stuck && r.elapsed().compareTo(timeout) > 0));
+
+      assertThat(new BlockingDetector(timeout).checkOnce()).singleElement().satisfies(r -> {
+        assertThat(r.service()).isSameAs(stuck);
+        assertThat(r.what()).isEqualTo("timer tick");
+        assertThat(r.thread().getName()).isEqualTo("StuckTimer.tick");
+      });
+      await().until(() -> !events.isEmpty());
+      assertThat(events).singleElement().satisfies(b -> {
+        assertThat(b.what()).isEqualTo("timer tick");
+        assertThat(b.stack()).contains("BlockingDetectorTest$StuckTimer.tick");
+      });
+    } finally {
+      stuck.release.countDown();
+      stuck.stop();
+    }
+  }
+
   @Test
   void nothingIsReportedWhileNothingBlocks() {
     assertThat(new BlockingDetector(Duration.ofHours(1)).checkOnce()).isEmpty();

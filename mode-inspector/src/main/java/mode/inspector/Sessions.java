@@ -156,6 +156,11 @@ final class Sessions implements WorkersViewModel.Attacher {
       connection.close();
     }
     vm.newSession();
+    if (target instanceof AttachTarget.Local local) {
+      workers.attachedTo(local.descriptor().pid());
+    } else {
+      workers.detached();
+    }
     connection = WorkerConnection.attach(target, pump, vm::connection);
     vm.actions().setCommands(connection);
   }
@@ -178,6 +183,7 @@ final class Sessions implements WorkersViewModel.Attacher {
             connection.close();
             connection = null;
           }
+          workers.detached();
           vm.actions().setCommands(null);
           vm.openRecording(opened.name(), opened.recording());
         });

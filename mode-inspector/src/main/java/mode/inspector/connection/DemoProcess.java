@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import mode.inspector.demo.DemoWorker;
 
 /**
  * The bundled demo worker running in a child JVM started from this JVM's class path. Its output
  * goes to a log file, so a chatty worker never blocks on a full pipe. Closing stops it: first
- * gracefully (SIGTERM, the worker's stop hooks run), then forcibly after a few seconds.
+ * gracefully (SIGTERM, the worker's stop hooks run), then forcibly after a few seconds. If this
+ * JVM ends without closing it (even killed), the demo stops by itself: it watches this process.
  *
  * <p>Threading: safe from any thread.
  */
@@ -36,6 +38,7 @@ public final class DemoProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(java,
         "-cp", System.getProperty("java.class.path"),
         "-Dmode.inspect.dir=" + inspectDir.toAbsolutePath(),
+        "-D" + DemoWorker.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
         MAIN_CLASS));
     command.addAll(List.of(args));
     Path log = File.createTempFile("mode-demo-", ".log").toPath();

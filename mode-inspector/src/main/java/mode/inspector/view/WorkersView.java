@@ -1,5 +1,6 @@
 package mode.inspector.view;
 
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -32,6 +33,13 @@ public final class WorkersView extends VBox {
     ListView<WorkerEntry> list = new ListView<>(vm.workers());
     list.setId("worker-list");
     list.setPlaceholder(new Label("None running"));
+    vm.attachedProperty().addListener((o, was, now) -> showAttached(list, now));
+    showAttached(list, vm.attachedProperty().get());
+    vm.workers().addListener((ListChangeListener<WorkerEntry>) change -> {
+      if (list.getSelectionModel().isEmpty()) { // a refresh cleared it; a row the user chose stays
+        showAttached(list, vm.attachedProperty().get());
+      }
+    });
     list.setOnMouseClicked(e -> {
       if (e.getClickCount() == 2) {
         vm.attach(list.getSelectionModel().getSelectedItem());
@@ -65,5 +73,16 @@ public final class WorkersView extends VBox {
     open.setId("open-recording");
     open.setOnAction(e -> vm.openRecording());
     getChildren().addAll(title, list, attach, problem, byAddress, address, token, attachAddress, open);
+  }
+
+  /** Selects and focuses the attached worker's row (the focus too: it is what the list highlights). */
+  private static void showAttached(ListView<WorkerEntry> list, WorkerEntry attached) {
+    if (attached == null) {
+      return;
+    }
+    list.getSelectionModel().select(attached);
+    int row = list.getSelectionModel().getSelectedIndex();
+    list.getFocusModel().focus(row);
+    list.scrollTo(row);
   }
 }

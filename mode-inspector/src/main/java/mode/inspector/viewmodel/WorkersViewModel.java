@@ -2,6 +2,8 @@ package mode.inspector.viewmodel;
 
 import java.time.Instant;
 import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -10,7 +12,8 @@ import javafx.collections.ObservableList;
 /**
  * The start panel: the workers running on this machine (refreshed by the app every couple of
  * seconds, like VisualVM's list), an address and token for a TCP worker, and the commands to
- * attach or open a recording.
+ * attach or open a recording. The worker attached to (by pid) is the list's attached entry, which
+ * the view selects, whatever the row order.
  *
  * <p>Threading: UI thread only.
  */
@@ -40,6 +43,9 @@ public final class WorkersViewModel {
   private final StringProperty address = new SimpleStringProperty(this, "address", "");
   private final StringProperty token = new SimpleStringProperty(this, "token", "");
   private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+  private final ReadOnlyObjectWrapper<WorkerEntry> attached = new ReadOnlyObjectWrapper<>(this, "attached");
+  /** The pid of the local worker attached to, or -1. */
+  private long attachedPid = -1;
   private Attacher attacher;
 
   /** Sets what the commands do. */
@@ -52,13 +58,31 @@ public final class WorkersViewModel {
     if (!workers.equals(now)) {
       workers.setAll(now);
     }
+    markAttached();
     problem.set(now.isEmpty() ? "No mode worker runs as this user. Start one, or use --demo." : "");
   }
 
   /** The directory could not be read. */
   public void listingFailed(String message) {
     workers.clear();
+    markAttached();
     problem.set(message);
+  }
+
+  /** The session is now attached to the local worker {@code pid}; its row becomes the attached one. */
+  public void attachedTo(long pid) {
+    attachedPid = pid;
+    markAttached();
+  }
+
+  /** The session is attached to no listed worker (a TCP address, a recording, nothing). */
+  public void detached() {
+    attachedPid = -1;
+    markAttached();
+  }
+
+  private void markAttached() {
+    attached.set(workers.stream().filter(w -> w.pid() == attachedPid).findFirst().orElse(null));
   }
 
   /** Attaches to {@code worker}. */
@@ -89,6 +113,14 @@ public final class WorkersViewModel {
   /** The workers running now. */
   public ObservableList<WorkerEntry> workers() {
     return workersView;
+  }
+
+  /**
+   * The listed worker the session is attached to; null when it is not attached to a local worker
+   * or that worker is not (or no longer, or not yet) listed.
+   */
+  public ReadOnlyObjectProperty<WorkerEntry> attachedProperty() {
+    return attached.getReadOnlyProperty();
   }
 
   /** The typed address: a pid or host:port. */
