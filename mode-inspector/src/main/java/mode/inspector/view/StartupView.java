@@ -28,7 +28,9 @@ public final class StartupView extends ScrollPane {
   private static final double ROW = 18;
   private static final double NAME_WIDTH = 190;
   private static final double CHART_WIDTH = 600;
-  private static final int MAX_ROWS = 2000;
+  // A canvas is one texture: 2,000 rows (36,000 px) could not be allocated and the whole window
+  // stopped rendering with large trees; 400 rows stay under 8,192 px, the common texture limit.
+  private static final int MAX_ROWS = 400;
 
   private final StartupViewModel vm;
   private final Canvas canvas = new Canvas(NAME_WIDTH + CHART_WIDTH + 190, ROW);
