@@ -142,7 +142,7 @@ public final class TreeBench {
         starts[r] = BenchSupport.millis(t[0]);
         stops[r] = BenchSupport.millis(t[1]);
       }
-      out.printf(Locale.ROOT, "%d %.2f %.2f%n", n, BenchSupport.median(starts), BenchSupport.median(stops));
+      out.printf(Locale.ROOT, "%d %.3f %.3f%n", n, BenchSupport.median(starts), BenchSupport.median(stops));
       out.printf(Locale.ROOT, "#   fanout=%d levels_incl_root=%d start_runs=%s stop_runs=%s%n",
           fanout(n), build(n, fanout(n)).depth(), rounded(starts), rounded(stops));
       out.flush();
