@@ -4,7 +4,7 @@ import mode.Service;
 import mode.Worker;
 
 /**
- * The worker that {@code docs/attach.md} attaches to: App depends on Web (which depends on Router
+ * The worker that the README section "Attach to a running worker" attaches to: App depends on Web (which depends on Router
  * and Sessions) and on Cache, whose timer flushes every second. Runs until Ctrl-C; the
  * arguments are the worker's ({@code --inspect=127.0.0.1:7070}, {@code --loglevel=info}, ...).
  */
