@@ -141,14 +141,10 @@ public final class InspectorViewModel {
   /** Starts a new session (another worker): a fresh model, recording and history. */
   public void newSession() {
     live = new ServiceGraph();
-    shown = live;
     recording = new Recording();
     replaying.set(false);
     replayMoment.set(null);
-    graph.setModel(shown);
-    timeline.replaceAll(List.of());
-    logs.clear();
-    details.refresh(shown, graph.selectedProperty().get());
+    show(live);
   }
 
   /** Shows a recording instead of a live worker, at its last moment. */
@@ -160,12 +156,7 @@ public final class InspectorViewModel {
     statusMessage.set(opened.isEmpty() ? "The recording holds no events" : "Recording " + name);
     replaying.set(false);
     replayMoment.set(null);
-    shown = live;
-    graph.setModel(shown);
-    timeline.replaceAll(shown.history());
-    logs.setAll(shown.logs());
-    startup.refresh(shown);
-    details.refresh(shown, graph.selectedProperty().get());
+    show(live);
   }
 
   /** Shows the graph as it was at {@code moment}; live events keep being recorded meanwhile. */
@@ -175,19 +166,19 @@ public final class InspectorViewModel {
     }
     replaying.set(true);
     replayMoment.set(moment);
-    shown = recording.replayTo(moment);
-    graph.setModel(shown);
-    timeline.replaceAll(shown.history());
-    logs.setAll(shown.logs());
-    startup.refresh(shown);
-    details.refresh(shown, graph.selectedProperty().get());
+    show(recording.replayTo(moment));
   }
 
   /** Leaves the replay and shows the live graph again. */
   public void goLive() {
     replaying.set(false);
     replayMoment.set(null);
-    shown = live;
+    show(live);
+  }
+
+  /** Puts {@code model} on screen: graph, timeline, log, startup chart and details all follow it. */
+  private void show(ServiceGraph model) {
+    shown = model;
     graph.setModel(shown);
     timeline.replaceAll(shown.history());
     logs.setAll(shown.logs());
