@@ -3,9 +3,11 @@ package mode.supervisors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import mode.LogCapture;
 import mode.Service;
 import mode.State;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +59,7 @@ class RestartStrategiesTest {
 
   @Test
   void oneForOneRestartsOnlyTheCrashedService() {
-    try (LogCapture log = new LogCapture(OneForOneSupervisor.class)) {
+    try (LogCapture log = new LogCapture(OneForOneSupervisor.class, Level.INFO)) {
       startSupervising(new OneForOneSupervisor(5, Duration.ofMinutes(1)));
 
       b.crashFromTask("boom");
@@ -111,7 +113,7 @@ class RestartStrategiesTest {
 
   @Test
   void forfeitOneForOneStopsTheCrashedServiceAndNeverRestartsIt() {
-    try (LogCapture log = new LogCapture(ForfeitOneForOneSupervisor.class)) {
+    try (LogCapture log = new LogCapture(ForfeitOneForOneSupervisor.class, Level.INFO)) {
       startSupervising(new ForfeitOneForOneSupervisor());
 
       b.crashFromTask("boom");
@@ -129,7 +131,7 @@ class RestartStrategiesTest {
 
   @Test
   void forfeitOneForAllStopsEveryServiceAndRestartsNone() {
-    try (LogCapture log = new LogCapture(ForfeitOneForAllSupervisor.class)) {
+    try (LogCapture log = new LogCapture(ForfeitOneForAllSupervisor.class, Level.INFO)) {
       startSupervising(new ForfeitOneForAllSupervisor());
 
       b.crashFromTask("boom");
