@@ -50,13 +50,17 @@ public final class AgentBench {
   static void run(String[] args, PrintStream out) throws Exception {
     BenchSupport.quietLogging();
     Map<String, String> o = BenchSupport.options(args,
-        Map.of("size", "10000", "repeat", "11", "warmup", "10", "restarts", "5"));
+        Map.of("size", "10000", "repeat", "11", "warmup", "10", "restarts", "5", "queue", "0"));
     int n = Integer.parseInt(o.get("size"));
     int repeat = Integer.parseInt(o.get("repeat"));
     int warmup = Integer.parseInt(o.get("warmup"));
     Path dir = Files.createTempDirectory("mode-bench-inspect");
     try {
       InspectOptions options = InspectOptions.defaults("AgentBench").withDirectory(dir.resolve("inspect"));
+      int queue = Integer.parseInt(o.get("queue"));
+      if (queue > 0) {
+        options = options.withQueueCapacity(queue);
+      }
       overhead(out, options, n, repeat, warmup);
       throughput(out, options.withQueueCapacity(4_000_000), n, Integer.parseInt(o.get("restarts")));
     } finally {
