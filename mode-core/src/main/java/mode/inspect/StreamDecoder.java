@@ -12,7 +12,8 @@ import mode.events.ServiceEvent;
 /**
  * The one-pass decoder of the common line: an event whose envelope fields come first, in the
  * order the encoder writes them ({@code type}, {@code seq}, {@code ts}), then the event's fields,
- * bound by Jackson straight from the parser into the event record. Any other line (another order,
+ * bound by Jackson straight from the parser into the event record (a {@code transition} by {@link
+ * TransitionDecoder}). Any other line (another order,
  * another message type, an envelope value of an unusual form, an error of any kind) gives {@code
  * null}, and {@link TreeDecoder} decides, so both accept and reject exactly the same lines with
  * the same results and messages. Thread-safe.
@@ -61,7 +62,9 @@ final class StreamDecoder {
     if (ts == null || parser.nextToken() != JsonToken.FIELD_NAME) {
       return null;
     }
-    ServiceEvent event = reader.readValue(parser);
+    // The most frequent event is read field by field; a transition of unusual form then goes to
+    // the tree, like every other unusual line.
+    ServiceEvent event = "transition".equals(type) ? TransitionDecoder.read(parser) : reader.readValue(parser);
     if (event == null || parser.nextToken() != null) {
       return null;
     }

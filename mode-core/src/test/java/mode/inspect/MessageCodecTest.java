@@ -199,6 +199,34 @@ class MessageCodecTest {
   }
 
   @Test
+  void aTransitionWithItsFieldsInAnotherOrderIsReadInOnePass() {
+    String line = "{\"type\":\"transition\",\"seq\":7,\"ts\":\"2026-11-28T05:12:15.084Z\",\"crashStack\":\"at x\\n\","
+        + "\"to\":\"CRASHED\",\"crashReason\":\"boom\",\"from\":\"RUNNING\",\"restartCount\":2,\"serviceId\":3,"
+        + "\"at\":\"2026-11-28T05:12:15.084Z\"}";
+    Frame expected = new Frame(7, T0, new InspectMessage.Event(
+        new ServiceEvent.Transition(T0, 3, State.RUNNING, State.CRASHED, 2, "boom", "at x\n")));
+    assertThat(streamDecode(line)).isEqualTo(expected);
+    assertThat(MessageCodec.decode(line)).isEqualTo(expected);
+  }
+
+  @Test
+  void aTransitionWithAnExtraFieldDecodesAndOneMissingAFieldFailsAsInTheTree() {
+    String extra = "{\"type\":\"transition\",\"seq\":7,\"ts\":\"2026-11-28T05:12:15.084Z\",\"at\":\"2026-11-28T05:12:15.084Z\","
+        + "\"serviceId\":3,\"from\":\"STARTING\",\"to\":\"RUNNING\",\"restartCount\":0,\"crashReason\":null,"
+        + "\"crashStack\":null,\"cause\":{\"by\":\"operator\"}}";
+    String missing = "{\"type\":\"transition\",\"seq\":7,\"ts\":\"2026-11-28T05:12:15.084Z\",\"at\":\"2026-11-28T05:12:15.084Z\","
+        + "\"serviceId\":3,\"from\":\"STARTING\",\"to\":\"RUNNING\"}";
+    Frame expected = new Frame(7, T0, new InspectMessage.Event(
+        new ServiceEvent.Transition(T0, 3, State.STARTING, State.RUNNING, 0, null, null)));
+    assertThat(MessageCodec.decode(extra)).isEqualTo(expected).isEqualTo(TreeDecoder.decode(extra));
+    assertThatThrownBy(() -> MessageCodec.decode(missing))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage(catchThrowable(() -> TreeDecoder.decode(missing)).getMessage())
+        .hasMessageEndingWith("Cannot map `null` into type `int` (set DeserializationConfig.DeserializationFeature"
+            + ".FAIL_ON_NULL_FOR_PRIMITIVES to 'false' to allow)");
+  }
+
+  @Test
   void aDuplicateKeyAmongAnEventsFieldsIsRejected() {
     String line = "{\"type\":\"gap\",\"seq\":3,\"ts\":\"2026-11-28T05:12:15.084Z\","
         + "\"at\":\"2026-11-28T05:12:15.084Z\",\"dropped\":7,\"dropped\":8}";
