@@ -78,8 +78,8 @@ public final class MessageCodec {
    *     required ones; the message names the offending value
    */
   public static Frame decode(String line) {
-    try (JsonParser parser = MAPPER.createParser(line)) {
-      Frame frame = StreamDecoder.decode(parser);
+    try {
+      Frame frame = StreamDecoder.decode(factory -> factory.createParser(line));
       if (frame != null) {
         return frame;
       }
@@ -98,8 +98,8 @@ public final class MessageCodec {
    */
   public static Frame decode(byte[] bytes, int offset, int length) {
     Utf8.check(bytes, offset, length);
-    try (JsonParser parser = MAPPER.createParser(bytes, offset, length)) {
-      Frame frame = StreamDecoder.decode(parser);
+    try {
+      Frame frame = StreamDecoder.decode(factory -> factory.createParser(bytes, offset, length));
       if (frame != null) {
         return frame;
       }

@@ -237,6 +237,20 @@ class MessageCodecTest {
   }
 
   @Test
+  void aDuplicateKeyInATransitionIsRejectedWhetherAFieldOrTheEnvelopeIsRepeated() {
+    String line = "{\"type\":\"transition\",\"seq\":7,\"ts\":\"2026-11-28T05:12:15.084Z\",\"at\":\"2026-11-28T05:12:15.084Z\","
+        + "\"serviceId\":3,\"from\":\"STARTING\",\"to\":\"RUNNING\",\"restartCount\":0,\"crashReason\":null,"
+        + "\"crashStack\":null";
+    assertThatThrownBy(() -> MessageCodec.decode(line + ",\"to\":\"STOPPING\"}"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageStartingWith("malformed JSON line")
+        .hasMessageContaining("Duplicate field 'to'");
+    assertThatThrownBy(() -> MessageCodec.decode(line + ",\"seq\":8}"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("Duplicate field 'seq'");
+  }
+
+  @Test
   void anEventWithAFieldOfTheWrongTypeIsRejectedAsByTheTreeFromTextAndFromBytes() {
     String line = "{\"type\":\"transition\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\","
         + "\"at\":\"2026-11-28T05:12:15.084Z\",\"serviceId\":3,\"from\":\"RUNNING\",\"to\":\"EXPLODED\"}";
@@ -260,8 +274,8 @@ class MessageCodecTest {
   }
 
   static Frame streamDecode(String line) {
-    try (com.fasterxml.jackson.core.JsonParser parser = MessageCodec.MAPPER.createParser(line)) {
-      return StreamDecoder.decode(parser);
+    try {
+      return StreamDecoder.decode(factory -> factory.createParser(line));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
