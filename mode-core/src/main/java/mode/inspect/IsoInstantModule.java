@@ -31,6 +31,17 @@ final class IsoInstantModule {
     return module;
   }
 
+  /** Writes {@code instant} as the serializer does: its {@link Instant#toString()}, as a string. */
+  static void write(JsonGenerator generator, Instant instant) throws IOException {
+    char[] text = new char[IsoInstants.MAX_LENGTH];
+    int length = IsoInstants.format(instant, text, 0);
+    if (length < 0) {
+      generator.writeString(instant.toString());
+    } else {
+      generator.writeString(text, 0, length);
+    }
+  }
+
   /** Writes {@link Instant#toString()}, without building the string. */
   private static final class Serializer extends StdSerializer<Instant> {
     private static final long serialVersionUID = 1L;
@@ -41,13 +52,7 @@ final class IsoInstantModule {
 
     @Override
     public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-      char[] text = new char[IsoInstants.MAX_LENGTH];
-      int length = IsoInstants.format(value, text, 0);
-      if (length < 0) {
-        generator.writeString(value.toString());
-      } else {
-        generator.writeString(text, 0, length);
-      }
+      write(generator, value);
     }
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import mode.events.ServiceEvent;
 
 /**
  * Encodes frames as protocol lines, each followed by {@code \n}, one after the other into a
@@ -37,7 +38,7 @@ final class LineEncoder {
         // Lines are separated by our newline, not by Jackson's default space between root values.
         generator.setRootValueSeparator(null);
       }
-      WRITER.writeValue(generator, line);
+      write(generator, frame, line);
       generator.flush();
     } catch (IOException | RuntimeException e) {
       // A failure leaves the generator in the middle of a value: start a fresh one.
@@ -46,6 +47,18 @@ final class LineEncoder {
       throw new ProtocolException("cannot encode a " + frame.type() + " message: " + e, e);
     }
     buffer.write('\n');
+  }
+
+  /**
+   * Writes the line object of {@code frame}, whose {@link WireLine} is {@code line}, without a
+   * newline: a transition by {@link TransitionEncoder}, anything else by the binder.
+   */
+  static void write(JsonGenerator generator, Frame frame, WireLine line) throws IOException {
+    if (line.payload() instanceof ServiceEvent.Transition transition) {
+      TransitionEncoder.write(generator, frame, transition);
+    } else {
+      WRITER.writeValue(generator, line);
+    }
   }
 
   /** The bytes appended since the last {@link #clear()}, ready to be written. */

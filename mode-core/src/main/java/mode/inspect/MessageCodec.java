@@ -1,14 +1,15 @@
 package mode.inspect;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -47,9 +48,10 @@ public final class MessageCodec {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // Characters outside the BMP as their UTF-8 bytes, as text written as a string and then
+          // encoded, not as escaped surrogate pairs.
+          .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
           .build();
-
-  private static final ObjectWriter LINE_WRITER = MAPPER.writerFor(WireLine.class);
 
   private MessageCodec() {}
 
@@ -62,11 +64,13 @@ public final class MessageCodec {
    */
   public static String encode(Frame frame) {
     WireLine line = WireLine.of(frame);
-    try {
-      return LINE_WRITER.writeValueAsString(line);
-    } catch (JsonProcessingException e) {
+    StringWriter text = new StringWriter(256);
+    try (JsonGenerator generator = MAPPER.createGenerator(text)) {
+      LineEncoder.write(generator, frame, line);
+    } catch (IOException e) {
       throw new ProtocolException("cannot encode a " + frame.type() + " message: " + e, e);
     }
+    return text.toString();
   }
 
   /**

@@ -57,6 +57,17 @@ class LineWriterTest {
   }
 
   @Test
+  void textOutsideTheBmpIsWrittenAsUtf8AndALoneSurrogateEscapedSoItReadsBackUnchanged() {
+    LineEncoder encoder = new LineEncoder();
+    Frame frame = new Frame(1, MessageCodecTest.T0, new InspectMessage.ErrorMessage("smile \ud83d\ude00, half \ud800."));
+    encoder.append(frame);
+    byte[] bytes = java.util.Arrays.copyOf(encoder.bytes().array(), encoder.size());
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(
+        "{\"type\":\"error\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\",\"message\":\"smile \ud83d\ude00, half \\uD800.\"}\n");
+    assertThat(MessageCodec.decode(bytes, 0, bytes.length - 1)).isEqualTo(frame);
+  }
+
+  @Test
   void appendedLinesLeaveInOneWriteInOrderWithConsecutiveSeqs() {
     RecordingChannel channel = new RecordingChannel(Integer.MAX_VALUE);
     LineWriter writer = new LineWriter(channel);
