@@ -64,7 +64,7 @@ public final class Diag {
 
   /** The set flags, by name, each with the time it was set. */
   public Map<String, Instant> flags() {
-    return new TreeMap<>(set);
+    return set.isEmpty() ? Map.of() : new TreeMap<>(set);
   }
 
   /** Every flag ever changed, by name, with the time of its last set or clear. */

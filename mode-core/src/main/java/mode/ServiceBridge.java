@@ -1,9 +1,13 @@
 package mode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import mode.events.ServiceInfo;
 import mode.internal.CrashHandler;
+import mode.internal.EventHub;
 import mode.internal.ServiceAccess;
 import mode.timers.TimeSource;
 
@@ -12,13 +16,34 @@ final class ServiceBridge implements ServiceAccess.Bridge {
 
   @Override
   public ServiceInfo info(Service s) {
-    Service parent = s.deps.parent();
-    List<Service> children = s.deps.children();
-    List<Long> ids = new ArrayList<>(children.size());
-    for (Service c : children) {
-      ids.add(c.id());
+    Supplier<ServiceInfo> description;
+    EventHub.lock();
+    try {
+      description = captureLocked(s);
+    } finally {
+      EventHub.unlock();
     }
-    return s.machine.info(parent == null ? null : parent.id(), ids, s.tasks.timerInfos(), s.diag.flags());
+    return description.get();
+  }
+
+  @Override
+  public Supplier<ServiceInfo> captureLocked(Service s) {
+    Service parent = s.deps.parent();
+    Object[] children = s.deps.children().toArray();
+    StateMachine.Facts facts = s.machine.factsLocked();
+    Map<String, Instant> flags = s.diag.flags();
+    return () -> {
+      List<Long> ids = new ArrayList<>(children.length);
+      for (Object c : children) {
+        ids.add(((Service) c).id());
+      }
+      return facts.describe(s, parent == null ? null : parent.id(), ids, s.tasks.timerInfos(), flags);
+    };
+  }
+
+  @Override
+  public Object[] dependencies(Service s) {
+    return s.deps.children().toArray();
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import mode.events.ServiceEvent;
 import mode.events.ServiceInfo;
 import mode.internal.EventHub;
+import mode.internal.WallClock;
 import mode.timers.StopSignal;
 
 /**
@@ -26,8 +27,8 @@ import mode.timers.StopSignal;
 final class StateMachine {
   private final Service service;
   private volatile State state = State.INIT;
-  // Wall-clock instants are read only when an event needs them (null otherwise); a description
-  // derives them from the System.nanoTime() stamps, which every move records (one clock read).
+  // Wall-clock instants are made only when an event or a description needs them (null until
+  // then), from the System.nanoTime() stamps that every move records (one clock read).
   private Instant stateSince;
   private long stateSinceNanos = System.nanoTime();
   private Instant startedAt;
@@ -142,10 +143,9 @@ final class StateMachine {
         return from;
       }
       long nanos = System.nanoTime();
-      Instant now = EventHub.observedLocked() ? Instant.now() : null;
       switch (next) {
         case RUNNING -> {
-          startedAt = now;
+          startedAt = null;
           startedAtNanos = nanos;
           startNanos = nanos - stateSinceNanos;
         }
@@ -158,10 +158,10 @@ final class StateMachine {
         default -> {}
       }
       state = next;
-      stateSince = now;
+      stateSince = null;
       stateSinceNanos = nanos;
-      if (now != null) {
-        EventHub.emitLocked(service, transition(now, from, next));
+      if (EventHub.observedLocked()) {
+        EventHub.emitLocked(service, nanos, () -> transitionLocked(nanos, from, next));
       }
       if (next == State.CRASHED || next == State.STOPPING) {
         toWake = run.signal;
@@ -182,7 +182,17 @@ final class StateMachine {
     run = new Run();
   }
 
-  private ServiceEvent.Transition transition(Instant at, State from, State to) {
+  /**
+   * The event of the move {@code from → to} at {@code nanos}, built only when a subscriber queues
+   * it; its instant becomes the state's (and the start's) recorded instant, so that snapshots
+   * agree with the event. Called under the hub lock, right after the move.
+   */
+  private ServiceEvent.Transition transitionLocked(long nanos, State from, State to) {
+    Instant at = WallClock.instantAt(nanos);
+    stateSince = at;
+    if (to == State.RUNNING) {
+      startedAt = at;
+    }
     boolean crashed = to == State.CRASHED;
     return new ServiceEvent.Transition(
         at,
@@ -194,81 +204,63 @@ final class StateMachine {
         crashed ? crashStack : null);
   }
 
-  /** Describes the service; call with the hub lock held for a consistent view. */
-  ServiceInfo info(
-      Long parentId, List<Long> dependencyIds, List<ServiceInfo.TimerInfo> timers, Map<String, Instant> flags) {
-    Throwable reason = crashReason;
-    fillInInstants();
-    return new ServiceInfo(
-        service.id(),
-        service.label(),
-        service.shortLabel(),
-        service.getClass().getName(),
-        state,
-        parentId,
-        dependencyIds,
-        stateSince,
-        startedAt,
-        startNanos < 0 ? null : Duration.ofNanos(startNanos),
-        stopNanos < 0 ? null : Duration.ofNanos(stopNanos),
-        restartCount,
-        reason == null ? null : reason.toString(),
-        crashStack,
-        timers,
-        flags);
+  /**
+   * What a description of the service needs from its state, read in one go; call with the hub
+   * lock held, so that it agrees with the event stream.
+   */
+  Facts factsLocked() {
+    fillInInstantsLocked();
+    return new Facts(state, stateSince, startedAt, startNanos, stopNanos, restartCount, crashReason, crashStack);
   }
 
-  /**
-   * Derives the wall-clock instants that unobserved moves did not read from their monotonic
-   * stamps, once: later descriptions return the same instants.
-   */
-  private void fillInInstants() {
-    EventHub.lock();
-    try {
-      if (stateSince != null && (startNanos < 0 || startedAt != null)) {
-        return;
-      }
-      ClockAnchor anchor = ClockAnchor.now();
-      if (stateSince == null) {
-        stateSince = anchor.instantAt(stateSinceNanos);
-      }
-      if (startNanos >= 0 && startedAt == null) {
-        startedAt = anchor.instantAt(startedAtNanos);
-      }
-    } finally {
-      EventHub.unlock();
+  /** The state side of a {@link ServiceInfo}, as read by {@link #factsLocked()}. */
+  record Facts(
+      State state,
+      Instant stateSince,
+      Instant startedAt,
+      long startNanos,
+      long stopNanos,
+      int restartCount,
+      Throwable crashReason,
+      String crashStack) {
+
+    /** The description, built from these facts and the service's other parts. */
+    ServiceInfo describe(
+        Service service,
+        Long parentId,
+        List<Long> dependencyIds,
+        List<ServiceInfo.TimerInfo> timers,
+        Map<String, Instant> flags) {
+      return new ServiceInfo(
+          service.id(),
+          service.label(),
+          service.shortLabel(),
+          service.getClass().getName(),
+          state,
+          parentId,
+          dependencyIds,
+          stateSince,
+          startedAt,
+          startNanos < 0 ? null : Duration.ofNanos(startNanos),
+          stopNanos < 0 ? null : Duration.ofNanos(stopNanos),
+          restartCount,
+          crashReason == null ? null : crashReason.toString(),
+          crashStack,
+          timers,
+          flags);
     }
   }
 
   /**
-   * The wall clock and the monotonic clock read at (nearly) one moment. The two reads cannot be
-   * atomic: a thread preempted between them would skew every derived instant by the length of the
-   * preemption. So the wall-clock read is bracketed by two monotonic reads, its stamp is taken as
-   * the middle, and of a few tries the tightest bracket wins.
+   * Derives the wall-clock instants that unobserved moves did not record from their monotonic
+   * stamps, once: later descriptions return the same instants. Call with the hub lock held.
    */
-  private record ClockAnchor(Instant wall, long nanos) {
-    private static final int TRIES = 4;
-    /** A bracket this tight is as good as it gets; no further tries. */
-    private static final long TIGHT_NANOS = 20_000;
-
-    static ClockAnchor now() {
-      ClockAnchor best = null;
-      long bestWidth = Long.MAX_VALUE;
-      for (int i = 0; i < TRIES && bestWidth > TIGHT_NANOS; i++) {
-        long before = System.nanoTime();
-        Instant wall = Instant.now();
-        long width = System.nanoTime() - before;
-        if (width < bestWidth) {
-          best = new ClockAnchor(wall, before + width / 2);
-          bestWidth = width;
-        }
-      }
-      return best;
+  private void fillInInstantsLocked() {
+    if (stateSince == null) {
+      stateSince = WallClock.instantAt(stateSinceNanos);
     }
-
-    /** The wall-clock instant of the monotonic stamp {@code stamp}. */
-    Instant instantAt(long stamp) {
-      return wall.minusNanos(nanos - stamp);
+    if (startNanos >= 0 && startedAt == null) {
+      startedAt = WallClock.instantAt(startedAtNanos);
     }
   }
 

@@ -228,6 +228,9 @@ final class TaskRunner {
 
   /** The counters of every background method, for {@code ServiceInfo}. */
   List<ServiceInfo.TimerInfo> timerInfos() {
+    if (methods.isEmpty()) {
+      return List.of();
+    }
     List<ServiceInfo.TimerInfo> out = new ArrayList<>(methods.size());
     for (int i = 0; i < methods.size(); i++) {
       TaskMethod m = methods.get(i);

@@ -61,7 +61,7 @@ public record ServiceInfo(
     Objects.requireNonNull(stateSince, "stateSince");
     dependencyIds = List.copyOf(dependencyIds);
     timers = List.copyOf(timers);
-    flags = flags == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(flags));
+    flags = flags == null || flags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(flags));
   }
 
   /** A description without diagnostic flags. */

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import mode.events.EventSubscription;
+import mode.events.ServiceEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +63,7 @@ final class ClientSession {
     this.channel = channel;
     this.context = context;
     this.tokenRequired = tokenRequired;
-    this.outbox = new Outbox(context.queueCapacity());
+    this.outbox = new Outbox(context.queueCapacity(), context.events()::lastChangeNanos);
   }
 
   /** Serves the connection until it ends; runs on the session's reader thread. */
@@ -187,7 +188,12 @@ final class ClientSession {
             }
           }
           case Outbox.Resubscribe resubscribe -> {
-            writer.write(new InspectMessage.Event(resubscribe.gap()));
+            // The old subscription's own count, final once it is closed, includes the events the
+            // runtime did not even queue once it was suspended; the gaps it delivered already
+            // stand for part of it. The gap counts every event this client missed, once.
+            long unqueued = closeSubscription() - resubscribe.gapsSeen();
+            ServiceEvent.Gap gap = resubscribe.gap();
+            writer.write(new InspectMessage.Event(new ServiceEvent.Gap(gap.at(), gap.dropped() + unqueued)));
             subscribe(resubscribe.nextGeneration());
           }
         }
@@ -205,12 +211,48 @@ final class ClientSession {
   private void subscribe(long generation) {
     subscriptionLock.lock();
     try {
-      if (subscription != null) {
-        subscription.close();
-      }
+      closeSubscription();
       if (!closed.get()) {
-        subscription = context.events().subscribe(context.queueCapacity(), event -> outbox.offerEvent(generation, event));
+        AtomicBoolean suspended = new AtomicBoolean();
+        EventSubscription[] self = new EventSubscription[1];
+        self[0] = context.events().subscribe(context.queueCapacity(), event -> {
+          if (!outbox.offerEvent(generation, event) && suspended.compareAndSet(false, true)) {
+            suspend(self[0]);
+          }
+        });
+        subscription = self[0];
       }
+    } finally {
+      subscriptionLock.unlock();
+    }
+  }
+
+  /**
+   * The client fell behind: until it has caught up and subscribes again, the runtime need not
+   * even build its events (they are counted as dropped).
+   */
+  private void suspend(EventSubscription sub) {
+    subscriptionLock.lock();
+    try {
+      if (sub != null && sub == subscription) {
+        context.events().suspend(sub);
+      }
+    } finally {
+      subscriptionLock.unlock();
+    }
+  }
+
+  /** Closes the subscription, if any; returns the events it dropped in all. */
+  private long closeSubscription() {
+    subscriptionLock.lock();
+    try {
+      if (subscription == null) {
+        return 0;
+      }
+      subscription.close();
+      long dropped = subscription.dropped();
+      subscription = null;
+      return dropped;
     } finally {
       subscriptionLock.unlock();
     }
@@ -237,14 +279,7 @@ final class ClientSession {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    subscriptionLock.lock();
-    try {
-      if (subscription != null) {
-        subscription.close();
-      }
-    } finally {
-      subscriptionLock.unlock();
-    }
+    closeSubscription();
     outbox.close();
     closeChannel();
     context.onClosed().accept(this);

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import mode.Service;
-import mode.events.ServiceEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +108,7 @@ public final class InspectAgent implements AutoCloseable {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(options, "options");
     return new InspectAgent(options,
-        (capacity, listener) -> ServiceEvents.subscribe(root, capacity, listener), new ServiceCommands(root),
+        EventSource.of(root), new ServiceCommands(root),
         ClientSession.AUTH_TIMEOUT);
   }
 

@@ -4,15 +4,24 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import mode.events.ServiceEvent;
 
 /**
  * The messages waiting for one client's writer thread, in the order offered: control messages
  * (hello, replies, a closing error) and at most {@code capacity} events.
- * Offering never blocks, so a stalled client never slows the thread that delivers events. When
- * the events reach the capacity the client is marked as having overflowed: further events are counted as dropped, and once the queued events are written and the
- * burst has paused (1 ms without a drop, or 100 ms at most) the writer gets a {@link ServiceEvent.Gap} and starts a fresh subscription (whose snapshot repairs
- * the client's picture).
+ *
+ * <p>Offering never blocks, so a stalled client never slows the thread that delivers events. When
+ * the events reach the capacity the client is marked as having overflowed: further events are
+ * counted as dropped, and once the queued events are written and the burst has paused (1 ms
+ * without a change, or 100 ms at most) the writer gets a {@link ServiceEvent.Gap} and starts a
+ * fresh subscription (whose snapshot repairs the client's picture).
+ *
+ * <p>Events yield to the runtime: while it is in a burst of changes (its last change less than
+ * {@link #QUIET_NANOS} ago) they wait, so that encoding and writing them does not take the CPU
+ * from the runtime in the middle of the burst; they leave once it pauses, or when the oldest has
+ * waited {@link #MAX_HOLD_NANOS}, whichever comes first. Control messages behind held events
+ * wait with them (order is kept).
  *
  * <p>Events carry the generation of the subscription that produced them; events of an older
  * subscription are ignored, so nothing from before a gap arrives after it. Thread-safe.
@@ -22,18 +31,27 @@ final class Outbox {
   /** What the writer does next. */
   sealed interface Item {}
 
-  /** Write this message; if {@code thenClose}, close the connection after it. */
-  record Send(InspectMessage message, boolean thenClose) implements Item {
+  /**
+   * Write this message; if {@code thenClose}, close the connection after it. {@code queuedNanos}
+   * is when it was offered.
+   */
+  record Send(InspectMessage message, boolean thenClose, long queuedNanos) implements Item {
     boolean isEvent() {
       return message instanceof InspectMessage.Event;
     }
   }
 
-  /** Write this gap, then resubscribe with generation {@code nextGeneration}. */
-  record Resubscribe(ServiceEvent.Gap gap, long nextGeneration) implements Item {}
+  /**
+   * Write this gap, then resubscribe with generation {@code nextGeneration}. {@code gapsSeen} is
+   * the sum of the {@code dropped} counts of the gaps the old subscription itself delivered (passed
+   * on or counted here): of the old subscription's own drop count, those are already accounted for.
+   */
+  record Resubscribe(ServiceEvent.Gap gap, long nextGeneration, long gapsSeen) implements Item {}
 
-  /** A pause in dropping this long ends an overflowing burst. */
-  private static final long QUIET_NANOS = 1_000_000;
+  /** A pause in changes (or drops) this long ends a burst. */
+  static final long QUIET_NANOS = 1_000_000;
+  /** The longest an event is held back while the runtime is in a burst. */
+  static final long MAX_HOLD_NANOS = 20_000_000;
   /** Under steady overload, a gap and a fresh subscription at least this often. */
   private static final long MAX_RESYNC_DELAY_NANOS = 100_000_000;
 
@@ -41,24 +59,42 @@ final class Outbox {
   private final Condition ready = lock.newCondition();
   private final ArrayDeque<Send> queue = new ArrayDeque<>();
   private final int capacity;
+  private final LongSupplier lastChangeNanos;
   private int events;
   private long generation;
   private boolean overflowed;
   private long dropped;
+  /** The sum of the subscription's own gaps seen in this generation (see {@link Resubscribe}). */
+  private long gapsSeen;
   private long overflowSinceNanos;
   private long lastDropNanos;
   private boolean closed;
+  /** The writer waits for anything at all (not for a deadline). */
+  private boolean writerIdle;
 
-  Outbox(int capacity) {
+  /**
+   * An outbox for {@code capacity} events, holding them back while {@code lastChangeNanos} (the
+   * source's last change, a {@code System.nanoTime()} stamp) is recent.
+   */
+  Outbox(int capacity, LongSupplier lastChangeNanos) {
     this.capacity = capacity;
+    this.lastChangeNanos = lastChangeNanos;
   }
 
-  /** Queues an event of subscription {@code gen}, or counts it as dropped. Never blocks. */
-  void offerEvent(long gen, ServiceEvent event) {
+  /**
+   * Queues an event of subscription {@code gen}, or counts it as dropped. Never blocks.
+   *
+   * @return {@code false} if the event was dropped because the client is behind (events of an
+   *     old generation or of a closed outbox are ignored and return {@code true})
+   */
+  boolean offerEvent(long gen, ServiceEvent event) {
     lock.lock();
     try {
       if (closed || gen != generation) {
-        return;
+        return true;
+      }
+      if (event instanceof ServiceEvent.Gap g) {
+        gapsSeen += g.dropped();
       }
       if (overflowed || events >= capacity) {
         long now = System.nanoTime();
@@ -67,12 +103,22 @@ final class Outbox {
           overflowSinceNanos = now;
         }
         lastDropNanos = now;
-        dropped++;
-        return; // no wake-up: the writer has events to write, then waits for the burst to pause
+        // A gap of the subscription stands for the events it dropped; a snapshot for none.
+        dropped += switch (event) {
+          case ServiceEvent.Gap g -> g.dropped();
+          case ServiceEvent.Snapshot s -> 0;
+          default -> 1;
+        };
+        return false; // no wake-up: the writer has events to write, then waits for the burst to pause
       }
-      queue.add(new Send(new InspectMessage.Event(event), false));
+      queue.add(new Send(new InspectMessage.Event(event), false, System.nanoTime()));
       events++;
-      ready.signal();
+      if (writerIdle) {
+        // Only an idle writer needs waking: one holding events back wakes on its own deadline,
+        // and a wake-up per event in a burst would cost the CPU the hold is there to save.
+        ready.signal();
+      }
+      return true;
     } finally {
       lock.unlock();
     }
@@ -86,7 +132,7 @@ final class Outbox {
     lock.lock();
     try {
       if (!closed) {
-        queue.add(new Send(message, thenClose));
+        queue.add(new Send(message, thenClose, System.nanoTime()));
         ready.signal();
       }
     } finally {
@@ -106,28 +152,45 @@ final class Outbox {
         if (closed) {
           return null;
         }
-        if (!queue.isEmpty()) {
-          Send next = queue.poll();
+        long now = System.nanoTime();
+        long quietAt = lastChangeNanos.getAsLong() + QUIET_NANOS;
+        Send next = queue.peek();
+        if (next != null) {
+          long wait = next.isEvent() && !next.thenClose()
+              ? Math.min(quietAt, next.queuedNanos() + MAX_HOLD_NANOS) - now
+              : 0;
+          if (wait > 0) {
+            ready.awaitNanos(wait);
+            continue;
+          }
+          queue.poll();
           if (next.isEvent()) {
             events--;
           }
           return next;
         }
         if (overflowed) {
-          // The new subscription's snapshot is taken under the runtime's event lock: wait until
-          // the burst that overflowed pauses, so the snapshot neither stalls it nor is stale at once.
-          long wait = Math.min(lastDropNanos + QUIET_NANOS, overflowSinceNanos + MAX_RESYNC_DELAY_NANOS)
-              - System.nanoTime();
+          // The new subscription's snapshot reads the tree under the runtime's event lock: wait
+          // until the burst that overflowed pauses, so the snapshot neither stalls it nor is stale
+          // at once.
+          long wait = Math.min(Math.max(lastDropNanos + QUIET_NANOS, quietAt), overflowSinceNanos + MAX_RESYNC_DELAY_NANOS)
+              - now;
           if (wait > 0) {
             ready.awaitNanos(wait);
             continue;
           }
-          Resubscribe gap = new Resubscribe(new ServiceEvent.Gap(Instant.now(), dropped), ++generation);
+          Resubscribe gap = new Resubscribe(new ServiceEvent.Gap(Instant.now(), dropped), ++generation, gapsSeen);
           overflowed = false;
           dropped = 0;
+          gapsSeen = 0;
           return gap;
         }
-        ready.await();
+        writerIdle = true;
+        try {
+          ready.await();
+        } finally {
+          writerIdle = false;
+        }
       }
     } finally {
       lock.unlock();

@@ -1,5 +1,7 @@
 package mode.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,7 +10,9 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import mode.Service;
 import mode.events.EventSubscription;
 import mode.events.ServiceEvent;
@@ -21,15 +25,28 @@ import mode.events.ServiceInfo;
  *
  * <p>One short lock (this class's) guards every change that subscribers see: a service's state
  * and timings and the dependency edges are written with it held, and the matching event is
- * queued to the subscriptions in the same critical section. A new subscription takes its
- * snapshot under the same lock, so no change is lost or seen twice between the snapshot and the
- * stream. Listeners never run under the lock: each subscription has its own bounded queue and
- * dispatch thread (see {@link Subscription}).
+ * queued to the subscriptions in the same critical section. A new subscription reads the tree
+ * under the same lock, so no change is lost or seen twice between the snapshot and the stream;
+ * the snapshot's objects (labels, lists, timer counters) are built after the lock is released.
+ * Listeners never run under the lock: each subscription has its own bounded, lock-free ring and
+ * dispatch thread (see {@link Subscription}). Events are built only for subscriptions that queue
+ * them: while a subscriber is dropping, a state change costs it one counter.
  */
 public final class EventHub {
   private static final ReentrantLock LOCK = new ReentrantLock();
   /** Guarded by {@link #LOCK}. */
   private static final List<Subscription> SUBSCRIPTIONS = new ArrayList<>();
+  /** When the last change was emitted (a {@code System.nanoTime()} stamp); written under the lock. */
+  private static volatile long lastChangeNanos = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
+  private static final VarHandle LAST_CHANGE;
+
+  static {
+    try {
+      LAST_CHANGE = MethodHandles.lookup().findStaticVarHandle(EventHub.class, "lastChangeNanos", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private EventHub() {}
 
@@ -67,12 +84,63 @@ public final class EventHub {
     }
   }
 
+  /**
+   * When the runtime last emitted a change while observed (a {@code System.nanoTime()} stamp; an
+   * hour ago if never). Consumers use it to tell a burst of changes from a pause. Any thread.
+   */
+  public static long lastChangeNanos() {
+    return (long) LAST_CHANGE.getOpaque();
+  }
+
   /** Like {@link #publish} for a caller that holds the lock. */
   public static void emitLocked(Service service, ServiceEvent event) {
-    for (Subscription sub : SUBSCRIPTIONS) {
+    LAST_CHANGE.setOpaque(System.nanoTime());
+    for (int i = 0; i < SUBSCRIPTIONS.size(); i++) {
+      Subscription sub = SUBSCRIPTIONS.get(i);
       if (service == null || sub.members.contains(service)) {
-        sub.offer(event);
+        sub.offerLocked(event);
       }
+    }
+  }
+
+  /**
+   * Like {@link #emitLocked(Service, ServiceEvent)} for a change at {@code nanos} (a {@code
+   * System.nanoTime()} stamp the caller read anyway), building the event only if a subscription
+   * queues it: a subscription that is dropping (its consumer fell behind) only counts it. This is
+   * the path of every state change, so an overflowing subscriber costs the runtime next to nothing.
+   */
+  public static void emitLocked(Service service, long nanos, Supplier<? extends ServiceEvent> event) {
+    // Opaque: a plain store, no fence on the runtime's path; readers only need it eventually.
+    LAST_CHANGE.setOpaque(nanos);
+    ServiceEvent made = null;
+    for (int i = 0; i < SUBSCRIPTIONS.size(); i++) {
+      Subscription sub = SUBSCRIPTIONS.get(i);
+      if (!sub.members.contains(service) || sub.droppedLocked()) {
+        continue;
+      }
+      if (made == null) {
+        made = event.get();
+      }
+      sub.offerLocked(made);
+    }
+  }
+
+  /**
+   * Stops queueing events for {@code subscription} (an {@code EventSubscription} this hub made):
+   * from now on they are counted as dropped, at the cost of a counter, until it is closed. For a
+   * consumer that fell behind and will subscribe again once it caught up.
+   *
+   * @throws IllegalArgumentException if the subscription was not made by this hub
+   */
+  public static void suspend(EventSubscription subscription) {
+    if (!(subscription instanceof Subscription sub)) {
+      throw new IllegalArgumentException("not a subscription of the event hub: " + subscription);
+    }
+    LOCK.lock();
+    try {
+      sub.suspendLocked();
+    } finally {
+      LOCK.unlock();
     }
   }
 
@@ -91,9 +159,9 @@ public final class EventHub {
       List<Service> joined = new ArrayList<>();
       collectNewPostOrder(child, sub.members, joined);
       for (Service s : joined) {
-        sub.offer(new ServiceEvent.ServiceAdded(at, ServiceAccess.info(s)));
+        sub.offerLocked(new ServiceEvent.ServiceAdded(at, ServiceAccess.captureLocked(s).get()));
       }
-      sub.offer(new ServiceEvent.DependencyAdded(at, parent.id(), child.id()));
+      sub.offerLocked(new ServiceEvent.DependencyAdded(at, parent.id(), child.id()));
     }
   }
 
@@ -108,13 +176,13 @@ public final class EventHub {
         continue;
       }
       at = at == null ? Instant.now() : at;
-      sub.offer(new ServiceEvent.DependencyRemoved(at, parent.id(), child.id()));
+      sub.offerLocked(new ServiceEvent.DependencyRemoved(at, parent.id(), child.id()));
       Set<Service> reachable = reachable(sub.root);
       // Only services below child can have become unreachable; report them child first.
       for (Service s : preOrder(child)) {
         if (!reachable.contains(s) && sub.members.contains(s)) {
           sub.members.remove(s);
-          sub.offer(new ServiceEvent.ServiceRemoved(at, s.id()));
+          sub.offerLocked(new ServiceEvent.ServiceRemoved(at, s.id()));
         }
       }
     }
@@ -129,13 +197,20 @@ public final class EventHub {
   public static EventSubscription subscribe(Service root, int capacity, ServiceEventListener listener) {
     Subscription sub = new Subscription(root, capacity, listener);
     LogEvents.install();
-    ServiceEvent.Snapshot first;
+    Supplier<ServiceEvent.Snapshot> capture;
     LOCK.lock();
     try {
-      first = snapshotLocked(sub);
+      capture = captureLocked(sub);
       SUBSCRIPTIONS.add(sub);
     } finally {
       LOCK.unlock();
+    }
+    ServiceEvent.Snapshot first;
+    try {
+      first = capture.get();
+    } catch (RuntimeException | Error e) {
+      unsubscribe(sub);
+      throw e;
     }
     sub.start(first);
     return sub;
@@ -150,17 +225,28 @@ public final class EventHub {
     }
   }
 
-  /** With the lock held: recomputes the subscription's members and describes them, root first. */
-  static ServiceEvent.Snapshot snapshotLocked(Subscription sub) {
+  /**
+   * With the lock held: recomputes the subscription's members and reads what changes with events
+   * for each, root first. The returned supplier builds the snapshot from that, without the lock:
+   * the lock, which every state change needs, is held for the walk and the reads only.
+   */
+  static Supplier<ServiceEvent.Snapshot> captureLocked(Subscription sub) {
     sub.members.clear();
+    Instant at = WallClock.now();
     // The walk's visited set is the members set itself: one identity hash per service, and a
     // set that keeps its capacity from one snapshot to the next.
     List<Service> order = preOrder(sub.root, sub.members);
-    List<ServiceInfo> infos = new ArrayList<>(order.size());
+    List<Supplier<ServiceInfo>> captured = new ArrayList<>(order.size());
     for (Service s : order) {
-      infos.add(ServiceAccess.info(s));
+      captured.add(ServiceAccess.captureLocked(s));
     }
-    return new ServiceEvent.Snapshot(Instant.now(), infos);
+    return () -> {
+      List<ServiceInfo> infos = new ArrayList<>(captured.size());
+      for (Supplier<ServiceInfo> c : captured) {
+        infos.add(c.get());
+      }
+      return new ServiceEvent.Snapshot(at, infos);
+    };
   }
 
   static Set<Service> identitySet() {
@@ -182,9 +268,9 @@ public final class EventHub {
         continue;
       }
       order.add(s);
-      List<Service> deps = s.dependencies();
-      for (int i = deps.size() - 1; i >= 0; i--) {
-        stack.push(deps.get(i));
+      Object[] deps = ServiceAccess.dependencies(s);
+      for (int i = deps.length - 1; i >= 0; i--) {
+        stack.push((Service) deps[i]);
       }
     }
     return order;

@@ -1,5 +1,6 @@
 package mode.internal;
 
+import java.util.function.Supplier;
 import mode.Service;
 import mode.events.ServiceInfo;
 import mode.timers.TimeSource;
@@ -17,6 +18,12 @@ public final class ServiceAccess {
   public interface Bridge {
     /** See {@link ServiceAccess#info(Service)}. */
     ServiceInfo info(Service service);
+
+    /** See {@link ServiceAccess#dependencies(Service)}. */
+    Object[] dependencies(Service service);
+
+    /** See {@link ServiceAccess#captureLocked(Service)}. */
+    Supplier<ServiceInfo> captureLocked(Service service);
 
     /** See {@link ServiceAccess#parent(Service)}. */
     Service parent(Service service);
@@ -47,12 +54,24 @@ public final class ServiceAccess {
     bridge = b;
   }
 
-  /**
-   * The service as seen now. Must be called with the {@link EventHub} lock held when it has to
-   * be consistent with the event stream (as snapshots are); otherwise any thread may call it.
-   */
+  /** The service as seen now; any thread may call it (it takes the {@link EventHub} lock briefly). */
   public static ServiceInfo info(Service service) {
     return bridge().info(service);
+  }
+
+  /**
+   * Reads what changes with the service's events (state, times, edges, flags), with the {@link
+   * EventHub} lock held by the caller, so that it agrees with the event stream; the returned
+   * supplier builds the description from it later, outside the lock (labels, class name and timer
+   * counters are read then). Keeps the time a snapshot holds the lock short.
+   */
+  public static Supplier<ServiceInfo> captureLocked(Service service) {
+    return bridge().captureLocked(service);
+  }
+
+  /** The dependencies of {@code service} in insertion order, as a fresh array (no list copy). */
+  public static Object[] dependencies(Service service) {
+    return bridge().dependencies(service);
   }
 
   /** The service that added {@code service} as a dependency most recently, or {@code null}. */

@@ -1,14 +1,13 @@
 package mode.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import mode.Service;
 import mode.events.EventSubscription;
 import mode.events.ServiceEvent;
@@ -17,127 +16,246 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subscriber: a bounded queue filled under the {@link EventHub} lock and drained by a virtual
- * thread of its own that calls the listener with no lock held.
+ * One subscriber: a bounded ring of events filled under the {@link EventHub} lock and drained by
+ * a virtual thread of its own that calls the listener with no lock held.
  *
- * <p>When the queue is full the subscription drops every further event and puts a marker in the
- * one slot kept free for it. Reaching the marker, the dispatch thread delivers {@code Gap(dropped)}
- * and then a fresh {@code Snapshot} taken under the hub lock, and the stream resumes from there.
+ * <p>The ring has one producer at a time (the hub lock serializes them) and one consumer (the
+ * dispatch thread), so it needs no lock of its own: the producer publishes a slot with a release
+ * store of {@code tail}, the consumer frees it with a release store of {@code head}. The runtime
+ * thread that changes a state therefore never waits for the subscriber.
+ *
+ * <p>When the ring is full the subscription drops every further event, only counting it, and puts
+ * a marker in the one slot kept free for it. Reaching the marker, the dispatch thread delivers
+ * {@code Gap(dropped)} and then a fresh {@code Snapshot}, and the stream resumes from there. A
+ * subscription {@linkplain #suspendLocked() suspended} by its owner drops in the same way but
+ * without a marker: its owner closes it and subscribes again when it has caught up.
  */
 final class Subscription implements EventSubscription {
   private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
   private static final Object RESYNC = new Object();
   private static final AtomicLong IDS = new AtomicLong();
+  private static final VarHandle HEAD;
+  private static final VarHandle TAIL;
+  private static final VarHandle DROPPED;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      HEAD = lookup.findVarHandle(Subscription.class, "head", long.class);
+      TAIL = lookup.findVarHandle(Subscription.class, "tail", long.class);
+      DROPPED = lookup.findVarHandle(Subscription.class, "droppedTotal", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   /** How long the dispatcher lets events accumulate after waking (latency added to delivery). */
   private static final Duration LINGER = Duration.ofNanos(200_000);
   /** A pause in dropping this long ends an overflowing burst. */
   private static final Duration QUIET = Duration.ofMillis(1);
   /** Under steady overload, a fresh snapshot at least this often. */
   private static final Duration MAX_RESYNC_DELAY = Duration.ofMillis(100);
+  /**
+   * The longest an idle dispatcher parks without a wake-up. The producer wakes it when it sees it
+   * waiting; the check is not fenced (a fence per event would cost the runtime more than the
+   * whole offer), so in a rare race the wake-up is missed and this bounds the delay.
+   */
+  private static final long BACKSTOP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   final Service root;
   /** Services reachable from root; guarded by the hub lock. */
   final Set<Service> members = EventHub.identitySet();
 
   private final ServiceEventListener listener;
-  private final BlockingQueue<Object> queue;
   private final int capacity;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final AtomicLong droppedTotal = new AtomicLong();
+  private final Object[] ring;
+  private final int mask;
+  /** Next slot to read; written by the dispatcher only. */
+  @SuppressWarnings("unused") // through HEAD
+  private volatile long head;
+  /** Next slot to write; written under the hub lock only. */
+  @SuppressWarnings("unused") // through TAIL
+  private volatile long tail;
+  /** Events dropped in all; written under the hub lock only (opaque: read by any thread). */
+  @SuppressWarnings("unused") // through DROPPED
+  private volatile long droppedTotal;
+  /** The dispatcher is about to park or parked; the producer then unparks it. */
+  private volatile boolean waiting;
+  private volatile boolean closed;
+  /**
+   * The producer's last read of {@code head} (guarded by the hub lock): the ring has at least
+   * this much room, so the consumer's cache line is read only when the ring looks full.
+   */
+  private long headSeen;
   /** Guarded by the hub lock. */
   private boolean overflowing;
   /** Guarded by the hub lock. */
+  private boolean suspended;
+  /** Guarded by the hub lock. */
   private long droppedSinceGap;
-  private Thread dispatcher;
+  private volatile Thread dispatcher;
 
   Subscription(Service root, int capacity, ServiceEventListener listener) {
     if (capacity < 1) {
       throw new IllegalArgumentException("queue capacity must be >= 1, was " + capacity);
     }
+    if (capacity > 1 << 28) {
+      throw new IllegalArgumentException("queue capacity must be <= " + (1 << 28) + ", was " + capacity);
+    }
     this.root = root;
     this.listener = listener;
     this.capacity = capacity;
-    this.queue = new ArrayBlockingQueue<>(capacity + 1);
+    // One slot more than the capacity, for the resync marker.
+    this.ring = new Object[Integer.highestOneBit(capacity) << 1];
+    this.mask = ring.length - 1;
+  }
+
+  /**
+   * With the hub lock held: whether this subscription only counts events now (it overflowed or
+   * was suspended); if so, counts one. Lets the hub skip building events nobody queues.
+   */
+  boolean droppedLocked() {
+    if (overflowing || suspended) {
+      countDropLocked();
+      return true;
+    }
+    return false;
   }
 
   /** Queues an event; called with the hub lock held, never blocks. */
-  void offer(ServiceEvent event) {
-    if (overflowing) {
-      droppedSinceGap++;
-      droppedTotal.incrementAndGet();
+  void offerLocked(ServiceEvent event) {
+    if (droppedLocked()) {
       return;
     }
-    if (queue.size() >= capacity) {
+    long t = (long) TAIL.getOpaque(this);
+    if (t - headSeen >= capacity && t - (headSeen = (long) HEAD.getAcquire(this)) >= capacity) {
       overflowing = true;
-      droppedSinceGap = 1;
-      droppedTotal.incrementAndGet();
-      queue.offer(RESYNC);
+      droppedSinceGap = 0;
+      countDropLocked();
+      publish(t, RESYNC);
       return;
     }
-    queue.offer(event);
+    publish(t, event);
   }
 
+  private void publish(long t, Object item) {
+    ring[(int) t & mask] = item;
+    TAIL.setRelease(this, t + 1);
+    if (waiting) {
+      waiting = false;
+      LockSupport.unpark(dispatcher);
+    }
+  }
+
+  private void countDropLocked() {
+    droppedSinceGap++;
+    DROPPED.setOpaque(this, (long) DROPPED.getOpaque(this) + 1);
+  }
+
+  /** See {@link EventHub#suspend}. */
+  void suspendLocked() {
+    suspended = true;
+  }
+
+  /** Starts the dispatch thread, which first delivers {@code first}. */
   void start(ServiceEvent.Snapshot first) {
-    dispatcher =
-        Thread.ofVirtual()
-            .name("mode-events-" + IDS.incrementAndGet() + "-" + root.shortLabel())
-            .start(() -> dispatch(first));
+    Thread t = Thread.ofVirtual()
+        .name("mode-events-" + IDS.incrementAndGet() + "-" + root.shortLabel())
+        .unstarted(() -> dispatch(first));
+    dispatcher = t;
+    t.start();
   }
 
   private void dispatch(ServiceEvent.Snapshot first) {
     deliver(first);
-    List<Object> batch = new ArrayList<>();
     try {
-      while (!closed.get()) {
-        batch.add(queue.take());
-        // A dispatcher that waited again after each event would make the producer (the runtime,
+      while (!closed) {
+        awaitEvents();
+        // A dispatcher that parked again after each event would make the producer (the runtime,
         // under the hub lock) pay a wake-up per event in a burst: let the burst queue up first.
         Thread.sleep(LINGER);
-        queue.drainTo(batch);
-        for (Object next : batch) {
-          if (next == RESYNC) {
-            resync();
-          } else {
-            deliver((ServiceEvent) next);
-          }
-        }
-        batch.clear();
+        drain();
       }
     } catch (InterruptedException closing) {
       // close() interrupts the dispatcher; nothing is left to do.
+    } catch (RuntimeException | Error e) {
+      // Describing a service failed (a label() that throws): without a snapshot the stream
+      // cannot go on correctly, so it ends here rather than dropping events forever.
+      LOG.error("Event subscription to {} ends: a snapshot failed", root.label(), e);
+      close();
+    }
+  }
+
+  /** Parks until the ring holds something. */
+  private void awaitEvents() throws InterruptedException {
+    long h = (long) HEAD.getOpaque(this);
+    while ((long) TAIL.getAcquire(this) == h) {
+      waiting = true;
+      if ((long) TAIL.getAcquire(this) != h) {
+        waiting = false;
+        return;
+      }
+      LockSupport.parkNanos(this, BACKSTOP_NANOS);
+      waiting = false;
+      if (closed || Thread.interrupted()) {
+        throw new InterruptedException("closed");
+      }
     }
   }
 
   /**
-   * Delivers the gap and a fresh snapshot. The snapshot is taken under the hub lock, which every
-   * state change needs, so it waits until the burst that overflowed the queue pauses (at most
-   * {@link #MAX_RESYNC_DELAY}): taken in the middle of a burst it would stall the burst and be
-   * stale at once.
+   * Delivers what the ring holds now, in order. The slots are handed back to the producer in one
+   * store after the batch (and before a resync): a store per event would bounce the cache line
+   * between the two threads.
+   */
+  private void drain() throws InterruptedException {
+    long h = (long) HEAD.getOpaque(this);
+    long t = (long) TAIL.getAcquire(this);
+    while (h != t && !closed) {
+      int slot = (int) h & mask;
+      Object next = ring[slot];
+      ring[slot] = null;
+      h++;
+      if (next == RESYNC) {
+        HEAD.setRelease(this, h);
+        resync();
+      } else {
+        deliver((ServiceEvent) next);
+      }
+    }
+    HEAD.setRelease(this, h);
+  }
+
+  /**
+   * Delivers the gap and a fresh snapshot. The snapshot's reads are made under the hub lock,
+   * which every state change needs, so it waits until the burst that overflowed the ring pauses
+   * (at most {@link #MAX_RESYNC_DELAY}): taken in the middle of a burst it would stall the burst
+   * and be stale at once.
    */
   private void resync() throws InterruptedException {
     long deadline = System.nanoTime() + MAX_RESYNC_DELAY.toNanos();
-    for (long seen = -1; seen != droppedTotal.get() && System.nanoTime() < deadline; ) {
-      seen = droppedTotal.get();
+    for (long seen = -1; seen != dropped() && System.nanoTime() < deadline; ) {
+      seen = dropped();
       Thread.sleep(QUIET);
     }
     long dropped;
-    ServiceEvent.Snapshot fresh;
+    Supplier<ServiceEvent.Snapshot> fresh;
     EventHub.lock();
     try {
       dropped = droppedSinceGap;
-      fresh = EventHub.snapshotLocked(this);
+      fresh = EventHub.captureLocked(this);
       droppedSinceGap = 0;
       overflowing = false;
     } finally {
       EventHub.unlock();
     }
-    deliver(new ServiceEvent.Gap(Instant.now(), dropped));
-    deliver(fresh);
+    deliver(new ServiceEvent.Gap(WallClock.now(), dropped));
+    deliver(fresh.get());
   }
 
   private void deliver(ServiceEvent event) {
     assert !EventHub.heldByCurrentThread() : "a listener must never run under the hub lock";
-    if (closed.get()) {
+    if (closed) {
       return;
     }
     try {
@@ -149,17 +267,19 @@ final class Subscription implements EventSubscription {
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      EventHub.unsubscribe(this);
-      queue.clear();
-      if (dispatcher != null && dispatcher != Thread.currentThread()) {
-        dispatcher.interrupt();
-      }
+    if (closed) {
+      return;
+    }
+    closed = true;
+    EventHub.unsubscribe(this);
+    Thread t = dispatcher;
+    if (t != null && t != Thread.currentThread()) {
+      t.interrupt();
     }
   }
 
   @Override
   public long dropped() {
-    return droppedTotal.get();
+    return (long) DROPPED.getOpaque(this);
   }
 }

@@ -1,0 +1,78 @@
+package mode.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mode.Service;
+import mode.State;
+import mode.events.EventSubscription;
+import mode.events.ServiceEvent;
+import mode.events.ServiceEvents;
+import org.junit.jupiter.api.Test;
+
+/** A suspended subscription: the runtime only counts its events, until it is closed. */
+class EventHubSuspendTest {
+
+  static final class Node extends Service {}
+
+  @Test
+  void aSuspendedSubscriptionReceivesNothingMoreAndCountsEveryEventItMissed() {
+    Node root = new Node();
+    root.addDependency(new Node());
+    root.addDependency(new Node());
+    List<ServiceEvent> got = new CopyOnWriteArrayList<>();
+    try (EventSubscription sub = ServiceEvents.subscribe(root, 64, got::add)) {
+      await().until(() -> got.size() == 1); // the snapshot
+
+      EventHub.suspend(sub);
+      root.start(); // 3 services x (INIT>STARTING, STARTING>RUNNING)
+      root.stop(); // 3 x (RUNNING>STOPPING, STOPPING>SHUTDOWN)
+
+      assertThat(root.state()).isEqualTo(State.SHUTDOWN);
+      assertThat(sub.dropped()).isEqualTo(12);
+      assertThat(got).singleElement().isInstanceOf(ServiceEvent.Snapshot.class);
+    }
+  }
+
+  @Test
+  void otherSubscriptionsOfTheSameTreeStillGetEveryEvent() {
+    Node root = new Node();
+    List<ServiceEvent> suspended = new CopyOnWriteArrayList<>();
+    List<ServiceEvent> live = new CopyOnWriteArrayList<>();
+    try (EventSubscription a = ServiceEvents.subscribe(root, 64, suspended::add);
+        EventSubscription b = ServiceEvents.subscribe(root, 64, live::add)) {
+      await().until(() -> suspended.size() == 1 && live.size() == 1);
+
+      EventHub.suspend(a);
+      root.start();
+
+      await().until(() -> live.size() == 3);
+      assertThat(live.subList(1, 3)).extracting(e -> ((ServiceEvent.Transition) e).to())
+          .containsExactly(State.STARTING, State.RUNNING);
+      assertThat(a.dropped()).isEqualTo(2);
+      assertThat(b.dropped()).isZero();
+      assertThat(suspended).hasSize(1);
+      root.stop();
+    }
+  }
+
+  @Test
+  void suspendRefusesASubscriptionItDidNotMake() {
+    EventSubscription foreign = new EventSubscription() {
+      @Override
+      public void close() {}
+
+      @Override
+      public long dropped() {
+        return 0;
+      }
+    };
+
+    assertThatThrownBy(() -> EventHub.suspend(foreign))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a subscription of the event hub");
+  }
+}
