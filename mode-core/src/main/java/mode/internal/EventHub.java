@@ -128,7 +128,8 @@ public final class EventHub {
   /**
    * Stops queueing events for {@code subscription} (an {@code EventSubscription} this hub made):
    * from now on they are counted as dropped, at the cost of a counter, until it is closed. For a
-   * consumer that fell behind and will subscribe again once it caught up.
+   * consumer that fell behind and will subscribe again once it caught up. Thread-safe, lock-free;
+   * takes effect for the changes after it.
    *
    * @throws IllegalArgumentException if the subscription was not made by this hub
    */
@@ -136,13 +137,9 @@ public final class EventHub {
     if (!(subscription instanceof Subscription sub)) {
       throw new IllegalArgumentException("not a subscription of the event hub: " + subscription);
     }
-    LOCK.lock();
-    try {
-      sub.suspendLocked();
-    } finally {
-      LOCK.unlock();
-    }
+    sub.suspend();
   }
+
 
   /**
    * With the lock held, right after {@code parent} gained the dependency {@code child}: tells every

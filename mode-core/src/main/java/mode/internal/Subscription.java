@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>When the ring is full the subscription drops every further event, only counting it, and puts
  * a marker in the one slot kept free for it. Reaching the marker, the dispatch thread delivers
  * {@code Gap(dropped)} and then a fresh {@code Snapshot}, and the stream resumes from there. A
- * subscription {@linkplain #suspendLocked() suspended} by its owner drops in the same way but
+ * subscription {@linkplain #suspend() suspended} by its owner drops in the same way but
  * without a marker: its owner closes it and subscribes again when it has caught up.
  */
 final class Subscription implements EventSubscription {
@@ -89,8 +89,8 @@ final class Subscription implements EventSubscription {
   private long headSeen;
   /** Guarded by the hub lock. */
   private boolean overflowing;
-  /** Guarded by the hub lock. */
-  private boolean suspended;
+  /** Set by {@link #suspend()} from any thread, read by the producer (a plain load on x86). */
+  private volatile boolean suspended;
   /** Guarded by the hub lock. */
   private long droppedSinceGap;
   private volatile Thread dispatcher;
@@ -152,8 +152,11 @@ final class Subscription implements EventSubscription {
     DROPPED.setOpaque(this, (long) DROPPED.getOpaque(this) + 1);
   }
 
-  /** See {@link EventHub#suspend}. */
-  void suspendLocked() {
+  /**
+   * See {@link EventHub#suspend}. Takes no lock: the runtime holds the hub lock for every change,
+   * and a consumer queueing for it in the middle of a burst would make the runtime park.
+   */
+  void suspend() {
     suspended = true;
   }
 
