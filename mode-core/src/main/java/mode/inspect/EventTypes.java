@@ -39,6 +39,11 @@ final class EventTypes {
     };
   }
 
+  /** Every event wire type. */
+  static java.util.Set<String> names() {
+    return BY_TYPE.keySet();
+  }
+
   /** The event record class for a wire type, or {@code null} when the type is not an event. */
   static Class<? extends ServiceEvent> classOf(String type) {
     return BY_TYPE.get(type);

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +51,7 @@ public final class InspectClient implements AutoCloseable {
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean closeReported = new AtomicBoolean();
-  private volatile Consumer<String> onLine = line -> {};
+  private volatile Consumer<String> onLine; // null: nobody wants the text
   private volatile Consumer<Frame> onMessage = frame -> {};
   private volatile Consumer<Throwable> onError = error -> {};
   private volatile Runnable onClose = () -> {};
@@ -134,8 +135,8 @@ public final class InspectClient implements AutoCloseable {
   private void readLoop() {
     LineReader reader = new LineReader(channel, MAX_LINE_BYTES);
     try {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        deliver(line);
+      while (reader.readLine(this::deliver)) {
+        // Each line was handled by deliver.
       }
     } catch (IOException | ProtocolException e) {
       if (!closed.get()) {
@@ -147,20 +148,27 @@ public final class InspectClient implements AutoCloseable {
     }
   }
 
-  private void deliver(String line) {
+  private void deliver(byte[] bytes, int offset, int length) {
     try {
-      dispatch(line);
+      dispatch(bytes, offset, length);
     } catch (RuntimeException e) {
       // A failing handler is reported; it does not end the connection.
       report(e);
     }
   }
 
-  private void dispatch(String line) {
-    onLine.accept(line);
+  private void dispatch(byte[] bytes, int offset, int length) {
+    Consumer<String> lineHandler = onLine;
     Frame frame;
     try {
-      frame = MessageCodec.decode(line);
+      if (lineHandler != null) {
+        // Only a client that records lines pays for their text.
+        String line = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        lineHandler.accept(line);
+        frame = MessageCodec.decode(line);
+      } else {
+        frame = MessageCodec.decode(bytes, offset, length);
+      }
     } catch (ProtocolException e) {
       report(e);
       return;

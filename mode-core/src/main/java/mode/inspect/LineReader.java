@@ -2,11 +2,7 @@ package mode.inspect;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -18,16 +14,23 @@ import java.util.Arrays;
  * <p>Bytes {@code 7B 7D 0A} ({@code "{}\n"}) give the line {@code "{}"}; a line of more than
  * {@code maxLineBytes} bytes, bytes that are not UTF-8, or the stream ending in the middle of a
  * line give a {@link ProtocolException} naming the problem.
+ *
+ * <p>{@link #readLine(Sink)} hands each line over as bytes, straight from the read buffer when
+ * the line lies whole in it (the usual case when many lines arrive per read), so a reader that
+ * decodes bytes makes no copy and no string per line.
  */
 final class LineReader {
+
+  /** Receives one line as bytes; they are only valid during the call. */
+  @FunctionalInterface
+  interface Sink {
+    /** Takes the line held by {@code bytes} from {@code offset}, {@code length} bytes long. */
+    void accept(byte[] bytes, int offset, int length);
+  }
 
   private final ReadableByteChannel channel;
   private final int maxLineBytes;
   private final ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
-  private final CharsetDecoder decoder =
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private byte[] line = new byte[1024];
   private int length;
 
@@ -45,44 +48,84 @@ final class LineReader {
    * @throws IOException if reading fails
    */
   String readLine() throws IOException {
+    String[] text = new String[1];
+    return readLine((bytes, offset, count) -> text[0] = new String(bytes, offset, count, StandardCharsets.UTF_8))
+        ? text[0] : null;
+  }
+
+  /**
+   * Passes the next line, without its newline and checked to be UTF-8, to {@code sink}; returns
+   * {@code false} instead when the stream ended cleanly between lines. Blocks until a whole line
+   * has arrived. What {@code sink} throws comes out of this call; the reader stays usable.
+   *
+   * @throws ProtocolException if the line is too long, not UTF-8, or cut off by the end of stream
+   * @throws IOException if reading fails
+   */
+  boolean readLine(Sink sink) throws IOException {
     while (true) {
-      while (chunk.hasRemaining()) {
-        byte b = chunk.get();
-        if (b == '\n') {
-          return takeLine();
+      byte[] array = chunk.array();
+      int start = chunk.position();
+      int end = chunk.limit();
+      int newline = indexOfNewline(array, start, end);
+      if (newline >= 0) {
+        chunk.position(newline + 1);
+        if (length == 0) {
+          checkLength(newline - start);
+          deliver(sink, array, start, newline - start);
+        } else {
+          append(array, start, newline);
+          int whole = length;
+          length = 0;
+          deliver(sink, line, 0, whole);
         }
-        append(b);
+        return true;
       }
-      chunk.clear();
-      int n = channel.read(chunk);
-      chunk.flip();
-      if (n < 0) {
+      append(array, start, end);
+      if (!fill()) {
         if (length > 0) {
           throw new ProtocolException("stream ended in the middle of a line (" + length + " bytes without a newline)");
         }
-        return null;
+        return false;
       }
     }
   }
 
-  private void append(byte b) {
-    if (length == maxLineBytes) {
-      throw new ProtocolException("line longer than the maximum of " + maxLineBytes + " bytes");
+  private static int indexOfNewline(byte[] array, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (array[i] == '\n') {
+        return i;
+      }
     }
-    if (length == line.length) {
-      line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
-    }
-    line[length++] = b;
+    return -1;
   }
 
-  private String takeLine() {
-    ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
-    length = 0;
-    try {
-      CharBuffer chars = decoder.reset().decode(bytes);
-      return chars.toString();
-    } catch (CharacterCodingException e) {
-      throw new ProtocolException("line is not valid UTF-8 (bad byte at offset " + bytes.position() + ")", e);
+  private static void deliver(Sink sink, byte[] bytes, int offset, int count) {
+    Utf8.check(bytes, offset, count);
+    sink.accept(bytes, offset, count);
+  }
+
+  /** Reads more bytes into the emptied chunk; {@code false} at the end of the stream. */
+  private boolean fill() throws IOException {
+    chunk.clear();
+    int n = channel.read(chunk);
+    chunk.flip();
+    return n >= 0;
+  }
+
+  private void checkLength(int count) {
+    if (count > maxLineBytes) {
+      throw new ProtocolException("line longer than the maximum of " + maxLineBytes + " bytes");
     }
+  }
+
+  /** Adds the bytes to the line being assembled, failing as soon as it grows too long. */
+  private void append(byte[] array, int from, int to) {
+    int count = to - from;
+    checkLength(length + count);
+    if (length + count > line.length) {
+      line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, length + count)));
+    }
+    System.arraycopy(array, from, line, length, count);
+    length += count;
   }
 }

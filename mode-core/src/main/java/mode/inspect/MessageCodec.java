@@ -1,17 +1,16 @@
 package mode.inspect;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.time.DateTimeException;
-import java.time.Instant;
-import mode.events.ServiceEvent;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Maps protocol lines to {@link Frame}s and back: the one codec of the agent, the CLI and the
@@ -29,6 +28,10 @@ import mode.events.ServiceEvent;
  * (shown on two lines here; on the wire it is one). Fields a message does not know are ignored,
  * so later versions can add fields; a type it does not know decodes to {@link
  * InspectMessage.Unknown}.
+ *
+ * <p>Speed: a line is written by Jackson straight from the message record, and an event line in
+ * the encoder's field order is read in one pass straight into its record; only other lines are
+ * read through a JSON tree. {@code LineEncoder} writes many lines into one reused buffer.
  */
 public final class MessageCodec {
 
@@ -36,6 +39,7 @@ public final class MessageCodec {
   static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
+          .addModule(IsoInstantModule.create())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -44,6 +48,9 @@ public final class MessageCodec {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // Characters outside the BMP as their UTF-8 bytes, as text written as a string and then
+          // encoded, not as escaped surrogate pairs.
+          .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
           .build();
 
   private MessageCodec() {}
@@ -52,25 +59,18 @@ public final class MessageCodec {
    * The line for a frame, without the terminating newline. Never contains a raw newline: line
    * breaks inside strings (stack traces) are escaped.
    *
-   * @throws ProtocolException if the message cannot be written as JSON (never for the records of
-   *     this package)
+   * @throws ProtocolException if the message cannot be written as JSON (an {@link
+   *     InspectMessage.Unknown}; never for the other records of this package)
    */
   public static String encode(Frame frame) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("type", frame.type());
-    node.put("seq", frame.seq());
-    node.put("ts", frame.ts().toString());
-    if (frame.message() instanceof InspectMessage.Unknown unknown) {
-      throw new ProtocolException("cannot encode a message of unknown type '" + unknown.type() + "'");
-    }
-    Object payload =
-        frame.message() instanceof InspectMessage.Event event ? event.event() : frame.message();
-    node.setAll((ObjectNode) MAPPER.valueToTree(payload));
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
+    WireLine line = WireLine.of(frame);
+    StringWriter text = new StringWriter(256);
+    try (JsonGenerator generator = MAPPER.createGenerator(text)) {
+      LineEncoder.write(generator, frame, line);
+    } catch (IOException e) {
       throw new ProtocolException("cannot encode a " + frame.type() + " message: " + e, e);
     }
+    return text.toString();
   }
 
   /**
@@ -82,96 +82,35 @@ public final class MessageCodec {
    *     required ones; the message names the offending value
    */
   public static Frame decode(String line) {
-    JsonNode node = parse(line);
-    String type = envelopeType(node);
-    long seq = envelopeSeq(node, type);
-    Instant ts = envelopeTs(node, type);
-    return new Frame(seq, ts, message(type, node, line));
-  }
-
-  private static JsonNode parse(String line) {
-    JsonNode node;
     try {
-      node = MAPPER.readTree(line);
-    } catch (JsonProcessingException e) {
-      throw new ProtocolException("malformed JSON line " + excerpt(line) + ": " + e.getOriginalMessage(), e);
+      Frame frame = StreamDecoder.decode(factory -> factory.createParser(line));
+      if (frame != null) {
+        return frame;
+      }
+    } catch (IOException | RuntimeException uncommon) {
+      // Not a line of the common form: the general decoder decides, and names any problem.
     }
-    if (node == null || !node.isObject()) {
-      throw new ProtocolException("a line must hold a JSON object, got " + excerpt(line));
-    }
-    return node;
+    return TreeDecoder.decode(line);
   }
 
-  private static String envelopeType(JsonNode node) {
-    JsonNode type = node.get("type");
-    if (type == null || !type.isTextual() || type.asText().isEmpty()) {
-      throw new ProtocolException("missing or invalid 'type' in " + excerpt(node.toString()));
-    }
-    return type.asText();
-  }
-
-  private static long envelopeSeq(JsonNode node, String type) {
-    JsonNode seq = node.get("seq");
-    if (seq == null || !seq.canConvertToExactIntegral() || !seq.canConvertToLong() || seq.asLong() < 0) {
-      throw new ProtocolException("missing or invalid 'seq' " + seq + " in a " + type + " message");
-    }
-    return seq.asLong();
-  }
-
-  private static Instant envelopeTs(JsonNode node, String type) {
-    JsonNode ts = node.get("ts");
-    if (ts == null || !ts.isTextual()) {
-      throw new ProtocolException("missing or invalid 'ts' " + ts + " in a " + type + " message");
-    }
+  /**
+   * The frame a line holds, given as its UTF-8 bytes; the same as {@link #decode(String)} of their
+   * text, without building the text for a common event line.
+   *
+   * @param bytes holds the line, without its newline, at {@code offset}
+   * @throws ProtocolException as {@link #decode(String)}, and if the bytes are not valid UTF-8
+   */
+  public static Frame decode(byte[] bytes, int offset, int length) {
+    Utf8.check(bytes, offset, length);
     try {
-      return Instant.parse(ts.asText());
-    } catch (DateTimeException e) {
-      throw new ProtocolException("invalid 'ts' " + ts + " in a " + type + " message", e);
+      Frame frame = StreamDecoder.decode(factory -> factory.createParser(bytes, offset, length));
+      if (frame != null) {
+        return frame;
+      }
+    } catch (IOException | RuntimeException uncommon) {
+      // As in decode(String).
     }
-  }
-
-  private static InspectMessage message(String type, JsonNode node, String line) {
-    Class<? extends ServiceEvent> eventClass = EventTypes.classOf(type);
-    if (eventClass != null) {
-      return new InspectMessage.Event(bind(node, eventClass, type));
-    }
-    return switch (type) {
-      case "hello" -> bind(node, InspectMessage.Hello.class, type);
-      case "reply" -> bind(node, InspectMessage.Reply.class, type);
-      case "error" -> bind(node, InspectMessage.ErrorMessage.class, type);
-      case "auth" -> bind(node, InspectMessage.Auth.class, type);
-      case "start" -> new InspectMessage.Start(serviceId(node, type));
-      case "stop" -> new InspectMessage.Stop(serviceId(node, type));
-      case "restart" -> new InspectMessage.Restart(serviceId(node, type));
-      case "threadDump" -> new InspectMessage.ThreadDump();
-      case "ping" -> new InspectMessage.Ping();
-      default -> new InspectMessage.Unknown(type, line);
-    };
-  }
-
-  private static long serviceId(JsonNode node, String type) {
-    JsonNode service = node.get("service");
-    if (service == null || !service.canConvertToExactIntegral() || !service.canConvertToLong()) {
-      throw new ProtocolException("missing or invalid 'service' " + service + " in a " + type + " command");
-    }
-    return service.asLong();
-  }
-
-  private static <T> T bind(JsonNode node, Class<T> type, String wireType) {
-    try {
-      return MAPPER.treeToValue(node, type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new ProtocolException("invalid " + wireType + " message " + excerpt(node.toString()) + ": " + rootMessage(e), e);
-    }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String text = root instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : root.getMessage();
-    return text == null ? root.getClass().getSimpleName() : text;
+    return TreeDecoder.decode(new String(bytes, offset, length, StandardCharsets.UTF_8));
   }
 
   /** A line shortened for an error message, so a 1 MiB line does not become a 1 MiB message. */

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH: the protocol codec, which bounds the agent's event throughput: encoding and decoding one
- * {@code transition} line, and encoding a {@code snapshot} of 1,000 services.
+ * {@code transition} line (decoding from text and from bytes), and encoding a {@code snapshot} of 1,000 services.
  *
  * <p>Run: {@code bin/bench codec} (JMH options may follow, e.g. {@code -f 2 -i 10}).
  */
@@ -38,6 +38,7 @@ public class CodecBench {
 
   private Frame transition;
   private String transitionLine;
+  private byte[] transitionBytes;
   private Frame snapshot;
 
   /** Builds the frames and the line once. */
@@ -46,6 +47,7 @@ public class CodecBench {
     transition = new Frame(7, AT, new InspectMessage.Event(
         new ServiceEvent.Transition(AT, 3, mode.State.STARTING, mode.State.RUNNING, 0, null, null)));
     transitionLine = MessageCodec.encode(transition);
+    transitionBytes = transitionLine.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     List<ServiceInfo> services = new ArrayList<>();
     for (long id = 1; id <= 1000; id++) {
       services.add(new ServiceInfo(id, "Node", "Node", "demo.Node", mode.State.RUNNING, id == 1 ? null : id / 10,
@@ -64,6 +66,12 @@ public class CodecBench {
   @Benchmark
   public Frame decodeTransition() {
     return MessageCodec.decode(transitionLine);
+  }
+
+  /** One transition line, as the bytes a client reads, to its frame. */
+  @Benchmark
+  public Frame decodeTransitionBytes() {
+    return MessageCodec.decode(transitionBytes, 0, transitionBytes.length);
   }
 
   /** A snapshot of 1,000 services to its line. */

@@ -106,4 +106,48 @@ class LineReaderTest {
     assertThat(reader.readLine()).isEqualTo("{\"n\":2}");
     assertThatThrownBy(reader::readLine).isInstanceOf(ProtocolException.class);
   }
+  @Test
+  void linesHandedOverAsBytesAreTheLinesReadAsText() throws IOException {
+    byte[] bytes = "{\"a\":1}\n{\"b\":\"ünï ✓\"}\n\n{}\n".getBytes(StandardCharsets.UTF_8);
+    for (int step : new int[] {1, 3, 1 << 20}) {
+      LineReader reader = new LineReader(new TrickleChannel(bytes, step), 100);
+      List<String> lines = new ArrayList<>();
+      while (reader.readLine((array, offset, length) -> lines.add(new String(array, offset, length, StandardCharsets.UTF_8)))) {
+        // collecting
+      }
+      assertThat(lines).as("step " + step).containsExactly("{\"a\":1}", "{\"b\":\"ünï ✓\"}", "", "{}");
+    }
+  }
+
+  @Test
+  void aSinkThatFailsLeavesTheReaderAtTheNextLine() throws IOException {
+    byte[] bytes = "one\ntwo\nthree\n".getBytes(StandardCharsets.UTF_8);
+    LineReader reader = new LineReader(new TrickleChannel(bytes, 1 << 20), 100);
+    assertThatThrownBy(() -> reader.readLine((array, offset, length) -> {
+      throw new IllegalStateException("handler failed on " + new String(array, offset, length, StandardCharsets.UTF_8));
+    })).hasMessage("handler failed on one");
+    assertThat(reader.readLine()).isEqualTo("two");
+    assertThat(reader.readLine()).isEqualTo("three");
+    assertThat(reader.readLine()).isNull();
+  }
+
+  @Test
+  void aLineLongerThanTheMaximumIsRejectedWhenItArrivesWhole() {
+    byte[] bytes = "ok\nxxxxxxxxxxx\n".getBytes(StandardCharsets.UTF_8);
+    LineReader reader = new LineReader(new TrickleChannel(bytes, 1 << 20), 10);
+    assertThatThrownBy(() -> {
+      assertThat(reader.readLine()).isEqualTo("ok");
+      reader.readLine();
+    }).isInstanceOf(ProtocolException.class).hasMessage("line longer than the maximum of 10 bytes");
+  }
+
+  @Test
+  void invalidUtf8InALineThatArrivesWholeIsRejectedNamingItsOffsetInTheLine() throws IOException {
+    byte[] bytes = {'o', 'k', '\n', '{', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
+    LineReader reader = new LineReader(new TrickleChannel(bytes, 100), 100);
+    assertThat(reader.readLine()).isEqualTo("ok");
+    assertThatThrownBy(reader::readLine)
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("line is not valid UTF-8 (bad byte at offset 2)");
+  }
 }

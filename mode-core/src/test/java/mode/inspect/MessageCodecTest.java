@@ -2,6 +2,7 @@ package mode.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,6 +117,15 @@ class MessageCodecTest {
   }
 
   @Test
+  void trailingDataAfterAnEventIsRejected() {
+    String line = "{\"type\":\"gap\",\"seq\":3,\"ts\":\"2026-11-28T05:12:15.084Z\","
+        + "\"at\":\"2026-11-28T05:12:15.084Z\",\"dropped\":7} x";
+    assertThatThrownBy(() -> MessageCodec.decode(line))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageStartingWith("malformed JSON line");
+  }
+
+  @Test
   void envelopeFieldsAreRequiredAndChecked() {
     assertThatThrownBy(() -> MessageCodec.decode("{\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\"}"))
         .hasMessage("missing or invalid 'type' in '{\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\"}'");
@@ -156,5 +166,118 @@ class MessageCodecTest {
     assertThatThrownBy(() -> MessageCodec.encode(new Frame(1, T0, new InspectMessage.Unknown("metrics", "{}"))))
         .isInstanceOf(ProtocolException.class)
         .hasMessage("cannot encode a message of unknown type 'metrics'");
+  }
+  @Test
+  void everyGoldenEventLineIsReadInOnePassToWhatTheTreeReads() throws IOException {
+    List<String> lines = goldenLines();
+    for (int i = 0; i < lines.size(); i++) {
+      Frame expected = everyMessage().get(i);
+      Frame streamed = streamDecode(lines.get(i));
+      if (expected.message() instanceof InspectMessage.Event) {
+        assertThat(streamed).as(lines.get(i)).isEqualTo(expected).isEqualTo(TreeDecoder.decode(lines.get(i)));
+      } else {
+        assertThat(streamed).as("not an event, left to the tree: " + lines.get(i)).isNull();
+      }
+    }
+  }
+
+  @Test
+  void everyGoldenLineDecodesFromItsBytesToItsMessage() throws IOException {
+    List<Frame> decoded = goldenLines().stream().map(line -> {
+      byte[] bytes = ("xx" + line + "\n").getBytes(StandardCharsets.UTF_8);
+      return MessageCodec.decode(bytes, 2, bytes.length - 3);
+    }).toList();
+    assertThat(decoded).containsExactlyElementsOf(everyMessage());
+  }
+
+  @Test
+  void anEventLineWithItsEnvelopeLastDecodesAsWithItFirst() {
+    String line = "{\"at\":\"2026-11-28T05:12:15.084Z\",\"dropped\":7,"
+        + "\"ts\":\"2026-11-28T05:12:15.084Z\",\"seq\":3,\"type\":\"gap\"}";
+    assertThat(streamDecode(line)).isNull();
+    assertThat(MessageCodec.decode(line)).isEqualTo(new Frame(3, T0, new InspectMessage.Event(new ServiceEvent.Gap(T0, 7))));
+  }
+
+  @Test
+  void aTransitionWithItsFieldsInAnotherOrderIsReadInOnePass() {
+    String line = "{\"type\":\"transition\",\"seq\":7,\"ts\":\"2026-11-28T05:12:15.084Z\",\"crashStack\":\"at x\\n\","
+        + "\"to\":\"CRASHED\",\"crashReason\":\"boom\",\"from\":\"RUNNING\",\"restartCount\":2,\"serviceId\":3,"
+        + "\"at\":\"2026-11-28T05:12:15.084Z\"}";
+    Frame expected = new Frame(7, T0, new InspectMessage.Event(
+        new ServiceEvent.Transition(T0, 3, State.RUNNING, State.CRASHED, 2, "boom", "at x\n")));
+    assertThat(streamDecode(line)).isEqualTo(expected);
+    assertThat(MessageCodec.decode(line)).isEqualTo(expected);
+  }
+
+  @Test
+  void aTransitionWithAnExtraFieldDecodesAndOneMissingAFieldFailsAsInTheTree() {
+    String extra = "{\"type\":\"transition\",\"seq\":7,\"ts\":\"2026-11-28T05:12:15.084Z\",\"at\":\"2026-11-28T05:12:15.084Z\","
+        + "\"serviceId\":3,\"from\":\"STARTING\",\"to\":\"RUNNING\",\"restartCount\":0,\"crashReason\":null,"
+        + "\"crashStack\":null,\"cause\":{\"by\":\"operator\"}}";
+    String missing = "{\"type\":\"transition\",\"seq\":7,\"ts\":\"2026-11-28T05:12:15.084Z\",\"at\":\"2026-11-28T05:12:15.084Z\","
+        + "\"serviceId\":3,\"from\":\"STARTING\",\"to\":\"RUNNING\"}";
+    Frame expected = new Frame(7, T0, new InspectMessage.Event(
+        new ServiceEvent.Transition(T0, 3, State.STARTING, State.RUNNING, 0, null, null)));
+    assertThat(MessageCodec.decode(extra)).isEqualTo(expected).isEqualTo(TreeDecoder.decode(extra));
+    assertThatThrownBy(() -> MessageCodec.decode(missing))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage(catchThrowable(() -> TreeDecoder.decode(missing)).getMessage())
+        .hasMessageEndingWith("Cannot map `null` into type `int` (set DeserializationConfig.DeserializationFeature"
+            + ".FAIL_ON_NULL_FOR_PRIMITIVES to 'false' to allow)");
+  }
+
+  @Test
+  void aDuplicateKeyAmongAnEventsFieldsIsRejected() {
+    String line = "{\"type\":\"gap\",\"seq\":3,\"ts\":\"2026-11-28T05:12:15.084Z\","
+        + "\"at\":\"2026-11-28T05:12:15.084Z\",\"dropped\":7,\"dropped\":8}";
+    assertThatThrownBy(() -> MessageCodec.decode(line))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageStartingWith("malformed JSON line")
+        .hasMessageContaining("Duplicate field 'dropped'");
+  }
+
+  @Test
+  void aDuplicateKeyInATransitionIsRejectedWhetherAFieldOrTheEnvelopeIsRepeated() {
+    String line = "{\"type\":\"transition\",\"seq\":7,\"ts\":\"2026-11-28T05:12:15.084Z\",\"at\":\"2026-11-28T05:12:15.084Z\","
+        + "\"serviceId\":3,\"from\":\"STARTING\",\"to\":\"RUNNING\",\"restartCount\":0,\"crashReason\":null,"
+        + "\"crashStack\":null";
+    assertThatThrownBy(() -> MessageCodec.decode(line + ",\"to\":\"STOPPING\"}"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageStartingWith("malformed JSON line")
+        .hasMessageContaining("Duplicate field 'to'");
+    assertThatThrownBy(() -> MessageCodec.decode(line + ",\"seq\":8}"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("Duplicate field 'seq'");
+  }
+
+  @Test
+  void anEventWithAFieldOfTheWrongTypeIsRejectedAsByTheTreeFromTextAndFromBytes() {
+    String line = "{\"type\":\"transition\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\","
+        + "\"at\":\"2026-11-28T05:12:15.084Z\",\"serviceId\":3,\"from\":\"RUNNING\",\"to\":\"EXPLODED\"}";
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    String expected = catchThrowable(() -> TreeDecoder.decode(line)).getMessage();
+    assertThat(expected).startsWith("invalid transition message").contains("EXPLODED");
+    assertThatThrownBy(() -> MessageCodec.decode(line)).isInstanceOf(ProtocolException.class).hasMessage(expected);
+    assertThatThrownBy(() -> MessageCodec.decode(bytes, 0, bytes.length))
+        .isInstanceOf(ProtocolException.class).hasMessage(expected);
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreRejectedNamingTheOffset() {
+    byte[] bytes = "xx{\"type\":\"ping\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\",\"n\":\"\u00e9\"}"
+        .getBytes(StandardCharsets.UTF_8);
+    int bad = bytes.length - 3; // the second byte of the two of é
+    bytes[bad] = '(';
+    assertThatThrownBy(() -> MessageCodec.decode(bytes, 2, bytes.length - 2))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("line is not valid UTF-8 (bad byte at offset " + (bad - 1 - 2) + ")");
+  }
+
+  static Frame streamDecode(String line) {
+    try {
+      return StreamDecoder.decode(factory -> factory.createParser(line));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
   }
 }

@@ -39,6 +39,7 @@ public final class InspectorView extends BorderPane {
   /** The main view of {@code vm}; {@code files} handles the toolbar's file commands. */
   public InspectorView(InspectorViewModel vm, FileCommands files) {
     GraphViewModel graph = vm.graph();
+    getStylesheets().add(InspectorView.class.getResource("inspector.css").toExternalForm());
     canvas = new GraphCanvas(graph, vm.actions());
     VBox graphBox = new VBox(canvas, new LegendView());
     VBox.setVgrow(canvas, Priority.ALWAYS);

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -26,6 +27,9 @@ import mode.inspector.viewmodel.TimelineViewModel;
  * <p>UI thread only.
  */
 public final class TimelineView extends BorderPane {
+  private boolean followPending;
+  /** Rows of transitions into CRASHED (tinted by the inspector's stylesheet). */
+  static final PseudoClass CRASHED = PseudoClass.getPseudoClass("crashed");
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
@@ -45,7 +49,7 @@ public final class TimelineView extends BorderPane {
         @Override
         protected void updateItem(TransitionRecord item, boolean empty) {
           super.updateItem(item, empty);
-          setStyle(!empty && item != null && item.to() == State.CRASHED ? "-fx-background-color: #ffebee;" : "");
+          pseudoClassStateChanged(CRASHED, !empty && item != null && item.to() == State.CRASHED);
         }
       };
       row.setOnMouseClicked(e -> {
@@ -61,9 +65,22 @@ public final class TimelineView extends BorderPane {
     filter.textProperty().bindBidirectional(vm.filterTextProperty());
     CheckBox follow = new CheckBox("Follow newest");
     follow.setSelected(true);
-    vm.transitions().addListener((ListChangeListener<TransitionRecord>) c -> {
-      if (follow.isSelected() && !vm.transitions().isEmpty()) {
-        table.scrollTo(vm.transitions().size() - 1);
+    // The table learns its new row count only in the layout pass, and a scroll asked for before
+    // that is lost; so the newest row is scrolled to after the pulse's layout, once per pulse.
+    vm.transitions().addListener((ListChangeListener<TransitionRecord>) c -> followPending = follow.isSelected());
+    follow.selectedProperty().addListener((obs, old, now) -> followPending = now);
+    Runnable followNewest = () -> {
+      if (followPending && !table.getItems().isEmpty()) {
+        table.scrollTo(table.getItems().size() - 1);
+      }
+      followPending = false;
+    };
+    sceneProperty().addListener((obs, old, now) -> {
+      if (old != null) {
+        old.removePostLayoutPulseListener(followNewest);
+      }
+      if (now != null) {
+        now.addPostLayoutPulseListener(followNewest);
       }
     });
     Label hint = new Label("* inferred from a fresh snapshot");

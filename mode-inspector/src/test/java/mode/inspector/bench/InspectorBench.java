@@ -40,14 +40,19 @@ import org.slf4j.LoggerFactory;
  * reference benchmark) is handed to the pump; the time runs until the pulse after the one in
  * which the graph canvas painted the laid-out graph (so that pulse's rendering is included).
  *
- * <p>Pulses: then transitions are fed at a steady rate for a while (services cycling through
- * RUNNING, STOPPING, SHUTDOWN, INIT, STARTING), and every pulse's start is stamped by an
- * animation timer; a pulse that takes long delays the next one, so the interval between pulses
- * bounds each pulse's whole work (events, paint, CSS, layout, render). Prints percentiles.
+ * <p>Pulses: then transitions are fed at a steady rate (services cycling through RUNNING,
+ * STOPPING, SHUTDOWN, INIT, STARTING) through the pump, as the connection feeds them: first for a
+ * warm-up that is not measured (the JIT compiles the hot paths), then for the measured window,
+ * in which every pulse's start is stamped by an animation timer. A pulse that takes long delays
+ * the next one (the FX thread also waits there for the renderer to finish the previous frame),
+ * so the interval between pulses bounds each pulse's whole work: events, paint, CSS, layout and
+ * rendering. Prints percentiles, and the CPU time the FX and render threads used per second of
+ * the window (a figure less sensitive than intervals to other processes on the machine). Then
+ * it waits until the timeline holds every transition fed, and fails if any is missing.
  * Heap: the peak use of the heap pools over the run, and the use after a full collection.
  *
- * <p>Run: {@code bin/bench inspector [--services 10000] [--rate 1000] [--seconds 10]} (the
- * script caps the heap at 512 MB).
+ * <p>Run: {@code bin/bench inspector [--services 10000] [--rate 1000] [--warmup 5] [--seconds 20]}
+ * (the script caps the heap at 512 MB).
  */
 public final class InspectorBench {
   private InspectorBench() {}
@@ -67,13 +72,16 @@ public final class InspectorBench {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     int services = 10_000;
     int rate = 1_000;
-    double seconds = 10;
+    double warmup = 5;
+    double seconds = 20;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--services" -> services = Integer.parseInt(args[i + 1]);
         case "--rate" -> rate = Integer.parseInt(args[i + 1]);
+        case "--warmup" -> warmup = Double.parseDouble(args[i + 1]);
         case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; known: --services, --rate, --seconds");
+        default -> throw new IllegalArgumentException(
+            "unknown option " + args[i] + "; known: --services, --rate, --warmup, --seconds");
       }
     }
     headlessDefaults();
@@ -81,14 +89,19 @@ public final class InspectorBench {
     ServiceEvent.Snapshot snapshot = snapshotOf(tree.getFirst());
     startFx();
     Ui ui = Ui.open();
-    out.printf("# inspector, headless Monocle + software rendering, %d services, %d transitions/s for %.0f s"
-        + " (java %s, max heap %d MB)%n", services, rate, seconds, Runtime.version(),
+    out.printf(Locale.ROOT, "# inspector, headless Monocle + software rendering, %d services, %d transitions/s,"
+        + " %.0f s warm-up then %.0f s measured (java %s, max heap %d MB)%n", services, rate, warmup, seconds,
+        Runtime.version(),
         Runtime.getRuntime().maxMemory() >> 20);
     double firstFrameMs = ui.firstFrame(snapshot);
     out.printf(Locale.ROOT, "first_frame_ms %.0f%n", firstFrameMs);
-    long[] pulses = ui.pulsesUnder(tree, rate, seconds);
+    Window window = ui.pulsesUnder(tree, rate, warmup, seconds);
+    long[] pulses = window.intervals();
     out.printf(Locale.ROOT, "pulse_ms p50 %.1f p99 %.1f max %.1f pulses %d%n",
         percentile(pulses, 50), percentile(pulses, 99), percentile(pulses, 100), pulses.length);
+    out.printf(Locale.ROOT, "cpu_ms_per_s fx %.0f render %.0f%n",
+        window.fxCpuNanos() / 1e6 / seconds, window.renderCpuNanos() / 1e6 / seconds);
+    out.printf(Locale.ROOT, "timeline_rows %d (every transition fed is shown)%n", ui.awaitTimeline(window.expectedRows()));
     out.printf(Locale.ROOT, "heap_mb peak %.0f after_gc %.0f%n", peakHeapMb(), usedAfterGcMb());
     ui.close();
     tree.getFirst().stop();
@@ -214,8 +227,8 @@ public final class InspectorBench {
       return (t[1] - t[0]) / 1e6;
     }
 
-    /** Feeds {@code rate} transitions per second; returns the intervals between pulses (ns). */
-    long[] pulsesUnder(List<Service> tree, int rate, double seconds) throws InterruptedException {
+    /** Feeds transitions for the warm-up, then stamps every pulse while feeding for {@code seconds}. */
+    Window pulsesUnder(List<Service> tree, int rate, double warmup, double seconds) throws InterruptedException {
       long[] stamps = new long[(int) (seconds * 200) + 1000];
       int[] count = {0};
       AnimationTimer stamper = new AnimationTimer() {
@@ -226,8 +239,17 @@ public final class InspectorBench {
           }
         }
       };
-      Platform.runLater(stamper::start);
-      feed(pump, tree, rate, seconds);
+      int rowsBefore = onFx(() -> vm.timeline().total());
+      long warmupCount = (long) (rate * warmup);
+      long total = warmupCount + (long) (rate * seconds);
+      long[] cpuAtStart = new long[2];
+      feed(pump, tree, rate, total, warmupCount, () -> {
+        Platform.runLater(stamper::start);
+        cpuAtStart[0] = cpuNanos(FX_THREAD);
+        cpuAtStart[1] = cpuNanos(RENDER_THREAD);
+      });
+      long fxCpu = cpuNanos(FX_THREAD) - cpuAtStart[0];
+      long renderCpu = cpuNanos(RENDER_THREAD) - cpuAtStart[1];
       CountDownLatch stopped = new CountDownLatch(1);
       Platform.runLater(() -> {
         stamper.stop();
@@ -238,18 +260,64 @@ public final class InspectorBench {
       for (int i = 1; i < count[0]; i++) {
         intervals[i - 1] = stamps[i] - stamps[i - 1];
       }
-      return intervals;
+      return new Window(intervals, fxCpu, renderCpu, rowsBefore + total);
+    }
+
+    /** Waits until the timeline holds {@code expected} transitions; fails on fewer or more. */
+    long awaitTimeline(long expected) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      long rows;
+      do {
+        rows = onFx(() -> vm.timeline().total());
+        if (rows == expected) {
+          return rows;
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      } while (System.nanoTime() < deadline);
+      throw new IllegalStateException("the timeline holds " + rows + " transitions, expected " + expected);
+    }
+
+    private static <T> T onFx(java.util.function.Supplier<T> query) throws InterruptedException {
+      java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+      CountDownLatch done = new CountDownLatch(1);
+      Platform.runLater(() -> {
+        result.set(query.get());
+        done.countDown();
+      });
+      done.await();
+      return result.get();
     }
   }
 
+  /** The measured window: intervals between pulses (ns), CPU used, and the rows then expected. */
+  private record Window(long[] intervals, long fxCpuNanos, long renderCpuNanos, long expectedRows) {}
+
+  /** The FX thread (Monocle names it "Event Thread") and Prism's render thread. */
+  private static final java.util.function.Predicate<String> FX_THREAD =
+      name -> name.equals("JavaFX Application Thread") || name.equals("Event Thread");
+  private static final java.util.function.Predicate<String> RENDER_THREAD = name -> name.startsWith("QuantumRenderer");
+
+  private static long cpuNanos(java.util.function.Predicate<String> named) {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (named.test(t.getName())) {
+        sum += Math.max(0, threads.getThreadCpuTime(t.threadId()));
+      }
+    }
+    return sum;
+  }
+
   /** Every service cycles RUNNING > STOPPING > SHUTDOWN > INIT > STARTING > RUNNING, round robin. */
-  private static void feed(FxPump pump, List<Service> tree, int rate, double seconds) {
+  private static void feed(FxPump pump, List<Service> tree, int rate, long total, long mark, Runnable atMark) {
     State[] cycle = {State.RUNNING, State.STOPPING, State.SHUTDOWN, State.INIT, State.STARTING};
     int[] phase = new int[tree.size()];
-    long total = (long) (rate * seconds);
     long begin = System.nanoTime();
     long periodNanos = 1_000_000_000L / rate;
     for (long k = 0; k < total; k++) {
+      if (k == mark) {
+        atMark.run();
+      }
       long due = begin + k * periodNanos;
       long wait = due - System.nanoTime();
       if (wait > 0) {

@@ -16,17 +16,20 @@ import org.testfx.api.FxToolkit;
 class InspectorBenchSmokeTest {
 
   @Test
-  void printsFirstFramePulsesAndHeap() throws Exception {
+  void printsFirstFramePulsesCpuRowsAndHeap() throws Exception {
     FxToolkit.registerPrimaryStage();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      InspectorBench.run(new String[] {"--services", "60", "--rate", "200", "--seconds", "0.5"}, out);
+      InspectorBench.run(new String[] {"--services", "60", "--rate", "200", "--warmup", "0.2", "--seconds", "0.5"}, out);
     }
     List<String> figures = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
 
     assertThat(figures).satisfiesExactly(
         l -> assertThat(l).matches("first_frame_ms \\d+"),
         l -> assertThat(l).matches("pulse_ms p50 \\d+\\.\\d p99 \\d+\\.\\d max \\d+\\.\\d pulses [1-9]\\d*"),
+        l -> assertThat(l).matches("cpu_ms_per_s fx \\d+ render \\d+"),
+        // 0.7 s at 200 transitions a second, every one of them in the timeline.
+        l -> assertThat(l).isEqualTo("timeline_rows 140 (every transition fed is shown)"),
         l -> assertThat(l).matches("heap_mb peak \\d+ after_gc \\d+"));
   }
 }
