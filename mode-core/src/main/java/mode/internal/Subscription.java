@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import mode.Service;
+import mode.State;
 import mode.events.EventSubscription;
 import mode.events.ServiceEvent;
 import mode.events.ServiceEventListener;
@@ -34,6 +35,7 @@ final class Subscription implements EventSubscription {
   private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
   private static final Object RESYNC = new Object();
   private static final AtomicLong IDS = new AtomicLong();
+  private static final State[] STATES = State.values();
   private static final VarHandle HEAD;
   private static final VarHandle TAIL;
   private static final VarHandle DROPPED;
@@ -68,7 +70,15 @@ final class Subscription implements EventSubscription {
 
   private final ServiceEventListener listener;
   private final int capacity;
+  /**
+   * The queued items: an event, the resync marker, or (for a plain transition, the bulk of all
+   * events) the {@link Service} itself, its move packed in {@link #moves} and its time in {@link
+   * #stamps}. The runtime then stores three values and allocates nothing; the dispatcher builds
+   * the {@code Transition} event.
+   */
   private final Object[] ring;
+  private final int[] moves;
+  private final long[] stamps;
   private final int mask;
   /** Next slot to read; written by the dispatcher only. */
   @SuppressWarnings("unused") // through HEAD
@@ -106,8 +116,11 @@ final class Subscription implements EventSubscription {
     this.listener = listener;
     this.capacity = capacity;
     // One slot more than the capacity, for the resync marker.
-    this.ring = new Object[Integer.highestOneBit(capacity) << 1];
-    this.mask = ring.length - 1;
+    int slots = Integer.highestOneBit(capacity) << 1;
+    this.ring = new Object[slots];
+    this.moves = new int[slots];
+    this.stamps = new long[slots];
+    this.mask = slots - 1;
   }
 
   /**
@@ -129,13 +142,39 @@ final class Subscription implements EventSubscription {
     }
     long t = (long) TAIL.getOpaque(this);
     if (t - headSeen >= capacity && t - (headSeen = (long) HEAD.getAcquire(this)) >= capacity) {
-      overflowing = true;
-      droppedSinceGap = 0;
-      countDropLocked();
-      publish(t, RESYNC);
+      overflow(t);
       return;
     }
     publish(t, event);
+  }
+
+  /**
+   * Queues the transition {@code from → to} of {@code service} at {@code nanos} (a {@code
+   * System.nanoTime()} stamp), without building the event; called with the hub lock held, after
+   * {@link #droppedLocked()} said no. Not for moves to CRASHED (they carry the crash's details).
+   */
+  void offerTransitionLocked(Service service, long nanos, State from, State to, int restartCount) {
+    long t = (long) TAIL.getOpaque(this);
+    if (t - headSeen >= capacity && t - (headSeen = (long) HEAD.getAcquire(this)) >= capacity) {
+      overflow(t);
+      return;
+    }
+    int slot = (int) t & mask;
+    moves[slot] = from.ordinal() | to.ordinal() << 3 | restartCount << 6;
+    stamps[slot] = nanos;
+    publish(t, service);
+  }
+
+  /** Whether {@link #offerTransitionLocked} can carry a move with this restart count. */
+  static boolean packable(int restartCount) {
+    return restartCount >= 0 && restartCount < 1 << 25;
+  }
+
+  private void overflow(long t) {
+    overflowing = true;
+    droppedSinceGap = 0;
+    countDropLocked();
+    publish(t, RESYNC);
   }
 
   private void publish(long t, Object item) {
@@ -222,6 +261,8 @@ final class Subscription implements EventSubscription {
       if (next == RESYNC) {
         HEAD.setRelease(this, h);
         resync();
+      } else if (next instanceof Service service) {
+        deliver(transition(service, moves[slot], stamps[slot]));
       } else {
         deliver((ServiceEvent) next);
       }
@@ -254,6 +295,12 @@ final class Subscription implements EventSubscription {
     }
     deliver(new ServiceEvent.Gap(WallClock.now(), dropped));
     deliver(fresh.get());
+  }
+
+  private static ServiceEvent.Transition transition(Service service, int move, long nanos) {
+    State[] states = STATES;
+    return new ServiceEvent.Transition(WallClock.instantAt(nanos), service.id(), states[move & 7],
+        states[move >>> 3 & 7], move >>> 6, null, null);
   }
 
   private void deliver(ServiceEvent event) {
