@@ -35,6 +35,11 @@ import mode.events.ServiceInfo;
  * them: while a subscriber is dropping, a state change costs it one counter.
  */
 public final class EventHub {
+  /** A pause in changes this long ends a burst (see {@link #lastChangeNanos()}). */
+  public static final long BURST_QUIET_NANOS = 1_000_000;
+  /** The longest a consumer that yields to bursts holds events back. */
+  public static final long MAX_HOLD_NANOS = 20_000_000;
+
   private static final ReentrantLock LOCK = new ReentrantLock();
   /** Guarded by {@link #LOCK}. */
   private static final List<Subscription> SUBSCRIPTIONS = new ArrayList<>();
@@ -206,7 +211,22 @@ public final class EventHub {
    * @throws IllegalArgumentException if {@code capacity < 1}
    */
   public static EventSubscription subscribe(Service root, int capacity, ServiceEventListener listener) {
-    Subscription sub = new Subscription(root, capacity, listener);
+    return subscribe(root, capacity, listener, false);
+  }
+
+  /**
+   * Like {@link #subscribe(Service, int, ServiceEventListener)}; with {@code yieldToBursts}, the
+   * listener is called only once the runtime pauses its changes for {@link #BURST_QUIET_NANOS} (or
+   * after {@link #MAX_HOLD_NANOS} at most): for a consumer whose work per event is heavy (the
+   * inspect agent encodes and writes each), so that it does not compete with the runtime for the
+   * CPU in the middle of a burst. Events still arrive in order; a burst longer than the queue ends
+   * in a gap and a fresh snapshot.
+   *
+   * @throws IllegalArgumentException if {@code capacity < 1}
+   */
+  public static EventSubscription subscribe(
+      Service root, int capacity, ServiceEventListener listener, boolean yieldToBursts) {
+    Subscription sub = new Subscription(root, capacity, listener, yieldToBursts);
     LogEvents.install();
     Supplier<ServiceEvent.Snapshot> capture;
     LOCK.lock();

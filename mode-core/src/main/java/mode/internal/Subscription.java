@@ -70,6 +70,8 @@ final class Subscription implements EventSubscription {
 
   private final ServiceEventListener listener;
   private final int capacity;
+  /** Deliver only when the runtime pauses (see {@link EventHub#subscribe(Service, int, ServiceEventListener, boolean)}). */
+  private final boolean yieldToBursts;
   /**
    * The queued items: an event, the resync marker, or (for a plain transition, the bulk of all
    * events) the {@link Service} itself, its move packed in {@link #moves} and its time in {@link
@@ -105,7 +107,7 @@ final class Subscription implements EventSubscription {
   private long droppedSinceGap;
   private volatile Thread dispatcher;
 
-  Subscription(Service root, int capacity, ServiceEventListener listener) {
+  Subscription(Service root, int capacity, ServiceEventListener listener, boolean yieldToBursts) {
     if (capacity < 1) {
       throw new IllegalArgumentException("queue capacity must be >= 1, was " + capacity);
     }
@@ -115,6 +117,7 @@ final class Subscription implements EventSubscription {
     this.root = root;
     this.listener = listener;
     this.capacity = capacity;
+    this.yieldToBursts = yieldToBursts;
     // One slot more than the capacity, for the resync marker.
     int slots = Integer.highestOneBit(capacity) << 1;
     this.ring = new Object[slots];
@@ -213,9 +216,13 @@ final class Subscription implements EventSubscription {
     try {
       while (!closed) {
         awaitEvents();
-        // A dispatcher that parked again after each event would make the producer (the runtime,
-        // under the hub lock) pay a wake-up per event in a burst: let the burst queue up first.
-        Thread.sleep(LINGER);
+        if (yieldToBursts) {
+          holdWhileBusy();
+        } else {
+          // A dispatcher that parked again after each event would make the producer (the
+          // runtime, under the hub lock) pay a wake-up per event in a burst: let it queue up.
+          Thread.sleep(LINGER);
+        }
         drain();
       }
     } catch (InterruptedException closing) {
@@ -225,6 +232,23 @@ final class Subscription implements EventSubscription {
       // cannot go on correctly, so it ends here rather than dropping events forever.
       LOG.error("Event subscription to {} ends: a snapshot failed", root.label(), e);
       close();
+    }
+  }
+
+  /**
+   * Waits while the runtime is in a burst of changes (its last change less than {@link
+   * EventHub#BURST_QUIET_NANOS} ago), at most {@link EventHub#MAX_HOLD_NANOS}: the listener's work
+   * then does not take the CPU from the runtime in the middle of the burst. A burst longer than the
+   * ring overflows it, which costs the runtime a counter per change from then on.
+   */
+  private void holdWhileBusy() throws InterruptedException {
+    long deadline = System.nanoTime() + EventHub.MAX_HOLD_NANOS;
+    while (!closed) {
+      long wait = Math.min(EventHub.lastChangeNanos() + EventHub.BURST_QUIET_NANOS, deadline) - System.nanoTime();
+      if (wait <= 0) {
+        return;
+      }
+      Thread.sleep(Duration.ofNanos(wait));
     }
   }
 
@@ -278,9 +302,13 @@ final class Subscription implements EventSubscription {
    */
   private void resync() throws InterruptedException {
     long deadline = System.nanoTime() + MAX_RESYNC_DELAY.toNanos();
-    for (long seen = -1; seen != dropped() && System.nanoTime() < deadline; ) {
+    for (long seen = -1; seen != dropped() && System.nanoTime() < deadline && !suspended; ) {
       seen = dropped();
       Thread.sleep(QUIET);
+    }
+    if (suspended) {
+      // Its owner closes it and subscribes again: a snapshot now would only hold up the runtime.
+      return;
     }
     long dropped;
     Supplier<ServiceEvent.Snapshot> fresh;
