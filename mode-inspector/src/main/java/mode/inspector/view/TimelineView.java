@@ -2,6 +2,8 @@ package mode.inspector.view;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -21,8 +23,9 @@ import mode.inspector.viewmodel.TimelineViewModel;
 
 /**
  * The timeline of every transition: time, service, from → to, restart count and crash reason;
- * a filter box above; clicking a row selects that service in the graph. Follows the newest row
- * unless the user turns that off.
+ * a filter box above with a count of the rows; clicking a row selects that service in the graph.
+ * Follows the newest row unless the user turns that off. Holds the newest
+ * {@link TimelineViewModel#SCROLLBACK} transitions (or matches of the filter).
  *
  * <p>UI thread only.
  */
@@ -83,12 +86,34 @@ public final class TimelineView extends BorderPane {
         now.addPostLayoutPulseListener(followNewest);
       }
     });
+    Label count = new Label();
+    count.setId("timeline-count");
+    count.textProperty().bind(Bindings.createStringBinding(
+        () -> countText(vm.transitions().size(), vm.total(), isFiltered(vm.filterTextProperty().get())),
+        vm.transitions(), vm.totalProperty(), vm.filterTextProperty()));
     Label hint = new Label("* inferred from a fresh snapshot");
     hint.setStyle("-fx-text-fill: #757575;");
-    HBox bar = new HBox(10, filter, follow, hint);
+    HBox bar = new HBox(10, filter, follow, count, hint);
     bar.setPadding(new Insets(4));
     setTop(bar);
     setCenter(table);
+  }
+
+  private static boolean isFiltered(String filterText) {
+    return filterText != null && !filterText.isBlank();
+  }
+
+  /** How many rows the table holds, and of how many transitions when it holds fewer. */
+  static String countText(int shown, int total, boolean filtered) {
+    boolean full = shown >= TimelineViewModel.SCROLLBACK;
+    if (!filtered) {
+      return shown == total
+          ? String.format(Locale.ROOT, "%,d transitions", total)
+          : String.format(Locale.ROOT, "the newest %,d of %,d transitions", shown, total);
+    }
+    return full
+        ? String.format(Locale.ROOT, "the newest %,d matches of %,d transitions", shown, total)
+        : String.format(Locale.ROOT, "%,d of %,d transitions match", shown, total);
   }
 
   private static TableColumn<TransitionRecord, String> text(

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -24,6 +25,7 @@ import mode.inspector.connection.FxPump;
 import mode.inspector.model.Streams;
 import mode.inspector.model.TransitionRecord;
 import mode.inspector.viewmodel.InspectorViewModel;
+import mode.inspector.viewmodel.TimelineViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,6 +89,29 @@ class TimelineViewTest {
     TransitionRecord newest = table.getItems().getLast();
     assertThat(robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
         .filter(row -> row.isVisible() && row.getItem() == newest)).hasSize(1);
+  }
+
+  @Test
+  void theTableKeepsTheNewestTransitionsAndTheCountTellsOfTheRest(FxRobot robot) {
+    pump.offer(Streams.appSnapshot());
+    List<ServiceEvent.Transition> moves = cycling(TimelineViewModel.SCROLLBACK + 10);
+    moves.forEach(pump::offer);
+    TableView<TransitionRecord> table = timeline(robot);
+    Label count = robot.lookup("#timeline-count").queryAs(Label.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> vm.timeline().total() == moves.size());
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(table.getItems()).hasSize(TimelineViewModel.SCROLLBACK);
+    assertThat(table.getItems().getFirst().at()).isEqualTo(moves.get(10).at());
+    assertThat(table.getItems().getLast().at()).isEqualTo(moves.getLast().at());
+    assertThat(count.getText()).isEqualTo("the newest 20,000 of 20,010 transitions");
+
+    robot.clickOn("#timeline-filter").write("router");
+    WaitForAsyncUtils.waitForFxEvents();
+    // Every fifth transition is the router's, found in the whole history, the oldest included.
+    assertThat(table.getItems()).hasSize(4002).allMatch(t -> t.label().equals("Router"));
+    assertThat(table.getItems().getFirst().at()).isEqualTo(moves.get(3).at());
+    assertThat(count.getText()).isEqualTo("4,002 of 20,010 transitions match");
   }
 
   @Test
