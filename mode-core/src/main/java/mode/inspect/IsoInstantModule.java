@@ -68,7 +68,7 @@ final class IsoInstantModule {
     @Override
     public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
       if (parser.hasToken(JsonToken.VALUE_STRING)) {
-        Instant instant = IsoInstants.parseCommon(parser.getText());
+        Instant instant = IsoInstants.parseCommon(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
         if (instant != null) {
           return instant;
         }

@@ -40,18 +40,26 @@ final class IsoInstants {
    */
   static Instant parseCommon(String text) {
     int length = text.length();
+    return length < BASE_LENGTH || length > MAX_LENGTH ? null : parseCommon(text.toCharArray(), 0, length);
+  }
+
+  /**
+   * As {@link #parseCommon(String)}, for the text in {@code chars} from {@code offset}: a parser
+   * hands over a string value so, without building a {@code String}.
+   */
+  static Instant parseCommon(char[] chars, int offset, int length) {
     if (length < BASE_LENGTH || length > MAX_LENGTH || length == BASE_LENGTH + 1
-        || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
+        || chars[offset + 4] != '-' || chars[offset + 7] != '-' || chars[offset + 10] != 'T'
+        || chars[offset + 13] != ':' || chars[offset + 16] != ':' || chars[offset + length - 1] != 'Z') {
       return null;
     }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 2);
-    int day = digits(text, 8, 2);
-    int hour = digits(text, 11, 2);
-    int minute = digits(text, 14, 2);
-    int second = digits(text, 17, 2);
-    int nanos = fraction(text, length);
+    int year = digits(chars, offset, 4);
+    int month = digits(chars, offset + 5, 2);
+    int day = digits(chars, offset + 8, 2);
+    int hour = digits(chars, offset + 11, 2);
+    int minute = digits(chars, offset + 14, 2);
+    int second = digits(chars, offset + 17, 2);
+    int nanos = fraction(chars, offset, length);
     if ((year | month | day | hour | minute | second | nanos) < 0
         || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
       return null; // not digits, or out of range (a leap second, 24:00): the JDK's rules apply
@@ -66,10 +74,10 @@ final class IsoInstants {
   }
 
   /** The value of {@code count} decimal digits at {@code from}, or -1 if one is not a digit. */
-  private static int digits(String text, int from, int count) {
+  private static int digits(char[] chars, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {
-      int digit = text.charAt(i) - '0';
+      int digit = chars[i] - '0';
       if (digit < 0 || digit > 9) {
         return -1;
       }
@@ -79,15 +87,15 @@ final class IsoInstants {
   }
 
   /** The nanoseconds of the optional {@code .f...} before the final {@code Z}, or -1. */
-  private static int fraction(String text, int length) {
+  private static int fraction(char[] chars, int offset, int length) {
     if (length == BASE_LENGTH) {
       return 0;
     }
-    if (text.charAt(BASE_LENGTH - 1) != '.') {
+    if (chars[offset + BASE_LENGTH - 1] != '.') {
       return -1;
     }
     int count = length - BASE_LENGTH - 1;
-    int value = digits(text, BASE_LENGTH, count);
+    int value = digits(chars, offset + BASE_LENGTH, count);
     for (int i = count; i < 9 && value >= 0; i++) {
       value *= 10;
     }

@@ -95,7 +95,7 @@ final class StreamDecoder {
     if (seq < 0 || !"ts".equals(parser.nextFieldName()) || parser.nextToken() != JsonToken.VALUE_STRING) {
       return null;
     }
-    Instant ts = IsoInstants.parseCommon(parser.getText());
+    Instant ts = TransitionDecoder.instant(parser);
     // An event without fields (the parser at the object's end) is rare enough for the tree.
     return ts == null || parser.nextToken() != JsonToken.FIELD_NAME ? null : new Envelope(type, reader, seq, ts);
   }

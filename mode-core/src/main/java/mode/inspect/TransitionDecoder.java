@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import mode.State;
 import mode.events.ServiceEvent;
 
@@ -19,7 +17,7 @@ import mode.events.ServiceEvent;
  */
 final class TransitionDecoder {
 
-  private static final Map<String, State> STATES = states();
+  private static final State[] STATES = State.values();
   private static final int AT = 1;
   private static final int SERVICE_ID = 2;
   private static final int FROM = 4;
@@ -30,14 +28,6 @@ final class TransitionDecoder {
   private static final int ALL = 127;
 
   private TransitionDecoder() {}
-
-  private static Map<String, State> states() {
-    Map<String, State> byName = new HashMap<>();
-    for (State state : State.values()) {
-      byName.put(state.name(), state);
-    }
-    return Map.copyOf(byName);
-  }
 
   /** The values read so far; a field's bit is set once it has been read. */
   private static final class Fields {
@@ -76,7 +66,7 @@ final class TransitionDecoder {
   private static int field(String name, JsonToken value, JsonParser parser, Fields fields) throws IOException {
     switch (name) {
       case "at" -> {
-        fields.at = value == JsonToken.VALUE_STRING ? IsoInstants.parseCommon(parser.getText()) : null;
+        fields.at = value == JsonToken.VALUE_STRING ? instant(parser) : null;
         return fields.at == null ? 0 : AT;
       }
       case "serviceId" -> {
@@ -87,11 +77,11 @@ final class TransitionDecoder {
         return SERVICE_ID;
       }
       case "from" -> {
-        fields.from = value == JsonToken.VALUE_STRING ? STATES.get(parser.getText()) : null;
+        fields.from = value == JsonToken.VALUE_STRING ? state(parser) : null;
         return fields.from == null ? 0 : FROM;
       }
       case "to" -> {
-        fields.to = value == JsonToken.VALUE_STRING ? STATES.get(parser.getText()) : null;
+        fields.to = value == JsonToken.VALUE_STRING ? state(parser) : null;
         return fields.to == null ? 0 : TO;
       }
       case "restartCount" -> {
@@ -111,6 +101,34 @@ final class TransitionDecoder {
         return 0;
       }
     }
+  }
+
+  /** The common-form instant of the current string value, or {@code null}; no string is built. */
+  static Instant instant(JsonParser parser) throws IOException {
+    return IsoInstants.parseCommon(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+  }
+
+  /** The state named exactly by the current string value, or {@code null}; no string is built. */
+  private static State state(JsonParser parser) throws IOException {
+    char[] chars = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    int length = parser.getTextLength();
+    for (State state : STATES) {
+      String name = state.name();
+      if (name.length() == length && sameChars(name, chars, offset)) {
+        return state;
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameChars(String name, char[] chars, int offset) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) != chars[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A string value's text; {@code null} for JSON null or any other value. */

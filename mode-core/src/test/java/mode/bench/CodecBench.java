@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH: the protocol codec, which bounds the agent's event throughput: encoding and decoding one
- * {@code transition} line (decoding from text and from bytes), and encoding a {@code snapshot} of 1,000 services.
+ * {@code transition} line (decoding from text and from bytes), and encoding and decoding a {@code
+ * snapshot} of 1,000 services.
  *
  * <p>Run: {@code bin/bench codec} (JMH options may follow, e.g. {@code -f 2 -i 10}).
  */
@@ -40,6 +41,7 @@ public class CodecBench {
   private String transitionLine;
   private byte[] transitionBytes;
   private Frame snapshot;
+  private byte[] snapshotBytes;
 
   /** Builds the frames and the line once. */
   @Setup
@@ -54,6 +56,7 @@ public class CodecBench {
           List.of(), AT, AT, Duration.ofMillis(3), null, 0, null, null, List.of()));
     }
     snapshot = new Frame(2, AT, new InspectMessage.Event(new ServiceEvent.Snapshot(AT, services)));
+    snapshotBytes = MessageCodec.encode(snapshot).getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** One transition frame to its line. */
@@ -78,5 +81,11 @@ public class CodecBench {
   @Benchmark
   public String encodeSnapshot1000() {
     return MessageCodec.encode(snapshot);
+  }
+
+  /** The line of a snapshot of 1,000 services, as bytes, to its frame. */
+  @Benchmark
+  public Frame decodeSnapshot1000() {
+    return MessageCodec.decode(snapshotBytes, 0, snapshotBytes.length);
   }
 }

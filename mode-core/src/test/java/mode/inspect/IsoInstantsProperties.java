@@ -54,6 +54,9 @@ class IsoInstantsProperties {
     assertThat(IsoInstants.parseCommon("2026-11-28T05:12:15.084+00:00")).isNull();
     assertThat(IsoInstants.parseCommon("2026-02-30T05:12:15Z")).isNull();
     assertThat(IsoInstants.parseCommon("2026-12-31T23:59:60Z")).isNull();
+    char[] inside = "\"at\":\"2026-11-28T05:12:15.084Z\"".toCharArray();
+    assertThat(IsoInstants.parseCommon(inside, 6, 24)).isEqualTo(Instant.parse("2026-11-28T05:12:15.084Z"));
+    assertThat(IsoInstants.parseCommon(inside, 5, 24)).isNull();
   }
 
   @Provide
