@@ -47,6 +47,16 @@ final class ServiceBridge implements ServiceAccess.Bridge {
   }
 
   @Override
+  public Object[] observersLocked(Service s) {
+    return s.machine.observers;
+  }
+
+  @Override
+  public void setObserversLocked(Service s, Object[] observers) {
+    s.machine.observers = observers;
+  }
+
+  @Override
   public Service parent(Service s) {
     return s.deps.parent();
   }

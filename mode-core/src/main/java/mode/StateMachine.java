@@ -24,7 +24,7 @@ import mode.timers.StopSignal;
  * agree. Reads of {@link #state()} are lock-free. Each {@link Run} (from INIT to the end of a
  * stop) has its own {@link StopSignal} and stop latch, replaced when a restart resets the service.
  */
-final class StateMachine {
+final class StateMachine implements EventHub.TransitionSource {
   private final Service service;
   private volatile State state = State.INIT;
   // Wall-clock instants are made only when an event or a description needs them (null until
@@ -40,6 +40,13 @@ final class StateMachine {
   private String crashStack;
   private volatile int restartCount;
   private volatile Run run = new Run();
+  /**
+   * The event subscriptions that see this service (kept by the hub, guarded by its lock): a move
+   * with none costs no event work at all.
+   */
+  Object[] observers = NO_OBSERVERS;
+
+  private static final Object[] NO_OBSERVERS = {};
 
   /**
    * One run of the service, from INIT to the end of its stop: its stop signal, whether a stop was
@@ -160,8 +167,9 @@ final class StateMachine {
       state = next;
       stateSince = null;
       stateSinceNanos = nanos;
-      if (EventHub.observedLocked()) {
-        EventHub.emitLocked(service, nanos, () -> transitionLocked(nanos, from, next));
+      Object[] seenBy = observers;
+      if (seenBy.length != 0) {
+        EventHub.transitionLocked(seenBy, service, nanos, from, next, restartCount, this);
       }
       if (next == State.CRASHED || next == State.STOPPING) {
         toWake = run.signal;
@@ -183,11 +191,13 @@ final class StateMachine {
   }
 
   /**
-   * The event of the move {@code from → to} at {@code nanos}, built only when a subscriber queues
-   * it; its instant becomes the state's (and the start's) recorded instant, so that snapshots
-   * agree with the event. Called under the hub lock, right after the move.
+   * The event of the move {@code from → to} at {@code nanos}, when the hub needs it built here (a
+   * crash); its instant becomes the state's recorded instant. Called under the hub lock, right
+   * after the move. (Plain moves are built by the subscriber from the same stamp, with {@link
+   * WallClock}, as snapshots derive the state's instant: both agree.)
    */
-  private ServiceEvent.Transition transitionLocked(long nanos, State from, State to) {
+  @Override
+  public ServiceEvent.Transition transitionLocked(long nanos, State from, State to) {
     Instant at = WallClock.instantAt(nanos);
     stateSince = at;
     if (to == State.RUNNING) {

@@ -38,4 +38,21 @@ class StateTest {
     assertThat(State.CRASHED.successors())
         .containsExactlyInAnyOrder(State.STOPPING, State.STARTING, State.INIT);
   }
+
+  @Test
+  void canMoveToAgreesWithSuccessorsForEveryPair() {
+    StringBuilder table = new StringBuilder();
+    for (State from : State.values()) {
+      for (State to : State.values()) {
+        assertThat(from.canMoveTo(to)).as(from + " -> " + to).isEqualTo(from.successors().contains(to));
+        if (from.canMoveTo(to)) {
+          table.append(from).append('>').append(to).append(' ');
+        }
+      }
+    }
+    assertThat(table.toString().trim()).isEqualTo(
+        "INIT>STARTING INIT>STOPPING INIT>CRASHED STARTING>RUNNING STARTING>STOPPING STARTING>CRASHED"
+            + " RUNNING>STOPPING RUNNING>CRASHED STOPPING>SHUTDOWN STOPPING>CRASHED SHUTDOWN>INIT"
+            + " SHUTDOWN>STARTING CRASHED>INIT CRASHED>STARTING CRASHED>STOPPING");
+  }
 }

@@ -4,11 +4,10 @@ import java.util.concurrent.TimeUnit;
 import mode.Service;
 import mode.events.EventSubscription;
 import mode.events.ServiceEventListener;
-import mode.events.ServiceEvents;
 import mode.internal.EventHub;
 
 /**
- * Where the agent's events come from: in a worker, {@code ServiceEvents.subscribe(root, ...)}.
+ * Where the agent's events come from: in a worker, the event hub's subscription to the root.
  * Each call must deliver a snapshot first, then the changes after it, on a thread of its own.
  */
 @FunctionalInterface
@@ -35,7 +34,7 @@ interface EventSource {
     return new EventSource() {
       @Override
       public EventSubscription subscribe(int queueCapacity, ServiceEventListener listener) {
-        return ServiceEvents.subscribe(root, queueCapacity, listener);
+        return EventHub.subscribe(root, queueCapacity, listener, true);
       }
 
       @Override

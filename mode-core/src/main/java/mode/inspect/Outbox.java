@@ -6,6 +6,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import mode.events.ServiceEvent;
+import mode.internal.EventHub;
 
 /**
  * The messages waiting for one client's writer thread, in the order offered: control messages
@@ -49,9 +50,9 @@ final class Outbox {
   record Resubscribe(ServiceEvent.Gap gap, long nextGeneration, long gapsSeen) implements Item {}
 
   /** A pause in changes (or drops) this long ends a burst. */
-  static final long QUIET_NANOS = 1_000_000;
+  static final long QUIET_NANOS = EventHub.BURST_QUIET_NANOS;
   /** The longest an event is held back while the runtime is in a burst. */
-  static final long MAX_HOLD_NANOS = 20_000_000;
+  static final long MAX_HOLD_NANOS = EventHub.MAX_HOLD_NANOS;
   /** Under steady overload, a gap and a fresh subscription at least this often. */
   private static final long MAX_RESYNC_DELAY_NANOS = 100_000_000;
 

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import mode.Service;
+import mode.State;
 import mode.events.EventSubscription;
 import mode.events.ServiceEvent;
 import mode.events.ServiceEventListener;
@@ -33,6 +35,11 @@ import mode.events.ServiceInfo;
  * them: while a subscriber is dropping, a state change costs it one counter.
  */
 public final class EventHub {
+  /** A pause in changes this long ends a burst (see {@link #lastChangeNanos()}). */
+  public static final long BURST_QUIET_NANOS = 1_000_000;
+  /** The longest a consumer that yields to bursts holds events back. */
+  public static final long MAX_HOLD_NANOS = 20_000_000;
+
   private static final ReentrantLock LOCK = new ReentrantLock();
   /** Guarded by {@link #LOCK}. */
   private static final List<Subscription> SUBSCRIPTIONS = new ArrayList<>();
@@ -103,32 +110,43 @@ public final class EventHub {
     }
   }
 
+  /** Builds the full event of a move, for the moves a subscriber cannot rebuild (a crash). */
+  public interface TransitionSource {
+    /** The event of the move {@code from → to} at {@code nanos}; called under the hub lock. */
+    ServiceEvent.Transition transitionLocked(long nanos, State from, State to);
+  }
+
   /**
-   * Like {@link #emitLocked(Service, ServiceEvent)} for a change at {@code nanos} (a {@code
-   * System.nanoTime()} stamp the caller read anyway), building the event only if a subscription
-   * queues it: a subscription that is dropping (its consumer fell behind) only counts it. This is
-   * the path of every state change, so an overflowing subscriber costs the runtime next to nothing.
+   * With the lock held, right after {@code service} moved {@code from → to} at {@code nanos} (a
+   * {@code System.nanoTime()} stamp): queues the transition for {@code observers}, the
+   * subscriptions that see the service (as kept by {@link ServiceAccess#observersLocked}). A plain move is queued as three values and becomes a {@code Transition} event on the
+   * subscriber's thread; {@code full} builds the event here when it must carry more (a crash).
+   * Allocates nothing unless {@code full} is used.
    */
-  public static void emitLocked(Service service, long nanos, Supplier<? extends ServiceEvent> event) {
-    // Opaque: a plain store, no fence on the runtime's path; readers only need it eventually.
+  public static void transitionLocked(Object[] observers,
+      Service service, long nanos, State from, State to, int restartCount, TransitionSource full) {
     LAST_CHANGE.setOpaque(nanos);
+    boolean packed = to != State.CRASHED && Subscription.packable(restartCount);
     ServiceEvent made = null;
-    for (int i = 0; i < SUBSCRIPTIONS.size(); i++) {
-      Subscription sub = SUBSCRIPTIONS.get(i);
-      if (!sub.members.contains(service) || sub.droppedLocked()) {
+    for (Object observer : observers) {
+      Subscription sub = (Subscription) observer;
+      if (sub.droppedLocked()) {
         continue;
       }
-      if (made == null) {
-        made = event.get();
+      if (packed) {
+        sub.offerTransitionLocked(service, nanos, from, to, restartCount);
+      } else {
+        made = made == null ? full.transitionLocked(nanos, from, to) : made;
+        sub.offerLocked(made);
       }
-      sub.offerLocked(made);
     }
   }
 
   /**
    * Stops queueing events for {@code subscription} (an {@code EventSubscription} this hub made):
    * from now on they are counted as dropped, at the cost of a counter, until it is closed. For a
-   * consumer that fell behind and will subscribe again once it caught up.
+   * consumer that fell behind and will subscribe again once it caught up. Thread-safe, lock-free;
+   * takes effect for the changes after it.
    *
    * @throws IllegalArgumentException if the subscription was not made by this hub
    */
@@ -136,13 +154,9 @@ public final class EventHub {
     if (!(subscription instanceof Subscription sub)) {
       throw new IllegalArgumentException("not a subscription of the event hub: " + subscription);
     }
-    LOCK.lock();
-    try {
-      sub.suspendLocked();
-    } finally {
-      LOCK.unlock();
-    }
+    sub.suspend();
   }
+
 
   /**
    * With the lock held, right after {@code parent} gained the dependency {@code child}: tells every
@@ -159,6 +173,7 @@ public final class EventHub {
       List<Service> joined = new ArrayList<>();
       collectNewPostOrder(child, sub.members, joined);
       for (Service s : joined) {
+        observeLocked(s, sub);
         sub.offerLocked(new ServiceEvent.ServiceAdded(at, ServiceAccess.captureLocked(s).get()));
       }
       sub.offerLocked(new ServiceEvent.DependencyAdded(at, parent.id(), child.id()));
@@ -182,6 +197,7 @@ public final class EventHub {
       for (Service s : preOrder(child)) {
         if (!reachable.contains(s) && sub.members.contains(s)) {
           sub.members.remove(s);
+          unobserveLocked(s, sub);
           sub.offerLocked(new ServiceEvent.ServiceRemoved(at, s.id()));
         }
       }
@@ -195,7 +211,22 @@ public final class EventHub {
    * @throws IllegalArgumentException if {@code capacity < 1}
    */
   public static EventSubscription subscribe(Service root, int capacity, ServiceEventListener listener) {
-    Subscription sub = new Subscription(root, capacity, listener);
+    return subscribe(root, capacity, listener, false);
+  }
+
+  /**
+   * Like {@link #subscribe(Service, int, ServiceEventListener)}; with {@code yieldToBursts}, the
+   * listener is called only once the runtime pauses its changes for {@link #BURST_QUIET_NANOS} (or
+   * after {@link #MAX_HOLD_NANOS} at most): for a consumer whose work per event is heavy (the
+   * inspect agent encodes and writes each), so that it does not compete with the runtime for the
+   * CPU in the middle of a burst. Events still arrive in order; a burst longer than the queue ends
+   * in a gap and a fresh snapshot.
+   *
+   * @throws IllegalArgumentException if {@code capacity < 1}
+   */
+  public static EventSubscription subscribe(
+      Service root, int capacity, ServiceEventListener listener, boolean yieldToBursts) {
+    Subscription sub = new Subscription(root, capacity, listener, yieldToBursts);
     LogEvents.install();
     Supplier<ServiceEvent.Snapshot> capture;
     LOCK.lock();
@@ -219,7 +250,11 @@ public final class EventHub {
   static void unsubscribe(Subscription sub) {
     LOCK.lock();
     try {
-      SUBSCRIPTIONS.remove(sub);
+      if (SUBSCRIPTIONS.remove(sub)) {
+        for (Service s : sub.members) {
+          unobserveLocked(s, sub);
+        }
+      }
     } finally {
       LOCK.unlock();
     }
@@ -231,6 +266,9 @@ public final class EventHub {
    * the lock, which every state change needs, is held for the walk and the reads only.
    */
   static Supplier<ServiceEvent.Snapshot> captureLocked(Subscription sub) {
+    for (Service s : sub.members) {
+      unobserveLocked(s, sub);
+    }
     sub.members.clear();
     Instant at = WallClock.now();
     // The walk's visited set is the members set itself: one identity hash per service, and a
@@ -238,6 +276,7 @@ public final class EventHub {
     List<Service> order = preOrder(sub.root, sub.members);
     List<Supplier<ServiceInfo>> captured = new ArrayList<>(order.size());
     for (Service s : order) {
+      observeLocked(s, sub);
       captured.add(ServiceAccess.captureLocked(s));
     }
     return () -> {
@@ -247,6 +286,32 @@ public final class EventHub {
       }
       return new ServiceEvent.Snapshot(at, infos);
     };
+  }
+
+  /**
+   * With the lock held: {@code sub} sees {@code s} from now on. Each service keeps its observers
+   * in an array of its own, so that a state change finds them with one field read (a lookup in
+   * every subscription's member set would touch a large table, cold after a garbage collection).
+   */
+  private static void observeLocked(Service s, Subscription sub) {
+    Object[] old = ServiceAccess.observersLocked(s);
+    Object[] grown = Arrays.copyOf(old, old.length + 1);
+    grown[old.length] = sub;
+    ServiceAccess.setObserversLocked(s, grown);
+  }
+
+  /** With the lock held: {@code sub} no longer sees {@code s}. */
+  private static void unobserveLocked(Service s, Subscription sub) {
+    Object[] old = ServiceAccess.observersLocked(s);
+    for (int i = 0; i < old.length; i++) {
+      if (old[i] == sub) {
+        Object[] shrunk = new Object[old.length - 1];
+        System.arraycopy(old, 0, shrunk, 0, i);
+        System.arraycopy(old, i + 1, shrunk, i, old.length - i - 1);
+        ServiceAccess.setObserversLocked(s, shrunk);
+        return;
+      }
+    }
   }
 
   static Set<Service> identitySet() {

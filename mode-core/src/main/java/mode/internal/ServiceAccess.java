@@ -22,6 +22,12 @@ public final class ServiceAccess {
     /** See {@link ServiceAccess#dependencies(Service)}. */
     Object[] dependencies(Service service);
 
+    /** See {@link ServiceAccess#observersLocked(Service)}. */
+    Object[] observersLocked(Service service);
+
+    /** See {@link ServiceAccess#setObserversLocked(Service, Object[])}. */
+    void setObserversLocked(Service service, Object[] observers);
+
     /** See {@link ServiceAccess#captureLocked(Service)}. */
     Supplier<ServiceInfo> captureLocked(Service service);
 
@@ -72,6 +78,19 @@ public final class ServiceAccess {
   /** The dependencies of {@code service} in insertion order, as a fresh array (no list copy). */
   public static Object[] dependencies(Service service) {
     return bridge().dependencies(service);
+  }
+
+  /**
+   * The event subscriptions that see {@code service} (an array the caller must not change); call
+   * with the {@link EventHub} lock held.
+   */
+  public static Object[] observersLocked(Service service) {
+    return bridge().observersLocked(service);
+  }
+
+  /** Replaces the observers of {@code service}; call with the {@link EventHub} lock held. */
+  public static void setObserversLocked(Service service, Object[] observers) {
+    bridge().setObserversLocked(service, observers);
   }
 
   /** The service that added {@code service} as a dependency most recently, or {@code null}. */

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import mode.Service;
+import mode.State;
 import mode.events.EventSubscription;
 import mode.events.ServiceEvent;
 import mode.events.ServiceEventListener;
@@ -27,13 +28,14 @@ import org.slf4j.LoggerFactory;
  * <p>When the ring is full the subscription drops every further event, only counting it, and puts
  * a marker in the one slot kept free for it. Reaching the marker, the dispatch thread delivers
  * {@code Gap(dropped)} and then a fresh {@code Snapshot}, and the stream resumes from there. A
- * subscription {@linkplain #suspendLocked() suspended} by its owner drops in the same way but
+ * subscription {@linkplain #suspend() suspended} by its owner drops in the same way but
  * without a marker: its owner closes it and subscribes again when it has caught up.
  */
 final class Subscription implements EventSubscription {
   private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
   private static final Object RESYNC = new Object();
   private static final AtomicLong IDS = new AtomicLong();
+  private static final State[] STATES = State.values();
   private static final VarHandle HEAD;
   private static final VarHandle TAIL;
   private static final VarHandle DROPPED;
@@ -68,7 +70,17 @@ final class Subscription implements EventSubscription {
 
   private final ServiceEventListener listener;
   private final int capacity;
+  /** Deliver only when the runtime pauses (see {@link EventHub#subscribe(Service, int, ServiceEventListener, boolean)}). */
+  private final boolean yieldToBursts;
+  /**
+   * The queued items: an event, the resync marker, or (for a plain transition, the bulk of all
+   * events) the {@link Service} itself, its move packed in {@link #moves} and its time in {@link
+   * #stamps}. The runtime then stores three values and allocates nothing; the dispatcher builds
+   * the {@code Transition} event.
+   */
   private final Object[] ring;
+  private final int[] moves;
+  private final long[] stamps;
   private final int mask;
   /** Next slot to read; written by the dispatcher only. */
   @SuppressWarnings("unused") // through HEAD
@@ -89,13 +101,13 @@ final class Subscription implements EventSubscription {
   private long headSeen;
   /** Guarded by the hub lock. */
   private boolean overflowing;
-  /** Guarded by the hub lock. */
-  private boolean suspended;
+  /** Set by {@link #suspend()} from any thread, read by the producer (a plain load on x86). */
+  private volatile boolean suspended;
   /** Guarded by the hub lock. */
   private long droppedSinceGap;
   private volatile Thread dispatcher;
 
-  Subscription(Service root, int capacity, ServiceEventListener listener) {
+  Subscription(Service root, int capacity, ServiceEventListener listener, boolean yieldToBursts) {
     if (capacity < 1) {
       throw new IllegalArgumentException("queue capacity must be >= 1, was " + capacity);
     }
@@ -105,9 +117,13 @@ final class Subscription implements EventSubscription {
     this.root = root;
     this.listener = listener;
     this.capacity = capacity;
+    this.yieldToBursts = yieldToBursts;
     // One slot more than the capacity, for the resync marker.
-    this.ring = new Object[Integer.highestOneBit(capacity) << 1];
-    this.mask = ring.length - 1;
+    int slots = Integer.highestOneBit(capacity) << 1;
+    this.ring = new Object[slots];
+    this.moves = new int[slots];
+    this.stamps = new long[slots];
+    this.mask = slots - 1;
   }
 
   /**
@@ -129,13 +145,39 @@ final class Subscription implements EventSubscription {
     }
     long t = (long) TAIL.getOpaque(this);
     if (t - headSeen >= capacity && t - (headSeen = (long) HEAD.getAcquire(this)) >= capacity) {
-      overflowing = true;
-      droppedSinceGap = 0;
-      countDropLocked();
-      publish(t, RESYNC);
+      overflow(t);
       return;
     }
     publish(t, event);
+  }
+
+  /**
+   * Queues the transition {@code from → to} of {@code service} at {@code nanos} (a {@code
+   * System.nanoTime()} stamp), without building the event; called with the hub lock held, after
+   * {@link #droppedLocked()} said no. Not for moves to CRASHED (they carry the crash's details).
+   */
+  void offerTransitionLocked(Service service, long nanos, State from, State to, int restartCount) {
+    long t = (long) TAIL.getOpaque(this);
+    if (t - headSeen >= capacity && t - (headSeen = (long) HEAD.getAcquire(this)) >= capacity) {
+      overflow(t);
+      return;
+    }
+    int slot = (int) t & mask;
+    moves[slot] = from.ordinal() | to.ordinal() << 3 | restartCount << 6;
+    stamps[slot] = nanos;
+    publish(t, service);
+  }
+
+  /** Whether {@link #offerTransitionLocked} can carry a move with this restart count. */
+  static boolean packable(int restartCount) {
+    return restartCount >= 0 && restartCount < 1 << 25;
+  }
+
+  private void overflow(long t) {
+    overflowing = true;
+    droppedSinceGap = 0;
+    countDropLocked();
+    publish(t, RESYNC);
   }
 
   private void publish(long t, Object item) {
@@ -152,8 +194,11 @@ final class Subscription implements EventSubscription {
     DROPPED.setOpaque(this, (long) DROPPED.getOpaque(this) + 1);
   }
 
-  /** See {@link EventHub#suspend}. */
-  void suspendLocked() {
+  /**
+   * See {@link EventHub#suspend}. Takes no lock: the runtime holds the hub lock for every change,
+   * and a consumer queueing for it in the middle of a burst would make the runtime park.
+   */
+  void suspend() {
     suspended = true;
   }
 
@@ -171,9 +216,13 @@ final class Subscription implements EventSubscription {
     try {
       while (!closed) {
         awaitEvents();
-        // A dispatcher that parked again after each event would make the producer (the runtime,
-        // under the hub lock) pay a wake-up per event in a burst: let the burst queue up first.
-        Thread.sleep(LINGER);
+        if (yieldToBursts) {
+          holdWhileBusy();
+        } else {
+          // A dispatcher that parked again after each event would make the producer (the
+          // runtime, under the hub lock) pay a wake-up per event in a burst: let it queue up.
+          Thread.sleep(LINGER);
+        }
         drain();
       }
     } catch (InterruptedException closing) {
@@ -183,6 +232,23 @@ final class Subscription implements EventSubscription {
       // cannot go on correctly, so it ends here rather than dropping events forever.
       LOG.error("Event subscription to {} ends: a snapshot failed", root.label(), e);
       close();
+    }
+  }
+
+  /**
+   * Waits while the runtime is in a burst of changes (its last change less than {@link
+   * EventHub#BURST_QUIET_NANOS} ago), at most {@link EventHub#MAX_HOLD_NANOS}: the listener's work
+   * then does not take the CPU from the runtime in the middle of the burst. A burst longer than the
+   * ring overflows it, which costs the runtime a counter per change from then on.
+   */
+  private void holdWhileBusy() throws InterruptedException {
+    long deadline = System.nanoTime() + EventHub.MAX_HOLD_NANOS;
+    while (!closed) {
+      long wait = Math.min(EventHub.lastChangeNanos() + EventHub.BURST_QUIET_NANOS, deadline) - System.nanoTime();
+      if (wait <= 0) {
+        return;
+      }
+      Thread.sleep(Duration.ofNanos(wait));
     }
   }
 
@@ -219,6 +285,8 @@ final class Subscription implements EventSubscription {
       if (next == RESYNC) {
         HEAD.setRelease(this, h);
         resync();
+      } else if (next instanceof Service service) {
+        deliver(transition(service, moves[slot], stamps[slot]));
       } else {
         deliver((ServiceEvent) next);
       }
@@ -234,9 +302,13 @@ final class Subscription implements EventSubscription {
    */
   private void resync() throws InterruptedException {
     long deadline = System.nanoTime() + MAX_RESYNC_DELAY.toNanos();
-    for (long seen = -1; seen != dropped() && System.nanoTime() < deadline; ) {
+    for (long seen = -1; seen != dropped() && System.nanoTime() < deadline && !suspended; ) {
       seen = dropped();
       Thread.sleep(QUIET);
+    }
+    if (suspended) {
+      // Its owner closes it and subscribes again: a snapshot now would only hold up the runtime.
+      return;
     }
     long dropped;
     Supplier<ServiceEvent.Snapshot> fresh;
@@ -251,6 +323,12 @@ final class Subscription implements EventSubscription {
     }
     deliver(new ServiceEvent.Gap(WallClock.now(), dropped));
     deliver(fresh.get());
+  }
+
+  private static ServiceEvent.Transition transition(Service service, int move, long nanos) {
+    State[] states = STATES;
+    return new ServiceEvent.Transition(WallClock.instantAt(nanos), service.id(), states[move & 7],
+        states[move >>> 3 & 7], move >>> 6, null, null);
   }
 
   private void deliver(ServiceEvent event) {

@@ -13,8 +13,11 @@ import mode.events.ServiceEvent;
 import mode.events.ServiceEvents;
 import org.junit.jupiter.api.Test;
 
-/** A suspended subscription: the runtime only counts its events, until it is closed. */
-class EventHubSuspendTest {
+/**
+ * The event hub's subscriptions for consumers that fall behind: a suspended subscription (the
+ * runtime only counts its events) and one that yields to bursts.
+ */
+class EventHubConsumersTest {
 
   static final class Node extends Service {}
 
@@ -56,6 +59,28 @@ class EventHubSuspendTest {
       assertThat(b.dropped()).isZero();
       assertThat(suspended).hasSize(1);
       root.stop();
+    }
+  }
+
+  @Test
+  void aSubscriptionThatYieldsToBurstsGetsEveryEventInOrderOnceTheRuntimePauses() {
+    Node root = new Node();
+    Node child = root.addDependency(new Node());
+    List<ServiceEvent> got = new CopyOnWriteArrayList<>();
+    try (EventSubscription sub = EventHub.subscribe(root, 64, got::add, true)) {
+      await().until(() -> got.size() == 1);
+
+      root.start();
+      root.stop();
+
+      await().until(() -> got.size() == 9);
+      assertThat(got.subList(1, 9)).extracting(e -> {
+        ServiceEvent.Transition t = (ServiceEvent.Transition) e;
+        return (t.serviceId() == root.id() ? "root " : "child ") + t.from() + ">" + t.to();
+      }).containsExactly(
+          "root INIT>STARTING", "child INIT>STARTING", "child STARTING>RUNNING", "root STARTING>RUNNING",
+          "root RUNNING>STOPPING", "child RUNNING>STOPPING", "child STOPPING>SHUTDOWN", "root STOPPING>SHUTDOWN");
+      assertThat(sub.dropped()).isZero();
     }
   }
 
