@@ -67,6 +67,7 @@ public final class TimelineView extends BorderPane {
     TextField filter = new TextField();
     filter.setId("timeline-filter");
     filter.setPromptText("Filter by service or state");
+    filter.setPrefColumnCount(18);
     filter.textProperty().bindBidirectional(vm.filterTextProperty());
     CheckBox follow = new CheckBox("Follow newest");
     follow.setSelected(true);
