@@ -40,6 +40,29 @@ public final class TimelineView extends BorderPane {
 
   /** A timeline bound to {@code vm}; clicks select through {@code graph}. */
   public TimelineView(TimelineViewModel vm, GraphViewModel graph) {
+    TableView<TransitionRecord> table = table(vm, graph);
+    TextField filter = new TextField();
+    filter.setId("timeline-filter");
+    filter.setPromptText("Filter by service or state");
+    filter.setPrefColumnCount(18);
+    filter.textProperty().bindBidirectional(vm.filterTextProperty());
+    CheckBox follow = new CheckBox("Follow newest");
+    follow.setSelected(true);
+    followNewest(table, follow);
+    Label count = new Label();
+    count.setId("timeline-count");
+    count.textProperty().bind(Bindings.createStringBinding(
+        () -> countText(vm.transitions().size(), vm.total(), isFiltered(vm.filterTextProperty().get())),
+        vm.transitions(), vm.totalProperty(), vm.filterTextProperty()));
+    Label hint = new Label("* inferred from a fresh snapshot");
+    hint.setStyle("-fx-text-fill: #757575;");
+    HBox bar = new HBox(10, filter, follow, count, hint);
+    bar.setPadding(new Insets(4));
+    setTop(bar);
+    setCenter(table);
+  }
+
+  private static TableView<TransitionRecord> table(TimelineViewModel vm, GraphViewModel graph) {
     TableView<TransitionRecord> table = new TableView<>(vm.transitions());
     table.setId("timeline");
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -64,20 +87,20 @@ public final class TimelineView extends BorderPane {
       });
       return row;
     });
-    TextField filter = new TextField();
-    filter.setId("timeline-filter");
-    filter.setPromptText("Filter by service or state");
-    filter.setPrefColumnCount(18);
-    filter.textProperty().bindBidirectional(vm.filterTextProperty());
-    CheckBox follow = new CheckBox("Follow newest");
-    follow.setSelected(true);
-    // The table learns its new row count only in the layout pass, and a scroll asked for before
-    // that is lost; so the newest row is scrolled to after the pulse's layout, once per pulse.
-    vm.transitions().addListener((ListChangeListener<TransitionRecord>) c -> followPending = follow.isSelected());
+    return table;
+  }
+
+  /**
+   * Keeps the newest row in sight while {@code follow} is ticked. The table learns its new row
+   * count only in the layout pass, and a scroll asked for before that is lost; so the scroll
+   * happens after the pulse's layout, once per pulse. It sets the flow's position to its end,
+   * which puts the newest row at the bottom (TableView.scrollTo would put it at the top, then
+   * find no rows to fill the rest of the view with).
+   */
+  private void followNewest(TableView<TransitionRecord> table, CheckBox follow) {
+    table.getItems().addListener((ListChangeListener<TransitionRecord>) c -> followPending = follow.isSelected());
     follow.selectedProperty().addListener((obs, old, now) -> followPending = now);
-    // Scrolling the flow to its end puts the newest row at the bottom; TableView.scrollTo would
-    // put it at the top and then find no rows to fill the rest of the view with.
-    Runnable followNewest = () -> {
+    Runnable scroll = () -> {
       if (followPending && !table.getItems().isEmpty()) {
         if (flow == null) {
           flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
@@ -90,23 +113,12 @@ public final class TimelineView extends BorderPane {
     };
     sceneProperty().addListener((obs, old, now) -> {
       if (old != null) {
-        old.removePostLayoutPulseListener(followNewest);
+        old.removePostLayoutPulseListener(scroll);
       }
       if (now != null) {
-        now.addPostLayoutPulseListener(followNewest);
+        now.addPostLayoutPulseListener(scroll);
       }
     });
-    Label count = new Label();
-    count.setId("timeline-count");
-    count.textProperty().bind(Bindings.createStringBinding(
-        () -> countText(vm.transitions().size(), vm.total(), isFiltered(vm.filterTextProperty().get())),
-        vm.transitions(), vm.totalProperty(), vm.filterTextProperty()));
-    Label hint = new Label("* inferred from a fresh snapshot");
-    hint.setStyle("-fx-text-fill: #757575;");
-    HBox bar = new HBox(10, filter, follow, count, hint);
-    bar.setPadding(new Insets(4));
-    setTop(bar);
-    setCenter(table);
   }
 
   private static boolean isFiltered(String filterText) {

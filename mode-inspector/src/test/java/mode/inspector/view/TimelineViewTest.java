@@ -96,6 +96,27 @@ class TimelineViewTest {
   }
 
   @Test
+  void withFollowOffTheTableStaysWhereTheUserScrolled(FxRobot robot) {
+    pump.offer(Streams.appSnapshot());
+    List<ServiceEvent.Transition> moves = cycling(200);
+    moves.subList(0, 100).forEach(pump::offer);
+    TableView<TransitionRecord> table = timeline(robot);
+    await().atMost(Duration.ofSeconds(5)).until(() -> table.getItems().size() == 100);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(newestRowIsInSight(robot, table)).isTrue();
+
+    robot.clickOn("Follow newest");
+    robot.interact(() -> table.scrollTo(0));
+    moves.subList(100, 200).forEach(pump::offer);
+    await().atMost(Duration.ofSeconds(5)).until(() -> table.getItems().size() == 200);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(newestRowIsInSight(robot, table)).isFalse();
+    assertThat(robot.from(table).lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+        .anyMatch(row -> row.isVisible() && row.getIndex() == 0)).isTrue();
+  }
+
+  @Test
   void theTableKeepsTheNewestTransitionsAndTheCountTellsOfTheRest(FxRobot robot) {
     pump.offer(Streams.appSnapshot());
     List<ServiceEvent.Transition> moves = cycling(TimelineViewModel.SCROLLBACK + 10);
