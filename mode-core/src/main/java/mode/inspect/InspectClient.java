@@ -167,7 +167,7 @@ public final class InspectClient implements AutoCloseable {
         lineHandler.accept(line);
         frame = MessageCodec.decode(line);
       } else {
-        frame = MessageCodec.decode(bytes, offset, length);
+        frame = MessageCodec.decodeUtf8(bytes, offset, length); // the reader checked the UTF-8
       }
     } catch (ProtocolException e) {
       report(e);

@@ -17,8 +17,11 @@ import mode.events.ServiceEvent;
 final class LineEncoder {
 
   private static final ObjectWriter WRITER = MessageCodec.MAPPER.writerFor(WireLine.class);
-  /** Beyond this a buffer that once held a huge snapshot is given back after clearing. */
-  private static final int KEEP_BYTES = 1 << 20;
+  /**
+   * A buffer grown beyond this (by a snapshot of a big tree) is given back after clearing, so an
+   * idle connection keeps little; event lines and batches of them fit.
+   */
+  private static final int KEEP_BYTES = 64 * 1024;
 
   private final Buffer buffer = new Buffer();
   private JsonGenerator generator;

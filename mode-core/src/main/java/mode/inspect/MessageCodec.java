@@ -102,6 +102,11 @@ public final class MessageCodec {
    */
   public static Frame decode(byte[] bytes, int offset, int length) {
     Utf8.check(bytes, offset, length);
+    return decodeUtf8(bytes, offset, length);
+  }
+
+  /** As {@link #decode(byte[], int, int)}, for bytes already checked to be UTF-8. */
+  static Frame decodeUtf8(byte[] bytes, int offset, int length) {
     try {
       Frame frame = StreamDecoder.decode(factory -> factory.createParser(bytes, offset, length));
       if (frame != null) {

@@ -28,8 +28,18 @@ public final class InspectorApp extends Application {
   /** Called by JavaFX. */
   public InspectorApp() {}
 
-  /** The wired pieces of one inspector window. */
-  static final class Parts {
+  /** The window's width when the app starts. */
+  public static final double WIDTH = 1400;
+  /** The window's height when the app starts. */
+  public static final double HEIGHT = 900;
+
+  /**
+   * The wired pieces of one inspector window (view-model, pump, sessions, view and scene), built
+   * as the app builds them; the benchmark measures the same window.
+   *
+   * <p>Threading: create, use and close on the FX thread.
+   */
+  public static final class Parts {
     final ExecutorService layouts =
         Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("mode-inspector-layout").unstarted(r));
     final InspectorViewModel vm;
@@ -38,7 +48,8 @@ public final class InspectorApp extends Application {
     final InspectorView view;
     final Scene scene;
 
-    Parts(Stage stage, double width, double height) {
+    /** Wires a {@code width}×{@code height} window into {@code stage}, which is not shown yet. */
+    public Parts(Stage stage, double width, double height) {
       InspectorViewModel[] holder = new InspectorViewModel[1];
       pump = new FxPump(batch -> holder[0].accept(batch), error -> holder[0].connection(
           holder[0].statusProperty().get(), null, "Internal error while showing events: " + error));
@@ -51,7 +62,23 @@ public final class InspectorApp extends Application {
       stage.setScene(scene);
     }
 
-    void close() {
+    /** The window's view-model. */
+    public InspectorViewModel vm() {
+      return vm;
+    }
+
+    /** The pump that hands events to the view-model once per pulse. */
+    public FxPump pump() {
+      return pump;
+    }
+
+    /** The window's main view. */
+    public InspectorView view() {
+      return view;
+    }
+
+    /** Closes the connection or demo, if any, and stops the layout thread. */
+    public void close() {
       sessions.close();
       layouts.shutdownNow();
     }
@@ -60,7 +87,7 @@ public final class InspectorApp extends Application {
   @Override
   public void start(Stage stage) {
     Main options = Main.parse(getParameters().getRaw().toArray(String[]::new));
-    parts = new Parts(stage, 1400, 900);
+    parts = new Parts(stage, WIDTH, HEIGHT);
     stage.show();
     parts.sessions.begin(options);
     if (options.screenshot != null) {

@@ -62,6 +62,7 @@ final class Sessions implements WorkersViewModel.Attacher {
 
   Parent wrap(InspectorView main) {
     SplitPane split = new SplitPane(new WorkersView(workers), main);
+    split.getStylesheets().add(InspectorView.STYLESHEET);
     split.setDividerPositions(0.14);
     SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
     return split;

@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import mode.Service;
 import mode.State;
@@ -61,6 +65,45 @@ class SessionsTest {
     for (AutoCloseable c : cleanup.reversed()) {
       c.close();
     }
+  }
+
+  @Test
+  void theWindowDrawsItsLargePanesWithOneFillFocusedOrNot(FxRobot robot) {
+    // Two or more fills make software rendering stretch a cached image over the whole pane
+    // every frame; one fill is drawn directly.
+    List<Region> panes = robot.from(parts.scene.getRoot())
+        // The state filter's popup list (its skin names it "list-view") cannot take the focus.
+        .lookup((java.util.function.Predicate<javafx.scene.Node>) n -> !"list-view".equals(n.getId())
+            && (n instanceof SplitPane || n instanceof TableView || n instanceof ListView))
+        .queryAll().stream().map(Region.class::cast).toList();
+    assertThat(panes).extracting(p -> p.getId() == null ? p.getStyleClass().getFirst() : p.getId()).containsExactlyInAnyOrder(
+        "root", "split-pane", "split-pane", "worker-list", "timeline", "log", "details-timers",
+        "details-blocking", "details-dependencies", "details-dependents");
+    for (Region pane : panes) {
+      assertOneFillAndABorder(pane);
+      if (showing(pane)) {
+        robot.interact(pane::requestFocus);
+        assertThat(pane.isFocused()).as(pane.getId() + " " + pane.getStyleClass()).isTrue();
+        assertOneFillAndABorder(pane);
+        robot.interact(() -> robot.lookup("#search").query().requestFocus());
+      }
+    }
+    assertThat(panes.stream().filter(SessionsTest::showing)).hasSizeGreaterThanOrEqualTo(5);
+  }
+
+  private static boolean showing(javafx.scene.Node node) {
+    for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void assertOneFillAndABorder(Region pane) {
+    String what = pane.getId() + " " + pane.getStyleClass() + (pane.isFocused() ? " focused" : "");
+    assertThat(pane.getBackground().getFills()).as(what).hasSize(1);
+    assertThat(pane.getBorder().getStrokes()).as(what).hasSize(1);
   }
 
   private Service shop() {

@@ -34,12 +34,18 @@ import mode.inspector.viewmodel.StateFilter;
  * <p>UI thread only.
  */
 public final class InspectorView extends BorderPane {
+  /**
+   * The inspector's stylesheet (its URL), applied to this view; a window that puts more around
+   * the view applies it there too, so that its panes draw as cheaply.
+   */
+  public static final String STYLESHEET = InspectorView.class.getResource("inspector.css").toExternalForm();
+
   private final GraphCanvas canvas;
 
   /** The main view of {@code vm}; {@code files} handles the toolbar's file commands. */
   public InspectorView(InspectorViewModel vm, FileCommands files) {
     GraphViewModel graph = vm.graph();
-    getStylesheets().add(InspectorView.class.getResource("inspector.css").toExternalForm());
+    getStylesheets().add(STYLESHEET);
     canvas = new GraphCanvas(graph, vm.actions());
     VBox graphBox = new VBox(canvas, new LegendView());
     VBox.setVgrow(canvas, Priority.ALWAYS);

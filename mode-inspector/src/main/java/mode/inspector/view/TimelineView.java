@@ -14,6 +14,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import mode.State;
@@ -31,6 +32,7 @@ import mode.inspector.viewmodel.TimelineViewModel;
  */
 public final class TimelineView extends BorderPane {
   private boolean followPending;
+  private VirtualFlow<?> flow;
   /** Rows of transitions into CRASHED (tinted by the inspector's stylesheet). */
   static final PseudoClass CRASHED = PseudoClass.getPseudoClass("crashed");
   private static final DateTimeFormatter TIME =
@@ -72,9 +74,16 @@ public final class TimelineView extends BorderPane {
     // that is lost; so the newest row is scrolled to after the pulse's layout, once per pulse.
     vm.transitions().addListener((ListChangeListener<TransitionRecord>) c -> followPending = follow.isSelected());
     follow.selectedProperty().addListener((obs, old, now) -> followPending = now);
+    // Scrolling the flow to its end puts the newest row at the bottom; TableView.scrollTo would
+    // put it at the top and then find no rows to fill the rest of the view with.
     Runnable followNewest = () -> {
       if (followPending && !table.getItems().isEmpty()) {
-        table.scrollTo(table.getItems().size() - 1);
+        if (flow == null) {
+          flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        }
+        if (flow != null) {
+          flow.setPosition(1);
+        }
       }
       followPending = false;
     };

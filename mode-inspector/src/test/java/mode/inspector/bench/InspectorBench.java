@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,19 +13,17 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import mode.Service;
 import mode.State;
 import mode.events.EventSubscription;
 import mode.events.ServiceEvent;
 import mode.events.ServiceEvents;
+import mode.inspector.InspectorApp;
 import mode.inspector.connection.FxPump;
 import mode.inspector.view.InspectorView;
 import mode.inspector.viewmodel.InspectorViewModel;
@@ -50,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * the window (a figure less sensitive than intervals to other processes on the machine). Then
  * it waits until the timeline holds every transition fed, and fails if any is missing.
  * Heap: the peak use of the heap pools over the run, and the use after a full collection.
+ *
+ * <p>The window is the app's own ({@link InspectorApp.Parts}, at the app's size); events enter
+ * through its pump, as the connection hands them over after decoding.
  *
  * <p>Run: {@code bin/bench inspector [--services 10000] [--rate 1000] [--warmup 5] [--seconds 20]}
  * (the script caps the heap at 512 MB).
@@ -89,9 +89,9 @@ public final class InspectorBench {
     ServiceEvent.Snapshot snapshot = snapshotOf(tree.getFirst());
     startFx();
     Ui ui = Ui.open();
-    out.printf(Locale.ROOT, "# inspector, headless Monocle + software rendering, %d services, %d transitions/s,"
-        + " %.0f s warm-up then %.0f s measured (java %s, max heap %d MB)%n", services, rate, warmup, seconds,
-        Runtime.version(),
+    out.printf(Locale.ROOT, "# inspector, headless Monocle + software rendering, %.0fx%.0f window, %d services,"
+        + " %d transitions/s, %.1f s warm-up then %.1f s measured (java %s, max heap %d MB)%n",
+        ui.stage.getWidth(), ui.stage.getHeight(), services, rate, warmup, seconds, Runtime.version(),
         Runtime.getRuntime().maxMemory() >> 20);
     double firstFrameMs = ui.firstFrame(snapshot);
     out.printf(Locale.ROOT, "first_frame_ms %.0f%n", firstFrameMs);
@@ -120,7 +120,9 @@ public final class InspectorBench {
   /** The Monocle headless flags of the module's tests, unless given on the command line. */
   private static void headlessDefaults() {
     String[][] flags = {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"},
-        {"prism.order", "sw"}, {"prism.text", "native"}, {"java.awt.headless", "true"}};
+        {"prism.order", "sw"}, {"prism.text", "native"}, {"java.awt.headless", "true"},
+        // A headless screen as large as the app's window (Monocle's default is 1280x800).
+        {"headless.geometry", (int) InspectorApp.WIDTH + "x" + (int) InspectorApp.HEIGHT + "-32"}};
     for (String[] f : flags) {
       if (System.getProperty(f[0]) == null) {
         System.setProperty(f[0], f[1]);
@@ -153,10 +155,9 @@ public final class InspectorBench {
     }
   }
 
-  /** The inspector window's parts, created on the FX thread. */
+  /** The inspector window as the app builds it (same scene, same size), created on the FX thread. */
   private static final class Ui {
-    final ExecutorService layouts = Executors.newSingleThreadExecutor(
-        r -> Thread.ofPlatform().daemon().name("mode-inspector-layout").unstarted(r));
+    InspectorApp.Parts parts;
     InspectorViewModel vm;
     FxPump pump;
     InspectorView view;
@@ -166,13 +167,15 @@ public final class InspectorBench {
       Ui ui = new Ui();
       CountDownLatch shown = new CountDownLatch(1);
       Platform.runLater(() -> {
-        ui.pump = new FxPump(batch -> ui.vm.accept(batch), Throwable::printStackTrace);
-        ui.vm = new InspectorViewModel(ui.layouts, ui.pump, InstantSource.system(), System::nanoTime);
-        ui.view = new InspectorView(ui.vm, new NoFiles());
         ui.stage = new Stage();
-        Stage stage = ui.stage;
-        stage.setScene(new Scene(ui.view, 1280, 800));
-        stage.show();
+        // The app's size, unless JavaFX started earlier on a smaller screen (as in the smoke test).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        ui.parts = new InspectorApp.Parts(ui.stage, Math.min(InspectorApp.WIDTH, screen.getWidth()),
+            Math.min(InspectorApp.HEIGHT, screen.getHeight()));
+        ui.vm = ui.parts.vm();
+        ui.pump = ui.parts.pump();
+        ui.view = ui.parts.view();
+        ui.stage.show();
         shown.countDown();
       });
       shown.await();
@@ -183,10 +186,10 @@ public final class InspectorBench {
       CountDownLatch closed = new CountDownLatch(1);
       Platform.runLater(() -> {
         stage.close();
+        parts.close();
         closed.countDown();
       });
       closed.await();
-      layouts.shutdownNow();
     }
 
     /** From handing the snapshot over to the pulse after the first paint of its layout. */
@@ -355,16 +358,5 @@ public final class InspectorBench {
   private static double usedAfterGcMb() {
     System.gc();
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
-  }
-
-  private static final class NoFiles implements InspectorView.FileCommands {
-    @Override
-    public void exportDot() {}
-
-    @Override
-    public void exportPng() {}
-
-    @Override
-    public void saveRecording() {}
   }
 }
