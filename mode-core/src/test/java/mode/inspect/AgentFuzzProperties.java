@@ -105,7 +105,16 @@ class AgentFuzzProperties {
         assertThat(i).as("an error is the last line").isEqualTo(received.size() - 1);
       }
     }
-    assertThat(received).extracting(Frame::type).allMatch(t -> List.of("hello", "snapshot", "reply", "error").contains(t));
+    assertThat(received).extracting(Frame::type).allMatch(t -> List.of("hello", "snapshot", "reply", "log", "error").contains(t));
+    // The agent logs a warning about the bad input, and a warning is an event this very client is
+    // subscribed to: on a busy machine it can arrive before the error line. No other log may.
+    assertThat(received).filteredOn(frame -> frame.type().equals("log"))
+        .extracting(frame -> (ServiceEvent.Log) ((InspectMessage.Event) frame.message()).event())
+        .allSatisfy(log -> {
+          assertThat(log.level()).isEqualTo("WARN");
+          assertThat(log.logger()).isEqualTo(ClientSession.class.getName());
+          assertThat(log.message()).startsWith("inspect client ");
+        });
   }
 
   @Provide
