@@ -44,7 +44,7 @@ public final class ServiceEvents {
    * queueCapacity} events. Thread-safe.
    *
    * @return the subscription; close it to stop delivery
-   * @throws IllegalArgumentException if {@code queueCapacity < 1}
+   * @throws IllegalArgumentException if {@code queueCapacity} is below 1 or above 2<sup>28</sup>
    * @throws NullPointerException if {@code root} or {@code listener} is null
    */
   public static EventSubscription subscribe(

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param tcp an address to listen on with TCP as well, or {@code null} for the Unix socket only
  * @param allowRemote whether {@code tcp} may be an address other than loopback
  * @param queueCapacity events kept per client before it counts as stalled and gets a {@code gap}
+ *     (1 to 2<sup>28</sup>)
  * @param maxClients connections served at once; more are refused with an {@code error}
  */
 public record InspectOptions(
@@ -38,8 +39,9 @@ public record InspectOptions(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(directory, "directory");
-    if (queueCapacity < 1) {
-      throw new IllegalArgumentException("queueCapacity must be at least 1, was " + queueCapacity);
+    if (queueCapacity < 1 || queueCapacity > 1 << 28) {
+      throw new IllegalArgumentException(
+          "queueCapacity must be between 1 and " + (1 << 28) + ", was " + queueCapacity);
     }
     if (maxClients < 1) {
       throw new IllegalArgumentException("maxClients must be at least 1, was " + maxClients);

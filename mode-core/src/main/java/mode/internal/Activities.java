@@ -74,9 +74,27 @@ public final class Activities {
     boolean registered;
   }
 
+  /**
+   * The track of the thread that began a step last: a tree starts or stops on one thread, hook
+   * after hook, and comparing this with the current thread is far cheaper than a thread-local
+   * lookup. Racy on purpose (a plain field): a stale value has another thread (its {@code thread}
+   * is final, so that is seen right) and falls back to the lookup.
+   */
+  private static Track lastTrack;
+
+  private static Track track() {
+    Track last = lastTrack;
+    if (last != null && last.thread == Thread.currentThread()) {
+      return last;
+    }
+    Track track = TRACK.get();
+    lastTrack = track;
+    return track;
+  }
+
   /** Records that the calling thread begins {@code what} for {@code service}. */
   public static Step begin(Service service, String what) {
-    Track track = TRACK.get();
+    Track track = track();
     Step step = new Step(service, what, track, track.current);
     track.current = step;
     if (!track.registered) {
@@ -105,7 +123,7 @@ public final class Activities {
 
   /** The calling thread's step goes idle (it waits on purpose); see {@link #resume()}. */
   public static void pause() {
-    Step step = TRACK.get().current;
+    Step step = track().current;
     if (step != null) {
       step.sinceNanos = 0;
     }
@@ -113,7 +131,7 @@ public final class Activities {
 
   /** The calling thread's step is busy again, counting from now. */
   public static void resume() {
-    Step step = TRACK.get().current;
+    Step step = track().current;
     if (step != null) {
       step.sinceNanos = System.nanoTime();
     }

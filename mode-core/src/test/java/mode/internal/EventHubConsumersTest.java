@@ -85,6 +85,17 @@ class EventHubConsumersTest {
   }
 
   @Test
+  void aQueueCapacityOutsideOneTo2Pow28IsRefusedWithTheValue() {
+    Node root = new Node();
+
+    assertThatThrownBy(() -> ServiceEvents.subscribe(root, 0, e -> {}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("queue capacity must be >= 1, was 0");
+    assertThatThrownBy(() -> ServiceEvents.subscribe(root, (1 << 28) + 1, e -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("queue capacity must be <= 268435456, was 268435457");
+  }
+
+  @Test
   void suspendRefusesASubscriptionItDidNotMake() {
     EventSubscription foreign = new EventSubscription() {
       @Override
