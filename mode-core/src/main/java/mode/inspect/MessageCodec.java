@@ -107,13 +107,17 @@ public final class MessageCodec {
 
   /** As {@link #decode(byte[], int, int)}, for bytes already checked to be UTF-8. */
   static Frame decodeUtf8(byte[] bytes, int offset, int length) {
-    try {
-      Frame frame = StreamDecoder.decode(factory -> factory.createParser(bytes, offset, length));
-      if (frame != null) {
-        return frame;
+    // Only a line that starts as the encoder's do: Jackson's byte parser would skip a leading
+    // byte order mark and guess other encodings from zero bytes, where the text parser rejects.
+    if (length > 1 && bytes[offset] == '{' && bytes[offset + 1] == '"') {
+      try {
+        Frame frame = StreamDecoder.decode(factory -> factory.createParser(bytes, offset, length));
+        if (frame != null) {
+          return frame;
+        }
+      } catch (IOException | RuntimeException uncommon) {
+        // As in decode(String).
       }
-    } catch (IOException | RuntimeException uncommon) {
-      // As in decode(String).
     }
     return TreeDecoder.decode(new String(bytes, offset, length, StandardCharsets.UTF_8));
   }

@@ -23,7 +23,8 @@ class MessageCodecAgreementProperties {
   private static final List<String> GOLDEN = golden();
   private static final List<String> INSERTS = List.of("\"", ",", ":", "{", "}", "[", "0", "1", "-", ".", "e", " ",
       "Z", "x", "null", "1.5", "99999999999999999999", "3000000000", ",\"seq\":2", ",\"at\":null",
-      ",\"extra\":[1,{}]", ",\"to\":\"RUNNING\"", ",\"serviceId\":9", "STOPPING", "\"running\"");
+      ",\"extra\":[1,{}]", ",\"to\":\"RUNNING\"", ",\"serviceId\":9", "STOPPING", "\"running\"",
+      "\ufeff", "\u0000", "\u0000\u0000", "é");
 
   private static List<String> golden() {
     try {

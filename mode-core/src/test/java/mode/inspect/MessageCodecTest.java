@@ -263,6 +263,16 @@ class MessageCodecTest {
   }
 
   @Test
+  void aByteOrderMarkBeforeTheObjectIsRejectedFromBytesAsFromText() throws IOException {
+    String line = "\ufeff" + goldenLines().get(12);
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    String expected = catchThrowable(() -> MessageCodec.decode(line)).getMessage();
+    assertThat(expected).startsWith("malformed JSON line");
+    assertThatThrownBy(() -> MessageCodec.decode(bytes, 0, bytes.length))
+        .isInstanceOf(ProtocolException.class).hasMessage(expected);
+  }
+
+  @Test
   void bytesThatAreNotUtf8AreRejectedNamingTheOffset() {
     byte[] bytes = "xx{\"type\":\"ping\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\",\"n\":\"\u00e9\"}"
         .getBytes(StandardCharsets.UTF_8);
