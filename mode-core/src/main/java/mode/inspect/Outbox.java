@@ -157,18 +157,12 @@ final class Outbox {
         long quietAt = lastChangeNanos.getAsLong() + QUIET_NANOS;
         Send next = queue.peek();
         if (next != null) {
-          long wait = next.isEvent() && !next.thenClose()
-              ? Math.min(quietAt, next.queuedNanos() + MAX_HOLD_NANOS) - now
-              : 0;
+          long wait = holdLocked(next, quietAt, now);
           if (wait > 0) {
             ready.awaitNanos(wait);
             continue;
           }
-          queue.poll();
-          if (next.isEvent()) {
-            events--;
-          }
-          return next;
+          return removeLocked();
         }
         if (overflowed) {
           // The new subscription's snapshot reads the tree under the runtime's event lock: wait
@@ -196,6 +190,40 @@ final class Outbox {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The next message if one may leave now (queued and not held back), else {@code null}; never
+   * waits. The writer drains what is ready with it before flushing, so a burst leaves in a few
+   * write calls instead of one per line.
+   */
+  Send poll() {
+    lock.lock();
+    try {
+      Send next = queue.peek();
+      if (closed || next == null) {
+        return null;
+      }
+      long now = System.nanoTime();
+      return holdLocked(next, lastChangeNanos.getAsLong() + QUIET_NANOS, now) > 0 ? null : removeLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How long {@code next} must still wait (see the class comment); 0 or less: it may leave. */
+  private static long holdLocked(Send next, long quietAt, long now) {
+    return next.isEvent() && !next.thenClose()
+        ? Math.min(quietAt, next.queuedNanos() + MAX_HOLD_NANOS) - now
+        : 0;
+  }
+
+  private Send removeLocked() {
+    Send next = queue.poll();
+    if (next.isEvent()) {
+      events--;
+    }
+    return next;
   }
 
   /** The generation whose events are accepted now. */
