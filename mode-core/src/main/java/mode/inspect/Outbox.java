@@ -14,7 +14,7 @@ import mode.internal.EventHub;
  *
  * <p>Offering never blocks, so a stalled client never slows the thread that delivers events. When
  * the events reach the capacity the client is marked as having overflowed: further events are
- * counted as dropped, and once the queued events are written and the burst has paused (1 ms
+ * counted as dropped, and once the queued events are written and the burst has paused (5 ms
  * without a change, or 100 ms at most) the writer gets a {@link ServiceEvent.Gap} and starts a
  * fresh subscription (whose snapshot repairs the client's picture).
  *
@@ -168,7 +168,9 @@ final class Outbox {
           // The new subscription's snapshot reads the tree under the runtime's event lock: wait
           // until the burst that overflowed pauses, so the snapshot neither stalls it nor is stale
           // at once.
-          long wait = Math.min(Math.max(lastDropNanos + QUIET_NANOS, quietAt), overflowSinceNanos + MAX_RESYNC_DELAY_NANOS)
+          long wait = Math.min(
+                  Math.max(lastDropNanos + QUIET_NANOS, lastChangeNanos.getAsLong() + EventHub.SNAPSHOT_QUIET_NANOS),
+                  overflowSinceNanos + MAX_RESYNC_DELAY_NANOS)
               - now;
           if (wait > 0) {
             ready.awaitNanos(wait);
