@@ -1,5 +1,6 @@
 package mode.inspector.view;
 
+import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -35,6 +36,7 @@ public final class TimelineView extends BorderPane {
   private VirtualFlow<?> flow;
   /** Rows of transitions into CRASHED (tinted by the inspector's stylesheet). */
   static final PseudoClass CRASHED = PseudoClass.getPseudoClass("crashed");
+  private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
@@ -127,15 +129,15 @@ public final class TimelineView extends BorderPane {
 
   /** How many rows the table holds, and of how many transitions when it holds fewer. */
   static String countText(int shown, int total, boolean filtered) {
-    boolean full = shown >= TimelineViewModel.SCROLLBACK;
+    // Recomputed every pulse while transitions arrive, so no String.format here.
     if (!filtered) {
       return shown == total
-          ? String.format(Locale.ROOT, "%,d transitions", total)
-          : String.format(Locale.ROOT, "the newest %,d of %,d transitions", shown, total);
+          ? COUNT.format(total) + " transitions"
+          : "the newest " + COUNT.format(shown) + " of " + COUNT.format(total) + " transitions";
     }
-    return full
-        ? String.format(Locale.ROOT, "the newest %,d matches of %,d transitions", shown, total)
-        : String.format(Locale.ROOT, "%,d of %,d transitions match", shown, total);
+    return shown >= TimelineViewModel.SCROLLBACK
+        ? "the newest " + COUNT.format(shown) + " matches of " + COUNT.format(total) + " transitions"
+        : COUNT.format(shown) + " of " + COUNT.format(total) + " transitions match";
   }
 
   private static TableColumn<TransitionRecord, String> text(
