@@ -16,7 +16,8 @@ import mode.State;
  * breadth-first with {@code addDependency}, fanout ⌈N^(1/3)⌉ (at least 2), every service with
  * trivial {@code onStart}/{@code onStop} hooks that count. Times {@code root.start()} and
  * {@code root.stop()} (fresh tree per run), after a warm-up, and prints one line per size:
- * {@code N start_ms stop_ms} (medians), plus {@code #} comment lines.
+ * {@code N start_ms stop_ms} (medians; ten times the runs below N = 1000), plus {@code #} comment
+ * lines.
  *
  * <p>Run: {@code bin/bench tree [--sizes 100,1000,10000] [--repeat 11] [--warmup 20]}.
  */
@@ -131,29 +132,33 @@ public final class TreeBench {
         run(n);
       }
     }
-    out.printf("# N start_ms stop_ms   (median of %d runs after %d warm-up rounds; java %s)%n",
-        repeat, warmup, Runtime.version());
+    out.printf("# N start_ms stop_ms   (median of %d runs, %d below N = 1000, after %d warm-up rounds; java %s)%n",
+        repeat, repeat * 10, warmup, Runtime.version());
     for (int n : sizes) {
-      double[] starts = new double[repeat];
-      double[] stops = new double[repeat];
-      for (int r = 0; r < repeat; r++) {
+      // A run of a small tree takes tens of microseconds, where one preemption by another process
+      // moves a run by its whole length: ten times the runs keep its median as steady as a large
+      // tree's (all of them are timed; none is dropped).
+      int runs = n < 1000 ? repeat * 10 : repeat;
+      double[] starts = new double[runs];
+      double[] stops = new double[runs];
+      for (int r = 0; r < runs; r++) {
         System.gc();
         long[] t = run(n);
         starts[r] = BenchSupport.millis(t[0]);
         stops[r] = BenchSupport.millis(t[1]);
       }
       out.printf(Locale.ROOT, "%d %.3f %.3f%n", n, BenchSupport.median(starts), BenchSupport.median(stops));
-      out.printf(Locale.ROOT, "#   fanout=%d levels_incl_root=%d start_runs=%s stop_runs=%s%n",
-          fanout(n), build(n, fanout(n)).depth(), rounded(starts), rounded(stops));
+      out.printf(Locale.ROOT, "#   fanout=%d levels_incl_root=%d start_quartiles=%s stop_quartiles=%s%n",
+          fanout(n), build(n, fanout(n)).depth(), quartiles(starts), quartiles(stops));
       out.flush();
     }
   }
 
-  private static String rounded(double[] values) {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < values.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", values[i]));
-    }
-    return sb.append(']').toString();
+  /** The first quartile, the median and the third quartile, in ms. */
+  private static String quartiles(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return String.format(Locale.ROOT, "[%.3f, %.3f, %.3f]",
+        sorted[sorted.length / 4], BenchSupport.median(values), sorted[(3 * sorted.length) / 4]);
   }
 }
