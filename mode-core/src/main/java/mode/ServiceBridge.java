@@ -2,6 +2,7 @@ package mode;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,21 +30,20 @@ final class ServiceBridge implements ServiceAccess.Bridge {
   @Override
   public Supplier<ServiceInfo> captureLocked(Service s) {
     Service parent = s.deps.parent();
-    Object[] children = s.deps.children().toArray();
+    // The copy-on-write list's iterator holds its array as of now: a snapshot without a copy.
+    Iterator<Service> children = s.deps.children().iterator();
     StateMachine.Facts facts = s.machine.factsLocked();
     Map<String, Instant> flags = s.diag.flags();
     return () -> {
-      List<Long> ids = new ArrayList<>(children.length);
-      for (Object c : children) {
-        ids.add(((Service) c).id());
-      }
+      List<Long> ids = new ArrayList<>();
+      children.forEachRemaining(c -> ids.add(c.id()));
       return facts.describe(s, parent == null ? null : parent.id(), ids, s.tasks.timerInfos(), flags);
     };
   }
 
   @Override
-  public Object[] dependencies(Service s) {
-    return s.deps.children().toArray();
+  public List<Service> dependencies(Service s) {
+    return s.deps.children();
   }
 
   @Override

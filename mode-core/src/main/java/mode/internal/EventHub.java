@@ -301,8 +301,13 @@ public final class EventHub {
    */
   private static void observeLocked(Service s, Subscription sub) {
     Object[] old = ServiceAccess.observersLocked(s);
-    Object[] grown = Arrays.copyOf(old, old.length + 1);
-    grown[old.length] = sub;
+    Object[] grown;
+    if (old.length == 0) {
+      grown = new Object[] {sub};
+    } else {
+      grown = Arrays.copyOf(old, old.length + 1);
+      grown[old.length] = sub;
+    }
     ServiceAccess.setObserversLocked(s, grown);
   }
 
@@ -339,9 +344,9 @@ public final class EventHub {
         continue;
       }
       order.add(s);
-      Object[] deps = ServiceAccess.dependencies(s);
-      for (int i = deps.length - 1; i >= 0; i--) {
-        stack.push((Service) deps[i]);
+      List<Service> deps = ServiceAccess.dependencies(s);
+      for (int i = deps.size() - 1; i >= 0; i--) {
+        stack.push(deps.get(i));
       }
     }
     return order;

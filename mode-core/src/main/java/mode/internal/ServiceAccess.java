@@ -1,5 +1,6 @@
 package mode.internal;
 
+import java.util.List;
 import java.util.function.Supplier;
 import mode.Service;
 import mode.events.ServiceInfo;
@@ -20,7 +21,7 @@ public final class ServiceAccess {
     ServiceInfo info(Service service);
 
     /** See {@link ServiceAccess#dependencies(Service)}. */
-    Object[] dependencies(Service service);
+    List<Service> dependencies(Service service);
 
     /** See {@link ServiceAccess#observersLocked(Service)}. */
     Object[] observersLocked(Service service);
@@ -75,8 +76,11 @@ public final class ServiceAccess {
     return bridge().captureLocked(service);
   }
 
-  /** The dependencies of {@code service} in insertion order, as a fresh array (no list copy). */
-  public static Object[] dependencies(Service service) {
+  /**
+   * The dependencies of {@code service} in insertion order: the live, copy-on-write list (no
+   * copy is made). Read it, never change it; its iterator is a snapshot.
+   */
+  public static List<Service> dependencies(Service service) {
     return bridge().dependencies(service);
   }
 
