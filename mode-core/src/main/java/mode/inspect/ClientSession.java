@@ -31,6 +31,9 @@ final class ClientSession {
   /** How long the error line may take to leave before the connection is cut anyway. */
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
+  /** Bytes of lines the writer gathers before a write call. */
+  private static final int BATCH_BYTES = 64 * 1024;
+
   /** Commands one client may have running at once. */
   static final int MAX_COMMANDS_IN_FLIGHT = 16;
 
@@ -182,8 +185,7 @@ final class ClientSession {
       for (Outbox.Item item = outbox.take(); item != null; item = outbox.take()) {
         switch (item) {
           case Outbox.Send send -> {
-            writer.write(send.message());
-            if (send.thenClose()) {
+            if (writeBatch(writer, send)) {
               return;
             }
           }
@@ -205,6 +207,25 @@ final class ClientSession {
     } finally {
       closeChannel();
     }
+  }
+
+  /**
+   * Writes {@code first} and every message that may leave right after it, in one write call (up
+   * to {@link #BATCH_BYTES}); returns whether the connection closes after the last one.
+   */
+  private boolean writeBatch(LineWriter writer, Outbox.Send first) throws IOException {
+    Outbox.Send send = first;
+    writer.append(send.message());
+    while (!send.thenClose() && writer.pendingBytes() < BATCH_BYTES) {
+      Outbox.Send more = outbox.poll();
+      if (more == null) {
+        break;
+      }
+      writer.append(more.message());
+      send = more;
+    }
+    writer.flush();
+    return send.thenClose();
   }
 
   /** Replaces the subscription; the new one starts with a snapshot. */

@@ -14,7 +14,7 @@ import mode.internal.EventHub;
  *
  * <p>Offering never blocks, so a stalled client never slows the thread that delivers events. When
  * the events reach the capacity the client is marked as having overflowed: further events are
- * counted as dropped, and once the queued events are written and the burst has paused (1 ms
+ * counted as dropped, and once the queued events are written and the burst has paused (5 ms
  * without a change, or 100 ms at most) the writer gets a {@link ServiceEvent.Gap} and starts a
  * fresh subscription (whose snapshot repairs the client's picture).
  *
@@ -157,24 +157,20 @@ final class Outbox {
         long quietAt = lastChangeNanos.getAsLong() + QUIET_NANOS;
         Send next = queue.peek();
         if (next != null) {
-          long wait = next.isEvent() && !next.thenClose()
-              ? Math.min(quietAt, next.queuedNanos() + MAX_HOLD_NANOS) - now
-              : 0;
+          long wait = holdLocked(next, quietAt, now);
           if (wait > 0) {
             ready.awaitNanos(wait);
             continue;
           }
-          queue.poll();
-          if (next.isEvent()) {
-            events--;
-          }
-          return next;
+          return removeLocked();
         }
         if (overflowed) {
           // The new subscription's snapshot reads the tree under the runtime's event lock: wait
           // until the burst that overflowed pauses, so the snapshot neither stalls it nor is stale
           // at once.
-          long wait = Math.min(Math.max(lastDropNanos + QUIET_NANOS, quietAt), overflowSinceNanos + MAX_RESYNC_DELAY_NANOS)
+          long wait = Math.min(
+                  Math.max(lastDropNanos + QUIET_NANOS, lastChangeNanos.getAsLong() + EventHub.SNAPSHOT_QUIET_NANOS),
+                  overflowSinceNanos + MAX_RESYNC_DELAY_NANOS)
               - now;
           if (wait > 0) {
             ready.awaitNanos(wait);
@@ -196,6 +192,40 @@ final class Outbox {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The next message if one may leave now (queued and not held back), else {@code null}; never
+   * waits. The writer drains what is ready with it before flushing, so a burst leaves in a few
+   * write calls instead of one per line.
+   */
+  Send poll() {
+    lock.lock();
+    try {
+      Send next = queue.peek();
+      if (closed || next == null) {
+        return null;
+      }
+      long now = System.nanoTime();
+      return holdLocked(next, lastChangeNanos.getAsLong() + QUIET_NANOS, now) > 0 ? null : removeLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How long {@code next} must still wait (see the class comment); 0 or less: it may leave. */
+  private static long holdLocked(Send next, long quietAt, long now) {
+    return next.isEvent() && !next.thenClose()
+        ? Math.min(quietAt, next.queuedNanos() + MAX_HOLD_NANOS) - now
+        : 0;
+  }
+
+  private Send removeLocked() {
+    Send next = queue.poll();
+    if (next.isEvent()) {
+      events--;
+    }
+    return next;
   }
 
   /** The generation whose events are accepted now. */

@@ -37,6 +37,12 @@ import mode.events.ServiceInfo;
 public final class EventHub {
   /** A pause in changes this long ends a burst (see {@link #lastChangeNanos()}). */
   public static final long BURST_QUIET_NANOS = 1_000_000;
+  /**
+   * A fresh snapshot after a gap waits for a pause in changes this long (100 ms at most): its
+   * reads hold the lock that every change needs, for about a millisecond per few thousand
+   * services, and a burst that resumes right after a short pause would wait for them.
+   */
+  public static final long SNAPSHOT_QUIET_NANOS = 5_000_000;
   /** The longest a consumer that yields to bursts holds events back. */
   public static final long MAX_HOLD_NANOS = 20_000_000;
 

@@ -53,8 +53,6 @@ final class Subscription implements EventSubscription {
 
   /** How long the dispatcher lets events accumulate after waking (latency added to delivery). */
   private static final Duration LINGER = Duration.ofNanos(200_000);
-  /** A pause in dropping this long ends an overflowing burst. */
-  private static final Duration QUIET = Duration.ofMillis(1);
   /** Under steady overload, a fresh snapshot at least this often. */
   private static final Duration MAX_RESYNC_DELAY = Duration.ofMillis(100);
   /**
@@ -296,15 +294,18 @@ final class Subscription implements EventSubscription {
 
   /**
    * Delivers the gap and a fresh snapshot. The snapshot's reads are made under the hub lock,
-   * which every state change needs, so it waits until the burst that overflowed the ring pauses
-   * (at most {@link #MAX_RESYNC_DELAY}): taken in the middle of a burst it would stall the burst
-   * and be stale at once.
+   * which every state change needs, so it waits until the runtime has paused its changes for
+   * {@link EventHub#SNAPSHOT_QUIET_NANOS} (at most {@link #MAX_RESYNC_DELAY}): taken in the middle
+   * of a burst it would stall the burst and be stale at once.
    */
   private void resync() throws InterruptedException {
     long deadline = System.nanoTime() + MAX_RESYNC_DELAY.toNanos();
-    for (long seen = -1; seen != dropped() && System.nanoTime() < deadline && !suspended; ) {
-      seen = dropped();
-      Thread.sleep(QUIET);
+    while (!suspended && !closed) {
+      long wait = Math.min(EventHub.lastChangeNanos() + EventHub.SNAPSHOT_QUIET_NANOS, deadline) - System.nanoTime();
+      if (wait <= 0) {
+        break;
+      }
+      Thread.sleep(Duration.ofNanos(wait));
     }
     if (suspended) {
       // Its owner closes it and subscribes again: a snapshot now would only hold up the runtime.

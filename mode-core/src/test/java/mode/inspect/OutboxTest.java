@@ -81,4 +81,21 @@ class OutboxTest {
     assertThat(outbox.offerEvent(0, transition(3))).as("an event of the old generation is ignored").isTrue();
     assertThat(outbox.generation()).isEqualTo(1);
   }
+
+  @Test
+  void pollGivesWhatMayLeaveNowInOrderAndNeverWaits() throws Exception {
+    Outbox quiet = new Outbox(8, QUIET);
+    assertThat(quiet.poll()).isNull();
+    quiet.offerEvent(0, transition(1));
+    quiet.offerControl(new InspectMessage.Reply(1, true, "pong", null), false);
+
+    assertThat(eventOf(quiet.poll())).isEqualTo(transition(1));
+    assertThat(quiet.poll().message()).isEqualTo(new InspectMessage.Reply(1, true, "pong", null));
+    assertThat(quiet.poll()).isNull();
+
+    Outbox busy = new Outbox(8, BUSY);
+    busy.offerEvent(0, transition(1));
+    busy.offerControl(new InspectMessage.Reply(1, true, "pong", null), false);
+    assertThat(busy.poll()).as("an event held back, and the reply behind it").isNull();
+  }
 }
