@@ -100,7 +100,14 @@ public final class TimelineView extends BorderPane {
    * find no rows to fill the rest of the view with).
    */
   private void followNewest(TableView<TransitionRecord> table, CheckBox follow) {
-    table.getItems().addListener((ListChangeListener<TransitionRecord>) c -> followPending = follow.isSelected());
+    table.getItems().addListener((ListChangeListener<TransitionRecord>) c -> {
+      followPending = follow.isSelected();
+      // A new filter replaces every row: the flow starts again from the top, or it would look
+      // for the old rows' successors past the end of the shorter list.
+      if (c.next() && c.wasReplaced() && c.getFrom() == 0 && c.getAddedSize() == c.getList().size() && flow != null) {
+        flow.setPosition(0);
+      }
+    });
     follow.selectedProperty().addListener((obs, old, now) -> followPending = now);
     Runnable scroll = () -> {
       if (followPending && !table.getItems().isEmpty()) {
