@@ -47,12 +47,12 @@ final class ServiceBridge implements ServiceAccess.Bridge {
   }
 
   @Override
-  public Object[] observersLocked(Service s) {
+  public Object observersLocked(Service s) {
     return s.machine.observers;
   }
 
   @Override
-  public void setObserversLocked(Service s, Object[] observers) {
+  public void setObserversLocked(Service s, Object observers) {
     s.machine.observers = observers;
   }
 

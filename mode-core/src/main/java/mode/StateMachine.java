@@ -41,12 +41,11 @@ final class StateMachine implements EventHub.TransitionSource {
   private volatile int restartCount;
   private volatile Run run = new Run();
   /**
-   * The event subscriptions that see this service (kept by the hub, guarded by its lock): a move
-   * with none costs no event work at all.
+   * The event subscriptions that see this service, kept by the hub and guarded by its lock: null
+   * (a move then costs no event work at all), the one subscription (the usual case: no array to
+   * read), or an array of them.
    */
-  Object[] observers = NO_OBSERVERS;
-
-  private static final Object[] NO_OBSERVERS = {};
+  Object observers;
 
   /**
    * One run of the service, from INIT to the end of its stop: its stop signal, whether a stop was
@@ -167,8 +166,8 @@ final class StateMachine implements EventHub.TransitionSource {
       state = next;
       stateSince = null;
       stateSinceNanos = nanos;
-      Object[] seenBy = observers;
-      if (seenBy.length != 0) {
+      Object seenBy = observers;
+      if (seenBy != null) {
         EventHub.transitionLocked(seenBy, service, nanos, from, next, restartCount, this);
       }
       if (next == State.CRASHED || next == State.STOPPING) {

@@ -129,23 +129,33 @@ public final class EventHub {
    * subscriber's thread; {@code full} builds the event here when it must carry more (a crash).
    * Allocates nothing unless {@code full} is used.
    */
-  public static void transitionLocked(Object[] observers,
+  public static void transitionLocked(Object observers,
       Service service, long nanos, State from, State to, int restartCount, TransitionSource full) {
     LAST_CHANGE.setOpaque(nanos);
     boolean packed = to != State.CRASHED && Subscription.packable(restartCount);
-    ServiceEvent made = null;
-    for (Object observer : observers) {
-      Subscription sub = (Subscription) observer;
-      if (sub.droppedLocked()) {
-        continue;
-      }
-      if (packed) {
-        sub.offerTransitionLocked(service, nanos, from, to, restartCount);
-      } else {
-        made = made == null ? full.transitionLocked(nanos, from, to) : made;
-        sub.offerLocked(made);
-      }
+    if (observers instanceof Subscription sub) {
+      offerTransitionLocked(sub, null, service, nanos, from, to, restartCount, packed, full);
+      return;
     }
+    ServiceEvent made = null;
+    for (Object observer : (Object[]) observers) {
+      made = offerTransitionLocked((Subscription) observer, made, service, nanos, from, to, restartCount, packed, full);
+    }
+  }
+
+  /** Queues one transition to {@code sub}; returns the full event if one was built. */
+  private static ServiceEvent offerTransitionLocked(Subscription sub, ServiceEvent made, Service service,
+      long nanos, State from, State to, int restartCount, boolean packed, TransitionSource full) {
+    if (sub.droppedLocked()) {
+      return made;
+    }
+    if (packed) {
+      sub.offerTransitionLocked(service, nanos, from, to, restartCount);
+      return made;
+    }
+    ServiceEvent event = made == null ? full.transitionLocked(nanos, from, to) : made;
+    sub.offerLocked(event);
+    return event;
   }
 
   /**
@@ -300,28 +310,27 @@ public final class EventHub {
    * every subscription's member set would touch a large table, cold after a garbage collection).
    */
   private static void observeLocked(Service s, Subscription sub) {
-    Object[] old = ServiceAccess.observersLocked(s);
-    Object[] grown;
-    if (old.length == 0) {
-      grown = new Object[] {sub};
+    Object old = ServiceAccess.observersLocked(s);
+    if (old == null) {
+      ServiceAccess.setObserversLocked(s, sub);
+    } else if (old instanceof Object[] many) {
+      Object[] grown = Arrays.copyOf(many, many.length + 1);
+      grown[many.length] = sub;
+      ServiceAccess.setObserversLocked(s, grown);
     } else {
-      grown = Arrays.copyOf(old, old.length + 1);
-      grown[old.length] = sub;
+      ServiceAccess.setObserversLocked(s, new Object[] {old, sub});
     }
-    ServiceAccess.setObserversLocked(s, grown);
   }
 
   /** With the lock held: {@code sub} no longer sees {@code s}. */
   private static void unobserveLocked(Service s, Subscription sub) {
-    Object[] old = ServiceAccess.observersLocked(s);
-    for (int i = 0; i < old.length; i++) {
-      if (old[i] == sub) {
-        Object[] shrunk = new Object[old.length - 1];
-        System.arraycopy(old, 0, shrunk, 0, i);
-        System.arraycopy(old, i + 1, shrunk, i, old.length - i - 1);
-        ServiceAccess.setObserversLocked(s, shrunk);
-        return;
-      }
+    Object old = ServiceAccess.observersLocked(s);
+    if (old == sub) {
+      ServiceAccess.setObserversLocked(s, null);
+    } else if (old instanceof Object[] many) {
+      List<Object> rest = new ArrayList<>(Arrays.asList(many));
+      rest.remove(sub);
+      ServiceAccess.setObserversLocked(s, rest.size() == 1 ? rest.get(0) : rest.toArray());
     }
   }
 

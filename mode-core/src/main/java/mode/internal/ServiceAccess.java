@@ -24,10 +24,10 @@ public final class ServiceAccess {
     List<Service> dependencies(Service service);
 
     /** See {@link ServiceAccess#observersLocked(Service)}. */
-    Object[] observersLocked(Service service);
+    Object observersLocked(Service service);
 
-    /** See {@link ServiceAccess#setObserversLocked(Service, Object[])}. */
-    void setObserversLocked(Service service, Object[] observers);
+    /** See {@link ServiceAccess#setObserversLocked(Service, Object)}. */
+    void setObserversLocked(Service service, Object observers);
 
     /** See {@link ServiceAccess#captureLocked(Service)}. */
     Supplier<ServiceInfo> captureLocked(Service service);
@@ -85,15 +85,15 @@ public final class ServiceAccess {
   }
 
   /**
-   * The event subscriptions that see {@code service} (an array the caller must not change); call
-   * with the {@link EventHub} lock held.
+   * The event subscriptions that see {@code service}: null, one subscription, or an array of them
+   * (which the caller must not change); call with the {@link EventHub} lock held.
    */
-  public static Object[] observersLocked(Service service) {
+  public static Object observersLocked(Service service) {
     return bridge().observersLocked(service);
   }
 
   /** Replaces the observers of {@code service}; call with the {@link EventHub} lock held. */
-  public static void setObserversLocked(Service service, Object[] observers) {
+  public static void setObserversLocked(Service service, Object observers) {
     bridge().setObserversLocked(service, observers);
   }
 
