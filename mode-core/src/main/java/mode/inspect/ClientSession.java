@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import mode.events.EventSubscription;
 import mode.events.ServiceEvent;
@@ -235,13 +236,16 @@ final class ClientSession {
       closeSubscription();
       if (!closed.get()) {
         AtomicBoolean suspended = new AtomicBoolean();
-        EventSubscription[] self = new EventSubscription[1];
-        self[0] = context.events().subscribe(context.queueCapacity(), event -> {
-          if (!outbox.offerEvent(generation, event) && suspended.compareAndSet(false, true)) {
-            suspend(self[0]);
+        AtomicReference<EventSubscription> self = new AtomicReference<>();
+        self.set(context.events().subscribe(context.queueCapacity(), event -> {
+          if (!outbox.offerEvent(generation, event)) {
+            EventSubscription sub = self.get(); // null only while subscribe() has not returned yet
+            if (sub != null && suspended.compareAndSet(false, true)) {
+              suspend(sub);
+            }
           }
-        });
-        subscription = self[0];
+        }));
+        subscription = self.get();
       }
     } finally {
       subscriptionLock.unlock();
@@ -250,17 +254,13 @@ final class ClientSession {
 
   /**
    * The client fell behind: until it has caught up and subscribes again, the runtime need not
-   * even build its events (they are counted as dropped).
+   * even build its events (they are counted as dropped). Takes no lock: it runs on the thread that
+   * delivers events, which may hold the source's own lock while {@link #subscribe} holds the
+   * session's and waits for the source (to close the old subscription). Suspending a subscription
+   * that was replaced meanwhile is harmless: it is closed already.
    */
   private void suspend(EventSubscription sub) {
-    subscriptionLock.lock();
-    try {
-      if (sub != null && sub == subscription) {
-        context.events().suspend(sub);
-      }
-    } finally {
-      subscriptionLock.unlock();
-    }
+    context.events().suspend(sub);
   }
 
   /** Closes the subscription, if any; returns the events it dropped in all. */
