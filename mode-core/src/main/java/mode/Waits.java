@@ -154,7 +154,7 @@ final class Waits {
         watchers.add(Thread.ofVirtual().start(() -> awaitQuietly(f, me)));
       }
     }
-    long deadline = System.nanoTime() + saturatedNanos(timeout);
+    long deadline = System.nanoTime() + StopSignal.saturatedNanos(timeout);
     signal.enlist();
     Activities.pause();
     try {
@@ -194,14 +194,4 @@ final class Waits {
     LockSupport.unpark(waiter);
   }
 
-  static long saturatedNanos(Duration d) {
-    if (d.isNegative()) {
-      return 0;
-    }
-    try {
-      return d.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE / 4;
-    }
-  }
 }

@@ -73,14 +73,19 @@ public final class StopSignal {
     }
   }
 
-  static long saturatedNanos(Duration d) {
+  /**
+   * {@code d} in nanoseconds for a deadline {@code System.nanoTime() + result}: 0 for a negative
+   * duration, and a duration too long for a {@code long} (or near it) is cut so that the sum
+   * cannot overflow.
+   */
+  public static long saturatedNanos(Duration d) {
     if (d.isNegative()) {
       return 0;
     }
     try {
-      return d.toNanos();
+      return Math.min(d.toNanos(), Long.MAX_VALUE / 4);
     } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE / 2;
+      return Long.MAX_VALUE / 4;
     }
   }
 }
