@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import mode.Service;
 import mode.State;
 
 /**
@@ -24,58 +22,43 @@ import mode.State;
  * Run: {@code bin/bench guava [--services 10000] [--repeat 11] [--warmup 20]}.
  */
 public final class GuavaBench {
-  private static final AtomicInteger STARTED = new AtomicInteger();
-  private static final AtomicInteger STOPPED = new AtomicInteger();
 
   private GuavaBench() {}
-
-  /** Ours: hooks that count. */
-  static final class Trivial extends Service {
-    @Override
-    protected void onStart() {
-      STARTED.incrementAndGet();
-    }
-
-    @Override
-    protected void onStop() {
-      STOPPED.incrementAndGet();
-    }
-  }
 
   /** Guava's: starts and stops synchronously, counting. */
   static final class GuavaTrivial extends AbstractService {
     @Override
     protected void doStart() {
-      STARTED.incrementAndGet();
+      TreeBench.STARTED.incrementAndGet();
       notifyStarted();
     }
 
     @Override
     protected void doStop() {
-      STOPPED.incrementAndGet();
+      TreeBench.STOPPED.incrementAndGet();
       notifyStopped();
     }
   }
 
   static long[] runMode(int n) {
-    List<Trivial> services = new ArrayList<>(n);
+    List<TreeBench.Node> services = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      services.add(new Trivial());
+      services.add(new TreeBench.Node());
     }
-    STARTED.set(0);
-    STOPPED.set(0);
+    TreeBench.STARTED.set(0);
+    TreeBench.STOPPED.set(0);
     long t0 = System.nanoTime();
-    for (Trivial s : services) {
+    for (TreeBench.Node s : services) {
       s.start();
     }
     long t1 = System.nanoTime();
-    TreeBench.check(STARTED.get() == n && services.getLast().state() == State.RUNNING, "mode start");
+    TreeBench.check(TreeBench.STARTED.get() == n && services.getLast().state() == State.RUNNING, "mode start");
     long t2 = System.nanoTime();
-    for (Trivial s : services) {
+    for (TreeBench.Node s : services) {
       s.stop();
     }
     long t3 = System.nanoTime();
-    TreeBench.check(STOPPED.get() == n && services.getLast().state() == State.SHUTDOWN, "mode stop");
+    TreeBench.check(TreeBench.STOPPED.get() == n && services.getLast().state() == State.SHUTDOWN, "mode stop");
     return new long[] {t1 - t0, t3 - t2};
   }
 
@@ -85,16 +68,16 @@ public final class GuavaBench {
       services.add(new GuavaTrivial());
     }
     ServiceManager manager = new ServiceManager(services);
-    STARTED.set(0);
-    STOPPED.set(0);
+    TreeBench.STARTED.set(0);
+    TreeBench.STOPPED.set(0);
     long t0 = System.nanoTime();
     manager.startAsync().awaitHealthy(1, TimeUnit.MINUTES);
     long t1 = System.nanoTime();
-    TreeBench.check(STARTED.get() == n && manager.isHealthy(), "guava start");
+    TreeBench.check(TreeBench.STARTED.get() == n && manager.isHealthy(), "guava start");
     long t2 = System.nanoTime();
     manager.stopAsync().awaitStopped(1, TimeUnit.MINUTES);
     long t3 = System.nanoTime();
-    TreeBench.check(STOPPED.get() == n, "guava stop");
+    TreeBench.check(TreeBench.STOPPED.get() == n, "guava stop");
     return new long[] {t1 - t0, t3 - t2};
   }
 

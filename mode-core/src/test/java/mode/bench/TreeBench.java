@@ -22,8 +22,9 @@ import mode.State;
  * <p>Run: {@code bin/bench tree [--sizes 100,1000,10000] [--repeat 11] [--warmup 20]}.
  */
 public final class TreeBench {
-  private static final AtomicInteger STARTED = new AtomicInteger();
-  private static final AtomicInteger STOPPED = new AtomicInteger();
+  /** Starts and stops of the counting services ({@link Node}, and Guava's in {@link GuavaBench}). */
+  static final AtomicInteger STARTED = new AtomicInteger();
+  static final AtomicInteger STOPPED = new AtomicInteger();
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private TreeBench() {}
