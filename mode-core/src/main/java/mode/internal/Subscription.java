@@ -101,8 +101,8 @@ final class Subscription implements EventSubscription {
   private boolean overflowing;
   /** Set by {@link #suspend()} from any thread, read by the producer (a plain load on x86). */
   private volatile boolean suspended;
-  /** Guarded by the hub lock. */
-  private long droppedSinceGap;
+  /** {@code droppedTotal} when the last gap was delivered (the next gap reports the difference); guarded by the hub lock. */
+  private long droppedAtGap;
   private volatile Thread dispatcher;
 
   Subscription(Service root, int capacity, ServiceEventListener listener, boolean yieldToBursts) {
@@ -173,7 +173,6 @@ final class Subscription implements EventSubscription {
 
   private void overflow(long t) {
     overflowing = true;
-    droppedSinceGap = 0;
     countDropLocked();
     publish(t, RESYNC);
   }
@@ -188,7 +187,6 @@ final class Subscription implements EventSubscription {
   }
 
   private void countDropLocked() {
-    droppedSinceGap++;
     DROPPED.setOpaque(this, (long) DROPPED.getOpaque(this) + 1);
   }
 
@@ -202,8 +200,11 @@ final class Subscription implements EventSubscription {
 
   /** Starts the dispatch thread, which first delivers {@code first}. */
   void start(ServiceEvent.Snapshot first) {
-    Thread t = Thread.ofVirtual()
-        .name("mode-events-" + IDS.incrementAndGet() + "-" + root.shortLabel())
+    String name = "mode-events-" + IDS.incrementAndGet() + "-" + root.shortLabel();
+    // A consumer that yields to bursts sleeps and wakes during them: a platform thread wakes with
+    // one futex call, a virtual one needs the scheduler's timer thread and a carrier besides.
+    Thread t = (yieldToBursts ? Thread.ofPlatform().daemon() : Thread.ofVirtual())
+        .name(name)
         .unstarted(() -> dispatch(first));
     dispatcher = t;
     t.start();
@@ -234,19 +235,25 @@ final class Subscription implements EventSubscription {
   }
 
   /**
-   * Waits while the runtime is in a burst of changes (its last change less than {@link
-   * EventHub#BURST_QUIET_NANOS} ago), at most {@link EventHub#MAX_HOLD_NANOS}: the listener's work
-   * then does not take the CPU from the runtime in the middle of the burst. A burst longer than the
-   * ring overflows it, which costs the runtime a counter per change from then on.
+   * Waits while the runtime is in a burst of changes, at most {@link EventHub#MAX_HOLD_NANOS}: the
+   * listener's work then does not take the CPU from the runtime in the middle of the burst. It
+   * looks twice: once the runtime has been quiet for {@link EventHub#BURST_QUIET_NANOS} since its
+   * last change (a lone change is delivered then), and, if changes were still coming, at the
+   * deadline. Each look wakes this thread, and on a small machine every wake-up takes a CPU from the
+   * runtime for a moment; looking more often would deliver a short burst sooner at that price. A
+   * burst longer than the ring overflows it, which costs the runtime a counter per change from then
+   * on.
    */
   private void holdWhileBusy() throws InterruptedException {
     long deadline = System.nanoTime() + EventHub.MAX_HOLD_NANOS;
-    while (!closed) {
-      long wait = Math.min(EventHub.lastChangeNanos() + EventHub.BURST_QUIET_NANOS, deadline) - System.nanoTime();
-      if (wait <= 0) {
-        return;
+    long quietAt = EventHub.lastChangeNanos() + EventHub.BURST_QUIET_NANOS;
+    long now = System.nanoTime();
+    if (quietAt > now) {
+      Thread.sleep(Duration.ofNanos(Math.min(quietAt, deadline) - now));
+      now = System.nanoTime();
+      if (EventHub.lastChangeNanos() + EventHub.BURST_QUIET_NANOS > now && deadline > now && !closed) {
+        Thread.sleep(Duration.ofNanos(deadline - now));
       }
-      Thread.sleep(Duration.ofNanos(wait));
     }
   }
 
@@ -315,9 +322,10 @@ final class Subscription implements EventSubscription {
     Supplier<ServiceEvent.Snapshot> fresh;
     EventHub.lock();
     try {
-      dropped = droppedSinceGap;
+      long total = (long) DROPPED.getOpaque(this);
+      dropped = total - droppedAtGap;
+      droppedAtGap = total;
       fresh = EventHub.captureLocked(this);
-      droppedSinceGap = 0;
       overflowing = false;
     } finally {
       EventHub.unlock();

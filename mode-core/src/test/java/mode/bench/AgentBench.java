@@ -29,14 +29,15 @@ import mode.internal.EventHub;
  * <p>Overhead: the tree scenario of {@link TreeBench} (start and stop of N services) with an
  * agent serving the tree and (a) no client, (b) one {@link InspectClient} that reads and decodes
  * everything, (c) one client that read its snapshot and then never reads again (stalled).
- * Prints {@code client N start_ms stop_ms start_overhead_pct stop_overhead_pct} (medians; overhead
- * against (a)).
+ * Each round runs the three cases once, in a rotating order. Prints {@code client N start_ms
+ * stop_ms start_overhead_pct stop_overhead_pct}: the times are medians over the rounds, the
+ * overheads the medians of each round's ratio to (a).
  *
  * <p>Throughput: with a queue large enough to drop nothing, the tree is restarted a few times and
  * one decoding client counts the {@code transition} events; prints {@code throughput events
  * seconds events_per_s} from the first restart to the last event read.
  *
- * <p>Run: {@code bin/bench agent [--size 10000] [--repeat 31] [--warmup 10] [--restarts 5]
+ * <p>Run: {@code bin/bench agent [--size 10000] [--repeat 101] [--warmup 10] [--restarts 5]
  * [--queue CAPACITY] [--throughput false]}.
  */
 public final class AgentBench {
@@ -53,7 +54,7 @@ public final class AgentBench {
   static void run(String[] args, PrintStream out) throws Exception {
     BenchSupport.quietLogging();
     Map<String, String> o = BenchSupport.options(args,
-        Map.of("size", "10000", "repeat", "31", "warmup", "10", "restarts", "5", "queue", "0", "throughput", "true"));
+        Map.of("size", "10000", "repeat", "101", "warmup", "10", "restarts", "5", "queue", "0", "throughput", "true"));
     int n = Integer.parseInt(o.get("size"));
     int repeat = Integer.parseInt(o.get("repeat"));
     int warmup = Integer.parseInt(o.get("warmup"));
@@ -84,22 +85,23 @@ public final class AgentBench {
     out.printf("# client N start_ms stop_ms start_overhead_pct stop_overhead_pct"
         + "   (median of %d runs after %d warm-up rounds; queue %d; java %s)%n",
         repeat, warmup, options.queueCapacity(), Runtime.version());
-    double[][][] runs = new double[Client.values().length][4][repeat];
+    Client[] clients = Client.values();
+    double[][][] runs = new double[clients.length][4][repeat];
     for (int r = 0; r < repeat; r++) {
-      for (Client c : Client.values()) {
+      // Each round runs every case once, in an order that rotates from round to round, so that
+      // neither a drift of the machine nor what ran just before favours one case.
+      for (int i = 0; i < clients.length; i++) {
+        Client c = clients[(r + i) % clients.length];
         long[] t = run(options, n, c);
         for (int k = 0; k < 4; k++) {
           runs[c.ordinal()][k][r] = BenchSupport.millis(t[k]);
         }
       }
     }
-    double baseStart = BenchSupport.median(runs[0][0]);
-    double baseStop = BenchSupport.median(runs[0][1]);
-    for (Client c : Client.values()) {
-      double start = BenchSupport.median(runs[c.ordinal()][0]);
-      double stop = BenchSupport.median(runs[c.ordinal()][1]);
+    for (Client c : clients) {
       out.printf(Locale.ROOT, "%s %d %.2f %.2f %+.1f %+.1f%n", c.name().toLowerCase(Locale.ROOT), n,
-          start, stop, 100 * (start / baseStart - 1), 100 * (stop / baseStop - 1));
+          BenchSupport.median(runs[c.ordinal()][0]), BenchSupport.median(runs[c.ordinal()][1]),
+          overheadPercent(runs[c.ordinal()][0], runs[0][0]), overheadPercent(runs[c.ordinal()][1], runs[0][1]));
     }
     // The calling thread's own CPU time: the runtime's extra work, without the CPU the agent's
     // and the client's threads take from it on a small machine.
@@ -107,6 +109,18 @@ public final class AgentBench {
       out.printf(Locale.ROOT, "#   %s cpu_start_ms %.2f cpu_stop_ms %.2f%n", c.name().toLowerCase(Locale.ROOT),
           BenchSupport.median(runs[c.ordinal()][2]), BenchSupport.median(runs[c.ordinal()][3]));
     }
+  }
+
+  /**
+   * The median, over the rounds, of how much slower {@code times} was than {@code base} in the same
+   * round, in percent: pairing the runs of a round cancels what changes between rounds.
+   */
+  private static double overheadPercent(double[] times, double[] base) {
+    double[] ratios = new double[times.length];
+    for (int r = 0; r < times.length; r++) {
+      ratios[r] = times[r] / base[r];
+    }
+    return 100 * (BenchSupport.median(ratios) - 1);
   }
 
   /** One run of the tree scenario with an agent and the given client; {start, stop} nanos. */
