@@ -37,7 +37,12 @@ import mode.internal.EventHub;
  * one decoding client counts the {@code transition} events; prints {@code throughput events
  * seconds events_per_s} from the first restart to the last event read.
  *
- * <p>Run: {@code bin/bench agent [--size 10000] [--repeat 101] [--warmup 10] [--restarts 5]
+ * <p>The warm-up is long (50 rounds of the three cases) because the agent's and the client's code
+ * runs on other threads after each scenario, and while the JIT still compiles it, its compiler
+ * threads take the second CPU during the next scenarios: with 10 rounds the clients' overhead at
+ * start read 7–13 %, with 40 rounds 6–7 %, with 100 rounds 5 %.
+ *
+ * <p>Run: {@code bin/bench agent [--size 10000] [--repeat 101] [--warmup 50] [--restarts 5]
  * [--queue CAPACITY] [--throughput false]}.
  */
 public final class AgentBench {
@@ -54,7 +59,7 @@ public final class AgentBench {
   static void run(String[] args, PrintStream out) throws Exception {
     BenchSupport.quietLogging();
     Map<String, String> o = BenchSupport.options(args,
-        Map.of("size", "10000", "repeat", "101", "warmup", "10", "restarts", "5", "queue", "0", "throughput", "true"));
+        Map.of("size", "10000", "repeat", "101", "warmup", "50", "restarts", "5", "queue", "0", "throughput", "true"));
     int n = Integer.parseInt(o.get("size"));
     int repeat = Integer.parseInt(o.get("repeat"));
     int warmup = Integer.parseInt(o.get("warmup"));
@@ -83,7 +88,7 @@ public final class AgentBench {
       }
     }
     out.printf("# client N start_ms stop_ms start_overhead_pct stop_overhead_pct"
-        + "   (median of %d runs after %d warm-up rounds; queue %d; java %s)%n",
+        + "   (medians of %d rounds after %d warm-up rounds; queue %d; java %s)%n",
         repeat, warmup, options.queueCapacity(), Runtime.version());
     Client[] clients = Client.values();
     double[][][] runs = new double[clients.length][4][repeat];
