@@ -253,12 +253,14 @@ final class Sessions implements WorkersViewModel.Attacher {
   }
 
   void writeRecording(Path file) {
-    var recording = new mode.inspector.model.Recording(vm.recording().events());
+    // A copy, because the live recording keeps changing on this thread while the file is written.
+    var recording = vm.recording().copy();
     String name = vm.workerNameProperty().get();
     background.execute(() -> {
       try {
         RecordingFiles.write(file, name, recording);
-        pump.execute(() -> vm.actions().report("Recording of " + recording.events().size() + " events written to " + file));
+        int written = recording.events().size();
+        pump.execute(() -> vm.actions().report("Recording of " + written + " events written to " + file));
       } catch (IOException | RuntimeException e) {
         pump.execute(() -> vm.actions().report("Cannot write " + file + ": " + e.getMessage()));
       }

@@ -20,24 +20,85 @@ import org.jgrapht.graph.DefaultEdge;
  * The inspector's picture of a worker's service graph, built by applying {@link ServiceEvent}s in
  * order: a JGraphT directed graph whose vertices are service ids and whose edges go from a
  * service to each of its dependencies, the {@link ServiceNode} details of every service, and the
- * history of every transition seen.
+ * history of the newest transitions seen.
  *
  * <p>A {@link ServiceEvent.Snapshot} replaces the graph (services missing from it are removed;
  * state differences against the previous picture are recorded as inferred transitions, so the
  * history survives a gap or a reconnect). Events naming unknown services are counted and
  * ignored: they can only come from a stream that lost its snapshot.
  *
+ * <p>Memory: the history keeps the newest {@link #HISTORY_CAPACITY} transitions and the newest
+ * {@link #LOG_CAPACITY} log events (unless constructed with other bounds); older ones are
+ * discarded and counted ({@link #historyDiscarded()}, {@link #logsDiscarded()}), so a worker
+ * attached for hours cannot fill the inspector's heap.
+ *
  * <p>Threading: not thread-safe; confine to one thread (the FX thread in the app, the test
  * thread in tests). Never fails on odd input.
  */
 public final class ServiceGraph {
+  /**
+   * The most transitions {@link #history()} keeps by default. A transition kept costs about 53
+   * bytes of heap (measured: its record and a slot; its label and instant are shared), so a full
+   * history takes about 11 MB, and the timeline's references to it 1 MB more.
+   */
+  public static final int HISTORY_CAPACITY = 200_000;
+
+  /**
+   * The most log events {@link #logs()} keeps by default. A log event carries text (about 220
+   * bytes of heap with a 90-character message, measured), and a message may hold a stack trace,
+   * so they are kept by the ten thousand: a few MB.
+   */
+  public static final int LOG_CAPACITY = 10_000;
+
   private final Graph<Long, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
   private final Map<Long, ServiceNode> nodes = new HashMap<>();
-  private final List<TransitionRecord> history = new ArrayList<>();
-  private final List<ServiceEvent.Log> logs = new ArrayList<>();
+  private final Ring<TransitionRecord> history;
+  private final Ring<ServiceEvent.Log> logs;
   private long ignoredEvents;
   private long gaps;
   private Instant lastEventAt;
+
+  /** An empty graph keeping the default numbers of transitions and log events. */
+  public ServiceGraph() {
+    this(HISTORY_CAPACITY, LOG_CAPACITY);
+  }
+
+  /**
+   * An empty graph keeping at most {@code historyCapacity} transitions and {@code logCapacity}
+   * log events (0 keeps none, and only counts them).
+   *
+   * @throws IllegalArgumentException if a capacity is negative
+   */
+  public ServiceGraph(int historyCapacity, int logCapacity) {
+    this.history = new Ring<>(historyCapacity);
+    this.logs = new Ring<>(logCapacity);
+  }
+
+  /**
+   * A copy of this graph's services (every detail of each), edges, counters and last event time,
+   * whose history and logs start empty with the given bounds: the transitions and logs this graph
+   * saw in all count as discarded in the copy. Used to continue a replay from a base state.
+   */
+  ServiceGraph continuation(int historyCapacity, int logCapacity) {
+    ServiceGraph copy = new ServiceGraph(historyCapacity, logCapacity);
+    for (Long id : graph.vertexSet()) {
+      copy.graph.addVertex(id);
+    }
+    // In the order they were added, so every service lists its dependencies (and dependents)
+    // in the same order as here.
+    for (DefaultEdge edge : graph.edgeSet()) {
+      copy.graph.addEdge(graph.getEdgeSource(edge), graph.getEdgeTarget(edge));
+    }
+    for (ServiceNode node : nodes.values()) {
+      copy.nodes.put(node.id(), new ServiceNode(node));
+    }
+    copy.history.countDiscarded(history.total());
+    copy.logs.countDiscarded(logs.total());
+    copy.ignoredEvents = ignoredEvents;
+    copy.gaps = gaps;
+    copy.lastEventAt = lastEventAt;
+    return copy;
+  }
 
   /** Applies one event and returns what it changed. */
   public ChangeSet apply(ServiceEvent event) {
@@ -68,7 +129,7 @@ public final class ServiceGraph {
       case ServiceEvent.Blocking b -> withNode(b.serviceId(), changes, n -> n.apply(b));
       case ServiceEvent.FlagChanged f -> withNode(f.serviceId(), changes, n -> n.apply(f));
       case ServiceEvent.Log l -> {
-        logs.add(l);
+        logs.append(l);
         changes.log(l);
       }
       case ServiceEvent.Gap g -> {
@@ -97,7 +158,7 @@ public final class ServiceGraph {
       } else {
         if (known.state() != info.state()) {
           TransitionRecord inferred = record(snapshot.at(), known, info, true);
-          history.add(inferred);
+          history.append(inferred);
           changes.transition(inferred);
         }
         known.update(info);
@@ -179,7 +240,7 @@ public final class ServiceGraph {
             t.at(), t.serviceId(), node.label(), t.from(), t.to(), t.restartCount(),
             t.crashReason(), false);
     node.apply(t);
-    history.add(record);
+    history.append(record);
     changes.transition(record);
   }
 
@@ -246,14 +307,30 @@ public final class ServiceGraph {
     return infos;
   }
 
-  /** Every transition seen, oldest first. */
+  /**
+   * The newest transitions seen (at most the history capacity), oldest first; read-only, and
+   * it follows the graph as events are applied.
+   */
   public List<TransitionRecord> history() {
     return Collections.unmodifiableList(history);
   }
 
-  /** Every log event seen, oldest first. */
+  /** How many older transitions were discarded to keep within the history capacity. */
+  public long historyDiscarded() {
+    return history.discarded();
+  }
+
+  /**
+   * The newest log events seen (at most the log capacity), oldest first; read-only, and it
+   * follows the graph as events are applied.
+   */
   public List<ServiceEvent.Log> logs() {
     return Collections.unmodifiableList(logs);
+  }
+
+  /** How many older log events were discarded to keep within the log capacity. */
+  public long logsDiscarded() {
+    return logs.discarded();
   }
 
   /** Events that named a service the graph did not know, and were ignored. */

@@ -2,7 +2,6 @@ package mode.inspector.model;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,12 @@ import mode.events.ServiceInfo.TimerInfo;
  * events (the FX thread in the app).
  */
 public final class ServiceNode {
+  /**
+   * The most blocking reports kept per service (the newest): each carries a stack trace, and a
+   * timer that blocks on every tick would otherwise send one a second for as long as it runs.
+   */
+  public static final int BLOCKING_CAPACITY = 20;
+
   private final long id;
   private String label;
   private String shortLabel;
@@ -37,13 +42,37 @@ public final class ServiceNode {
   private Instant crashedAt;
   private final Map<String, TimerInfo> timers = new LinkedHashMap<>();
   private final Map<String, Instant> flags = new TreeMap<>();
-  private final List<ServiceEvent.Blocking> blocking = new ArrayList<>();
+  private final Ring<ServiceEvent.Blocking> blocking;
   private Instant firstStartAt;
   private Duration firstStartDuration;
 
   ServiceNode(ServiceInfo info) {
     this.id = info.id();
+    this.blocking = new Ring<>(BLOCKING_CAPACITY);
     update(info);
+  }
+
+  /** A copy of {@code other} with every detail, for a graph that continues from a base state. */
+  ServiceNode(ServiceNode other) {
+    id = other.id;
+    label = other.label;
+    shortLabel = other.shortLabel;
+    className = other.className;
+    parentId = other.parentId;
+    state = other.state;
+    stateSince = other.stateSince;
+    startedAt = other.startedAt;
+    startDuration = other.startDuration;
+    stopDuration = other.stopDuration;
+    restartCount = other.restartCount;
+    crashReason = other.crashReason;
+    crashStack = other.crashStack;
+    crashedAt = other.crashedAt;
+    timers.putAll(other.timers);
+    flags.putAll(other.flags);
+    blocking = new Ring<>(other.blocking);
+    firstStartAt = other.firstStartAt;
+    firstStartDuration = other.firstStartDuration;
   }
 
   void update(ServiceInfo info) {
@@ -110,7 +139,7 @@ public final class ServiceNode {
   }
 
   void apply(ServiceEvent.Blocking report) {
-    blocking.add(report);
+    blocking.append(report);
   }
 
   /** This service as a {@link ServiceInfo} with the given dependencies (for DOT export). */
@@ -209,7 +238,7 @@ public final class ServiceNode {
     return List.copyOf(timers.values());
   }
 
-  /** Blocking reports received for it, oldest first. */
+  /** The newest blocking reports received for it (at most {@link #BLOCKING_CAPACITY}), oldest first. */
   public List<ServiceEvent.Blocking> blocking() {
     return Collections.unmodifiableList(blocking);
   }

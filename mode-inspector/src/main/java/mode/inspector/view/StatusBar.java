@@ -15,7 +15,8 @@ import mode.inspector.viewmodel.InspectorViewModel;
 /**
  * The always-visible connection health: a coloured dot (green connected, amber connecting or
  * reconnecting, grey disconnected, blue replay), the worker's name, the last message (e.g. a
- * gap), and on the right the outcome of the last action.
+ * gap), what the memory bounds dropped if anything (how far back the replay reaches, older log
+ * entries discarded), and on the right the outcome of the last action.
  *
  * <p>UI thread only.
  */
@@ -37,12 +38,16 @@ public final class StatusBar extends HBox {
     Label message = new Label();
     message.setId("status-message");
     message.textProperty().bind(vm.statusMessageProperty());
+    Label memory = new Label();
+    memory.setId("memory-notice");
+    memory.textProperty().bind(vm.memoryNoticeProperty());
+    memory.setStyle("-fx-text-fill: #8d6e63;");
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     Label action = new Label();
     action.setId("action-result");
     action.textProperty().bind(vm.actions().resultProperty());
-    getChildren().addAll(dot, status, message, spring, action);
+    getChildren().addAll(dot, status, message, memory, spring, action);
   }
 
   private static Color colour(ConnectionStatus status) {

@@ -25,7 +25,8 @@ import mode.inspector.viewmodel.TimelineViewModel;
 
 /**
  * The timeline of every transition: time, service, from → to, restart count and crash reason;
- * a filter box above with a count of the rows; clicking a row selects that service in the graph.
+ * a filter box above with a count of the rows (and of the older transitions discarded to bound
+ * memory, if any); clicking a row selects that service in the graph.
  * Follows the newest row unless the user turns that off. Holds the newest
  * {@link TimelineViewModel#SCROLLBACK} transitions (or matches of the filter).
  *
@@ -54,8 +55,9 @@ public final class TimelineView extends BorderPane {
     Label count = new Label();
     count.setId("timeline-count");
     count.textProperty().bind(Bindings.createStringBinding(
-        () -> countText(vm.transitions().size(), vm.total(), isFiltered(vm.filterTextProperty().get())),
-        vm.transitions(), vm.totalProperty(), vm.filterTextProperty()));
+        () -> countText(vm.transitions().size(), vm.kept(), vm.discardedProperty().get(),
+            isFiltered(vm.filterTextProperty().get())),
+        vm.transitions(), vm.totalProperty(), vm.discardedProperty(), vm.filterTextProperty()));
     Label hint = new Label("* inferred from a fresh snapshot");
     hint.setStyle("-fx-text-fill: #757575;");
     HBox bar = new HBox(10, filter, follow, count, hint);
@@ -134,17 +136,27 @@ public final class TimelineView extends BorderPane {
     return filterText != null && !filterText.isBlank();
   }
 
-  /** How many rows the table holds, and of how many transitions when it holds fewer. */
-  static String countText(int shown, int total, boolean filtered) {
+  /**
+   * How many rows the table holds, and of how many transitions when it holds fewer; and how
+   * many older transitions were discarded to bound memory, when any were (the filter only
+   * searches the {@code kept} ones).
+   */
+  static String countText(int shown, int kept, long discarded, boolean filtered) {
     // Recomputed every pulse while transitions arrive, so no String.format here.
+    String text;
     if (!filtered) {
-      return shown == total
+      long total = kept + discarded;
+      text = shown == total
           ? COUNT.format(total) + " transitions"
           : "the newest " + COUNT.format(shown) + " of " + COUNT.format(total) + " transitions";
+    } else {
+      String of = COUNT.format(kept) + (discarded > 0 ? " kept transitions" : " transitions");
+      text = shown >= TimelineViewModel.SCROLLBACK
+          ? "the newest " + COUNT.format(shown) + " matches of " + of
+          : COUNT.format(shown) + " of " + of + " match";
     }
-    return shown >= TimelineViewModel.SCROLLBACK
-        ? "the newest " + COUNT.format(shown) + " matches of " + COUNT.format(total) + " transitions"
-        : COUNT.format(shown) + " of " + COUNT.format(total) + " transitions match";
+    return discarded == 0 ? text
+        : text + "; " + COUNT.format(discarded) + " older ones discarded to bound memory";
   }
 
   private static TableColumn<TransitionRecord, String> text(

@@ -2,7 +2,11 @@ package mode.inspector.viewmodel;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -11,7 +15,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import mode.State;
 import mode.graph.DependencyGraph;
@@ -31,13 +34,15 @@ import mode.inspector.model.TransitionRecord;
  * arrived since the last one. Never throws on odd input: problems become messages.
  */
 public final class InspectorViewModel {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
   private final InstantSource wallClock;
   private final Executor ui;
   private final GraphViewModel graph;
   private final DetailsViewModel details;
-  private final TimelineViewModel timeline = new TimelineViewModel();
-  private final ObservableList<ServiceEvent.Log> logs = FXCollections.observableArrayList();
-  private final ObservableList<ServiceEvent.Log> logsView = FXCollections.unmodifiableObservableList(logs);
+  private final MemoryBounds bounds;
+  private final TimelineViewModel timeline;
+  private final Scrollback<ServiceEvent.Log> logs;
   private final StartupViewModel startup = new StartupViewModel();
   private final ActionsViewModel actions;
   private final ReadOnlyObjectWrapper<ConnectionStatus> status =
@@ -46,13 +51,16 @@ public final class InspectorViewModel {
   private final ReadOnlyStringWrapper workerName = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper replaying = new ReadOnlyBooleanWrapper();
   private final ReadOnlyObjectWrapper<Instant> replayMoment = new ReadOnlyObjectWrapper<>();
-  private ServiceGraph live = new ServiceGraph();
-  private ServiceGraph shown = live;
-  private Recording recording = new Recording();
+  private final ReadOnlyStringWrapper memoryNotice = new ReadOnlyStringWrapper("");
+  private long noticedFolded;
+  private long noticedLogsDiscarded;
+  private ServiceGraph live;
+  private ServiceGraph shown;
+  private Recording recording;
   private String selectedLabel;
 
   /**
-   * A view-model.
+   * A view-model keeping the {@link MemoryBounds#DEFAULT default} amounts of a session.
    *
    * @param background where layouts run
    * @param ui the UI thread's executor (results of layouts and commands come back through it)
@@ -60,6 +68,26 @@ public final class InspectorViewModel {
    * @param nanoClock a monotonic clock (change highlights)
    */
   public InspectorViewModel(Executor background, Executor ui, InstantSource wallClock, LongSupplier nanoClock) {
+    this(background, ui, wallClock, nanoClock, MemoryBounds.DEFAULT);
+  }
+
+  /**
+   * A view-model keeping at most what {@code bounds} allow of a session.
+   *
+   * @param background where layouts run
+   * @param ui the UI thread's executor (results of layouts and commands come back through it)
+   * @param wallClock the wall clock (uptimes)
+   * @param nanoClock a monotonic clock (change highlights)
+   * @param bounds how much of the session to keep in memory
+   */
+  public InspectorViewModel(
+      Executor background, Executor ui, InstantSource wallClock, LongSupplier nanoClock, MemoryBounds bounds) {
+    this.bounds = bounds;
+    this.timeline = new TimelineViewModel(TimelineViewModel.SCROLLBACK, bounds.historyCapacity());
+    this.logs = new Scrollback<>(bounds.logCapacity());
+    this.live = bounds.newGraph();
+    this.shown = live;
+    this.recording = bounds.newRecording();
     this.wallClock = wallClock;
     this.ui = ui;
     this.graph = new GraphViewModel(background, ui, nanoClock);
@@ -83,6 +111,9 @@ public final class InspectorViewModel {
       recording.add(event);
     }
     ChangeSet changes = live.applyAll(batch);
+    if (recording.folded() != noticedFolded || live.logsDiscarded() != noticedLogsDiscarded) {
+      noticeMemory();
+    }
     if (changes.gaps() > 0) {
       statusMessage.set(String.format(
           "Gap: the worker dropped %,d events because the inspector fell behind; a fresh snapshot follows",
@@ -108,9 +139,7 @@ public final class InspectorViewModel {
   private void show(ChangeSet changes) {
     graph.modelChanged(changes);
     timeline.append(changes.transitions());
-    if (!changes.logs().isEmpty()) {
-      logs.addAll(changes.logs());
-    }
+    logs.append(changes.logs());
     Long selected = graph.selectedProperty().get();
     if (selected != null && (changes.changedServices().contains(selected) || changes.structureChanged())) {
       details.refresh(shown, selected);
@@ -140,8 +169,8 @@ public final class InspectorViewModel {
 
   /** Starts a new session (another worker): a fresh model, recording and history. */
   public void newSession() {
-    live = new ServiceGraph();
-    recording = new Recording();
+    live = bounds.newGraph();
+    recording = bounds.newRecording();
     replaying.set(false);
     replayMoment.set(null);
     show(live);
@@ -150,7 +179,8 @@ public final class InspectorViewModel {
   /** Shows a recording instead of a live worker, at its last moment. */
   public void openRecording(String name, Recording opened) {
     recording = opened;
-    live = opened.replayTo(opened.isEmpty() ? Instant.EPOCH : opened.end());
+    live = opened.replayTo(opened.isEmpty() ? Instant.EPOCH : opened.end(), bounds.historyCapacity(),
+        bounds.logCapacity());
     workerName.set(name);
     status.set(ConnectionStatus.REPLAY);
     statusMessage.set(opened.isEmpty() ? "The recording holds no events" : "Recording " + name);
@@ -166,7 +196,7 @@ public final class InspectorViewModel {
     }
     replaying.set(true);
     replayMoment.set(moment);
-    show(recording.replayTo(moment));
+    show(recording.replayTo(moment, bounds.historyCapacity(), bounds.logCapacity()));
   }
 
   /** Leaves the replay and shows the live graph again. */
@@ -180,8 +210,9 @@ public final class InspectorViewModel {
   private void show(ServiceGraph model) {
     shown = model;
     graph.setModel(shown);
-    timeline.replaceAll(shown.history());
-    logs.setAll(shown.logs());
+    timeline.replaceAll(shown.history(), shown.historyDiscarded());
+    logs.replace(shown.logs());
+    noticeMemory();
     startup.refresh(shown);
     details.refresh(shown, graph.selectedProperty().get());
   }
@@ -205,7 +236,10 @@ public final class InspectorViewModel {
     return shown;
   }
 
-  /** Every event of this session so far (or of the opened recording). */
+  /**
+   * The events of this session so far (or of the opened recording), from its base snapshot on
+   * once it folded its oldest (see {@link Recording}).
+   */
   public Recording recording() {
     return recording;
   }
@@ -215,9 +249,13 @@ public final class InspectorViewModel {
     return shown.history();
   }
 
-  /** Warnings and errors logged by the worker, oldest first (of the moment on screen). */
+  /**
+   * Warnings and errors logged by the worker, oldest first (of the moment on screen): the newest
+   * {@link ServiceGraph#LOG_CAPACITY}; read-only (its mutators throw
+   * {@link UnsupportedOperationException}).
+   */
   public ObservableList<ServiceEvent.Log> logs() {
-    return logsView;
+    return logs;
   }
 
   /** The label of a service on screen, or {@code "service <id>"} when it is not in the graph. */
@@ -258,6 +296,34 @@ public final class InspectorViewModel {
   /** A sentence about the connection (or the last gap), for the status bar. */
   public ReadOnlyStringProperty statusMessageProperty() {
     return statusMessage.getReadOnlyProperty();
+  }
+
+  /**
+   * What the memory bounds dropped, for the status bar: how far back the replay reaches once
+   * the recording folded its oldest events, and how many older log entries were discarded;
+   * empty while nothing was. (The timeline says itself how many transitions it discarded.)
+   */
+  public ReadOnlyStringProperty memoryNoticeProperty() {
+    return memoryNotice.getReadOnlyProperty();
+  }
+
+  private void noticeMemory() {
+    noticedFolded = recording.folded();
+    noticedLogsDiscarded = live.logsDiscarded();
+    memoryNotice.set(memoryNotice(recording, shown.logsDiscarded()));
+  }
+
+  /** The memory notice's text; see {@link #memoryNoticeProperty()}. */
+  static String memoryNotice(Recording recording, long logsDiscarded) {
+    List<String> parts = new ArrayList<>(2);
+    if (recording.folded() > 0) {
+      parts.add(String.format(Locale.ROOT, "replay reaches back to %s (%,d older events folded into a snapshot)",
+          TIME.format(recording.start()), recording.folded()));
+    }
+    if (logsDiscarded > 0) {
+      parts.add(String.format(Locale.ROOT, "%,d older log entries discarded", logsDiscarded));
+    }
+    return parts.isEmpty() ? "" : "Memory bound: " + String.join("; ", parts);
   }
 
   /** The worker's name (or the recording's). */

@@ -34,12 +34,20 @@ final class Scrollback<T> extends ObservableListBase<T> {
 
   /** Appends {@code batch} in order, first dropping the oldest items that would not fit. */
   void append(List<? extends T> batch) {
-    if (batch.isEmpty()) {
+    append(batch, 0);
+  }
+
+  /**
+   * Appends {@code batch} in order, first dropping the oldest items that would not fit, and at
+   * least the {@code stale} oldest ones; all in one change.
+   */
+  void append(List<? extends T> batch, int stale) {
+    if (batch.isEmpty() && stale == 0) {
       return;
     }
     // A batch larger than the whole capacity keeps only its newest items.
     List<? extends T> kept = batch.size() > capacity ? batch.subList(batch.size() - capacity, batch.size()) : batch;
-    int overflow = Math.max(0, items.size() + kept.size() - capacity);
+    int overflow = Math.min(items.size(), Math.max(stale, items.size() + kept.size() - capacity));
     beginChange();
     try {
       if (overflow > 0) {
@@ -47,9 +55,11 @@ final class Scrollback<T> extends ObservableListBase<T> {
         items.subList(0, overflow).clear();
         nextRemove(0, dropped);
       }
-      int from = items.size();
-      items.addAll(kept);
-      nextAdd(from, items.size());
+      if (!kept.isEmpty()) {
+        int from = items.size();
+        items.addAll(kept);
+        nextAdd(from, items.size());
+      }
     } finally {
       endChange();
     }

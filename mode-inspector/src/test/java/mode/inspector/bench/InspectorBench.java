@@ -242,7 +242,7 @@ public final class InspectorBench {
           }
         }
       };
-      int rowsBefore = onFx(() -> vm.timeline().total());
+      long rowsBefore = onFx(() -> vm.timeline().total());
       long warmupCount = (long) (rate * warmup);
       long total = warmupCount + (long) (rate * seconds);
       long[] cpuAtStart = new long[2];

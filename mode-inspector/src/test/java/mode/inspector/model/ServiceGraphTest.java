@@ -148,4 +148,59 @@ class ServiceGraphTest {
     assertThat(recording.start()).isEqualTo(at(0));
     assertThat(recording.end()).isEqualTo(at(2000));
   }
+
+  @Test
+  void historyAndLogsKeepTheNewestAndCountTheDiscarded() {
+    ServiceGraph graph = new ServiceGraph(3, 2);
+    graph.apply(appSnapshot());
+    List<ServiceEvent.Log> logs = List.of(
+        new ServiceEvent.Log(at(10), 3L, "WARN", "demo.Cache", "one"),
+        new ServiceEvent.Log(at(20), 3L, "WARN", "demo.Cache", "two"),
+        new ServiceEvent.Log(at(30), null, "ERROR", "mode.Worker", "three"));
+
+    graph.applyAll(logs);
+    graph.applyAll(List.of(
+        move(100, 4, State.RUNNING, State.STOPPING, 0),
+        move(110, 4, State.STOPPING, State.SHUTDOWN, 0),
+        move(120, 4, State.SHUTDOWN, State.STARTING, 0),
+        move(130, 4, State.STARTING, State.RUNNING, 1),
+        move(140, 5, State.RUNNING, State.STOPPING, 0)));
+
+    assertThat(graph.history()).extracting(t -> t.at() + " " + t.from() + "->" + t.to()).containsExactly(
+        at(120) + " SHUTDOWN->STARTING", at(130) + " STARTING->RUNNING", at(140) + " RUNNING->STOPPING");
+    assertThat(graph.historyDiscarded()).isEqualTo(2);
+    assertThat(graph.logs()).containsExactlyElementsOf(logs.subList(1, 3));
+    assertThat(graph.logsDiscarded()).isEqualTo(1);
+    // The services themselves lose nothing.
+    assertThat(graph.node(4).state()).isEqualTo(State.RUNNING);
+    assertThat(graph.node(4).restartCount()).isEqualTo(1);
+  }
+
+  @Test
+  void byDefaultTheHistoryKeepsItsCapacityAndNothingIsDiscardedBelowIt() {
+    ServiceGraph graph = new ServiceGraph();
+    graph.apply(appSnapshot());
+    State[] cycle = {State.RUNNING, State.STOPPING, State.SHUTDOWN, State.INIT, State.STARTING};
+    int moves = ServiceGraph.HISTORY_CAPACITY + 7;
+    for (int k = 0; k < moves; k++) {
+      graph.apply(move(k, 1, cycle[k % 5], cycle[(k + 1) % 5], 0));
+    }
+
+    assertThat(graph.history()).hasSize(ServiceGraph.HISTORY_CAPACITY);
+    assertThat(graph.historyDiscarded()).isEqualTo(7);
+    assertThat(graph.history().getFirst().at()).isEqualTo(at(7));
+    assertThat(graph.history().getLast().at()).isEqualTo(at(moves - 1));
+  }
+
+  @Test
+  void blockingReportsKeepTheNewestPerService() {
+    ServiceGraph graph = new ServiceGraph();
+    graph.apply(appSnapshot());
+    for (int k = 0; k < ServiceNode.BLOCKING_CAPACITY + 3; k++) {
+      graph.apply(new ServiceEvent.Blocking(at(k), 2, "tick " + k, Duration.ofSeconds(2), "at demo.Web.tick"));
+    }
+
+    assertThat(graph.node(2).blocking()).hasSize(ServiceNode.BLOCKING_CAPACITY);
+    assertThat(graph.node(2).blocking().getFirst().what()).isEqualTo("tick 3");
+  }
 }

@@ -106,4 +106,44 @@ public final class Streams {
     infos.add(info(app, "App", State.RUNNING, null, top.toArray(Long[]::new)));
     return new ServiceEvent.Snapshot(T0, infos);
   }
+
+  /**
+   * A session of 61 events, 10 ms apart: the app's snapshot, transitions, a service added and
+   * later removed, dependencies, logs, timer stats, a flag, a blocking report, a crash, and a gap
+   * followed by a fresh snapshot that differs (inferred transitions).
+   */
+  public static List<ServiceEvent> session() {
+    List<ServiceEvent> events = new ArrayList<>();
+    events.add(appSnapshot());
+    State[] cycle = {State.RUNNING, State.STOPPING, State.SHUTDOWN, State.INIT, State.STARTING};
+    int[] phase = new int[5];
+    for (int k = 1; k <= 60; k++) {
+      Instant t = at(10L * k);
+      events.add(switch (k) {
+        case 5 -> new ServiceEvent.ServiceAdded(t, info(6, "Worker", State.RUNNING, 3L));
+        case 9 -> new ServiceEvent.DependencyAdded(t, 2, 6);
+        case 14, 50 -> new ServiceEvent.Log(t, 3L, "WARN", "demo.Cache", "slow shard " + k);
+        case 17 -> new ServiceEvent.TimerStats(t, 3, "poll", k, 1);
+        case 21 -> new ServiceEvent.FlagChanged(t, 2, "PAUSED", true);
+        case 25 -> new ServiceEvent.Blocking(t, 5, "onStart", Duration.ofMillis(1500), "at demo.Sessions.load");
+        case 28 -> crash(10L * k, 4, State.RUNNING, "java.io.IOException: lost");
+        case 33 -> new ServiceEvent.Gap(t, 5);
+        case 34 -> new ServiceEvent.Snapshot(t, List.of(
+            info(1, "App", State.RUNNING, null, 2L, 3L),
+            info(2, "Web", State.RUNNING, 1L, 4L, 5L),
+            info(3, "Cache", State.STARTING, 1L),
+            info(4, "Router", State.CRASHED, 2L),
+            info(5, "Sessions", State.STOPPING, 2L)));
+        case 40 -> new ServiceEvent.DependencyRemoved(t, 1, 3);
+        case 45 -> new ServiceEvent.ServiceRemoved(t, 5);
+        default -> {
+          int id = 1 + k % 4;
+          State from = cycle[phase[id]];
+          phase[id] = (phase[id] + 1) % cycle.length;
+          yield move(10L * k, id, from, cycle[phase[id]], k / 20);
+        }
+      });
+    }
+    return events;
+  }
 }

@@ -95,7 +95,7 @@ class TimelineViewModelTest {
     TimelineViewModel timeline = new TimelineViewModel(2);
     timeline.append(records(1, 5, "a"));
 
-    timeline.replaceAll(records(20, 22, "b"));
+    timeline.replaceAll(records(20, 22, "b"), 0);
 
     assertThat(ids(timeline.transitions())).containsExactly(21L, 22L);
     assertThat(timeline.total()).isEqualTo(3);
@@ -107,5 +107,68 @@ class TimelineViewModelTest {
     assertThatThrownBy(() -> timeline.transitions().add(record(1, "a"))).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> new TimelineViewModel(0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a scrollback needs room for at least one item, got capacity 0");
+  }
+
+  @Test
+  void itKeepsTheNewestTransitionsCountsTheDiscardedAndFiltersWhatItKeeps() {
+    TimelineViewModel timeline = new TimelineViewModel(3, 5);
+    List<TransitionRecord> history = new ArrayList<>();
+    for (int n = 1; n <= 12; n++) {
+      history.add(record(n, n % 3 == 0 ? "Cache" : "Web"));
+    }
+
+    timeline.append(history.subList(0, 8));
+    timeline.append(history.subList(8, 12));
+
+    assertThat(ids(timeline.transitions())).containsExactly(10L, 11L, 12L);
+    assertThat(timeline.kept()).isEqualTo(5);
+    assertThat(timeline.discardedProperty().get()).isEqualTo(7);
+    assertThat(timeline.total()).isEqualTo(12);
+    timeline.filterTextProperty().set("cache");
+    // Only 9 and 12 are still kept; 3 and 6 were discarded.
+    assertThat(ids(timeline.transitions())).containsExactly(9L, 12L);
+  }
+
+  @Test
+  void replacingTheHistoryCarriesTheCountOfItsDiscardedTransitions() {
+    TimelineViewModel timeline = new TimelineViewModel(2, 4);
+    timeline.append(records(1, 9, "a"));
+
+    timeline.replaceAll(records(20, 22, "b"), 1_000);
+    assertThat(timeline.discardedProperty().get()).isEqualTo(1_000);
+    assertThat(timeline.totalProperty().get()).isEqualTo(1_003);
+
+    timeline.append(records(23, 24, "b"));
+    assertThat(timeline.discardedProperty().get()).isEqualTo(1_001);
+    assertThat(timeline.kept()).isEqualTo(4);
+    assertThat(ids(timeline.transitions())).containsExactly(23L, 24L);
+  }
+
+  @Test
+  void rowsWhoseTransitionsAreDiscardedLeaveTheTableInTheSameChange() {
+    TimelineViewModel timeline = new TimelineViewModel(10, 4);
+    timeline.filterTextProperty().set("cache");
+    timeline.append(List.of(record(1, "Cache"), record(2, "Web"), record(3, "Cache")));
+    List<String> changes = changesOf(timeline);
+
+    timeline.append(List.of(record(4, "Web"), record(5, "Cache")));
+    timeline.append(List.of(record(6, "Web"), record(7, "Web")));
+
+    // Kept: 4..7; the match 3 went with its transition, in the batch that discarded it.
+    assertThat(ids(timeline.transitions())).containsExactly(5L);
+    assertThat(changes).containsExactly("-[1]@0 +[5]@1", "-[3]@0");
+    timeline.filterTextProperty().set("");
+    assertThat(ids(timeline.transitions())).containsExactly(4L, 5L, 6L, 7L);
+  }
+
+  @Test
+  void theTableNeverShowsMoreThanIsKept() {
+    TimelineViewModel timeline = new TimelineViewModel(10, 3);
+
+    timeline.append(records(1, 2, "a"));
+    timeline.append(records(3, 8, "a"));
+
+    assertThat(ids(timeline.transitions())).containsExactly(6L, 7L, 8L);
+    assertThat(timeline.discardedProperty().get()).isEqualTo(5);
   }
 }
