@@ -20,8 +20,9 @@ import mode.internal.EventHub;
  *
  * <p>Events yield to the runtime: while it is in a burst of changes (its last change less than
  * {@link #QUIET_NANOS} ago) they wait, so that encoding and writing them does not take the CPU
- * from the runtime in the middle of the burst; they leave once it pauses, or when the oldest has
- * waited {@link #MAX_HOLD_NANOS}, whichever comes first. Control messages behind held events
+ * from the runtime in the middle of the burst. The writer looks twice: one quiet period after the
+ * last change (the events leave if the runtime paused) and, if the burst went on, when the oldest
+ * event has waited {@link #MAX_HOLD_NANOS} (they leave then). Control messages behind held events
  * wait with them (order is kept).
  *
  * <p>Events carry the generation of the subscription that produced them; events of an older
@@ -70,6 +71,8 @@ final class Outbox {
   private long overflowSinceNanos;
   private long lastDropNanos;
   private boolean closed;
+  /** The event at the head that was held back once and found the burst still going on. */
+  private Send heldOnce;
   /** The writer waits for anything at all (not for a deadline). */
   private boolean writerIdle;
 
@@ -159,7 +162,14 @@ final class Outbox {
         if (next != null) {
           long wait = holdLocked(next, quietAt, now);
           if (wait > 0) {
-            ready.awaitNanos(wait);
+            if (next == heldOnce) {
+              // Looked once already and the burst went on: wait for the event's deadline rather
+              // than waking at each millisecond of the burst (each wake-up takes a CPU from it).
+              wait = next.queuedNanos() + MAX_HOLD_NANOS - now;
+            }
+            if (ready.awaitNanos(wait) <= 0) {
+              heldOnce = next;
+            }
             continue;
           }
           return removeLocked();

@@ -30,6 +30,36 @@ public final class GraphCanvas extends Region {
   private final GraphPainter painter;
   private final Viewport view = new Viewport();
   private boolean dirty = true;
+  /**
+   * Paints on the pulse after a change and while a highlight fades, then stops: a running
+   * animation timer makes JavaFX run a pulse every frame, even with nothing to draw.
+   */
+  private final AnimationTimer painting = new AnimationTimer() {
+    @Override
+    public void start() {
+      super.start();
+      running = true;
+    }
+
+    @Override
+    public void stop() {
+      super.stop();
+      running = false;
+    }
+
+    @Override
+    public void handle(long now) {
+      boolean flashing = vm.isFlashing(now);
+      if (dirty || flashing) {
+        dirty = false;
+        paint(now);
+      }
+      if (!flashing && !dirty) {
+        stop();
+      }
+    }
+  };
+  private boolean running;
   private boolean fitPending = true;
   private double dragX;
   private double dragY;
@@ -51,9 +81,9 @@ public final class GraphCanvas extends Region {
         fitPending = false;
         fitLater();
       }
-      dirty = true;
+      invalidate();
     });
-    vm.repaintProperty().addListener((obs, old, now) -> dirty = true);
+    vm.repaintProperty().addListener((obs, old, now) -> invalidate());
     vm.revealRequestProperty().addListener((obs, old, id) -> {
       if (id != null) {
         centreOn(id);
@@ -67,15 +97,13 @@ public final class GraphCanvas extends Region {
     });
     canvas.setOnMouseDragged(this::onDrag);
     canvas.setOnMouseClicked(this::onClick);
-    new AnimationTimer() {
-      @Override
-      public void handle(long now) {
-        if (dirty || vm.isFlashing(now)) {
-          dirty = false;
-          paint(now);
-        }
-      }
-    }.start();
+    painting.start();
+  }
+
+  /** Something on the canvas changed: paint it on the next pulse. */
+  private void invalidate() {
+    dirty = true;
+    painting.start();
   }
 
   private void paint(long now) {
@@ -104,13 +132,13 @@ public final class GraphCanvas extends Region {
   public void fit() {
     Layout layout = vm.layoutProperty().get();
     view.fit(layout.width(), layout.height(), getWidth(), getHeight());
-    dirty = true;
+    invalidate();
   }
 
   /** Zooms by {@code factor} around the centre. */
   public void zoom(double factor) {
     view.zoomAt(factor, getWidth() / 2, getHeight() / 2);
-    dirty = true;
+    invalidate();
   }
 
   private void centreOn(long id) {
@@ -120,13 +148,13 @@ public final class GraphCanvas extends Region {
       return;
     }
     view.centreOn(layout.x(i) + layout.width(i) / 2, layout.y(i) + layout.nodeHeight() / 2, getWidth(), getHeight());
-    dirty = true;
+    invalidate();
   }
 
   private void onScroll(ScrollEvent e) {
     double factor = Math.pow(1.0015, e.getDeltaY());
     view.zoomAt(factor, e.getX(), e.getY());
-    dirty = true;
+    invalidate();
     e.consume();
   }
 
@@ -136,7 +164,7 @@ public final class GraphCanvas extends Region {
     dragged |= Math.abs(e.getX() - dragX) + Math.abs(e.getY() - dragY) > 2;
     dragX = e.getX();
     dragY = e.getY();
-    dirty = true;
+    invalidate();
   }
 
   private void onClick(MouseEvent e) {
@@ -197,6 +225,14 @@ public final class GraphCanvas extends Region {
     return frames;
   }
 
+  /**
+   * Whether the canvas asks JavaFX for pulses now: after a change, until it is painted and every
+   * change highlight has faded; {@code false} while nothing changes (the app then costs no CPU).
+   */
+  public boolean isPainting() {
+    return running;
+  }
+
   /** How long the last paint took, in nanoseconds. */
   public long lastPaintNanos() {
     return lastPaintNanos;
@@ -217,7 +253,7 @@ public final class GraphCanvas extends Region {
     if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
       canvas.setWidth(getWidth());
       canvas.setHeight(getHeight());
-      dirty = true;
+      invalidate();
     }
   }
 }

@@ -164,6 +164,22 @@ class InspectorViewTest {
   }
 
   @Test
+  void theGraphStopsAskingForFramesWhenNothingChangesAndPaintsAgainOnAChange(FxRobot robot) throws Exception {
+    feed(Streams.demoLike());
+    awaitLaidOut(25);
+    GraphCanvas canvas = view.canvas();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !WaitForAsyncUtils.asyncFx(canvas::isPainting).get());
+    long framesWhenIdle = WaitForAsyncUtils.asyncFx(canvas::frames).get();
+
+    feed(Streams.move(6000, idOf("Shard-2"), State.RUNNING, State.STOPPING, 0));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> WaitForAsyncUtils.asyncFx(canvas::frames).get() > framesWhenIdle);
+    // The change's highlight fades, then the canvas goes quiet again.
+    await().atMost(Duration.ofSeconds(10)).until(() -> !WaitForAsyncUtils.asyncFx(canvas::isPainting).get());
+    assertThat(WaitForAsyncUtils.asyncFx(() -> vm.shownModel().node(idOf("Shard-2")).state()).get()).isEqualTo(State.STOPPING);
+  }
+
+  @Test
   void searchSelectsTheMatchingService(FxRobot robot) {
     feed(Streams.demoLike());
     awaitLaidOut(25);
