@@ -30,16 +30,16 @@ public final class Recording {
   /**
    * The default capacity, in events. A transition kept here costs about 78 bytes of heap
    * (measured: its record and its instant, as decoded, and a slot in the ring), so a full
-   * recording of transitions takes about 75 MB; at 1,000 events a second it reaches back about
-   * 15 minutes (17 just before a fold).
+   * recording of transitions takes about 45 MB; at 1,000 events a second it reaches back 9 to
+   * 10 minutes.
    */
-  public static final int DEFAULT_CAPACITY = 1_000_000;
+  public static final int DEFAULT_CAPACITY = 600_000;
 
   /**
    * The default byte budget: what {@link #DEFAULT_CAPACITY} transitions weigh, and some room; it
    * binds only when the events are heavy (snapshots after gaps, crash loops with stack traces).
    */
-  public static final long DEFAULT_BYTE_BUDGET = 96L << 20;
+  public static final long DEFAULT_BYTE_BUDGET = 64L << 20;
 
   /** The estimated weight of an event without text: its record, its instant and its slot. */
   private static final int EVENT_BYTES = 80;
