@@ -30,7 +30,7 @@ class RecordingFilesTest {
     assertThat(opened.recording().events().getFirst()).isInstanceOf(ServiceEvent.Snapshot.class);
     assertThat(opened.recording().start()).isEqualTo(folded.start());
     assertThat(opened.recording().folded()).isZero();
-    for (long millis = 410; millis <= 600; millis += 10) {
+    for (long millis = 400; millis <= 600; millis += 10) {
       assertThat(opened.recording().replayTo(Streams.at(millis)).toServiceInfos())
           .isEqualTo(folded.replayTo(Streams.at(millis)).toServiceInfos());
     }

@@ -36,12 +36,12 @@ class RecordingTest {
     List<ServiceEvent> session = Streams.session();
     Recording recording = new Recording(20, session);
 
-    // Capacity 20 folds 2 at a time: the 21st, 23rd, ... 61st event each fold two first.
+    // From the 21st event on, each one folds the oldest first.
     assertThat(session).hasSize(61);
-    assertThat(recording.folded()).isEqualTo(42);
-    assertThat(recording.events()).hasSize(1 + 19);
-    assertThat(recording.events().subList(1, 20)).containsExactlyElementsOf(session.subList(42, 61));
-    assertThat(recording.start()).isEqualTo(at(410));
+    assertThat(recording.folded()).isEqualTo(41);
+    assertThat(recording.events()).hasSize(1 + 20);
+    assertThat(recording.events().subList(1, 21)).containsExactlyElementsOf(session.subList(41, 61));
+    assertThat(recording.start()).isEqualTo(at(400));
     assertThat(recording.end()).isEqualTo(at(600));
   }
 
@@ -54,8 +54,8 @@ class RecordingTest {
     ServiceEvent first = recording.events().getFirst();
 
     assertThat(first).isInstanceOf(ServiceEvent.Snapshot.class);
-    assertThat(first.at()).isEqualTo(at(410));
-    assertThat(((ServiceEvent.Snapshot) first).services()).isEqualTo(everything.replayTo(at(410)).toServiceInfos());
+    assertThat(first.at()).isEqualTo(at(400));
+    assertThat(((ServiceEvent.Snapshot) first).services()).isEqualTo(everything.replayTo(at(400)).toServiceInfos());
     assertThat(recording.events().stream().filter(e -> e instanceof ServiceEvent.Snapshot)).hasSize(1);
   }
 
@@ -66,7 +66,7 @@ class RecordingTest {
     Recording everything = new Recording(session);
     assertThat(everything.folded()).isZero();
 
-    for (long millis = 410; millis <= 620; millis += 5) {
+    for (long millis = 400; millis <= 620; millis += 5) {
       ServiceGraph folded = recording.replayTo(at(millis));
       ServiceGraph whole = everything.replayTo(at(millis));
       assertThat(state(folded)).as("at %d ms", millis).isEqualTo(state(whole));
@@ -88,9 +88,9 @@ class RecordingTest {
   void aMomentBeforeTheBaseGivesTheBaseState() {
     List<ServiceEvent> session = Streams.session();
     Recording recording = new Recording(20, session);
-    List<String> base = state(new Recording(session).replayTo(at(410)));
+    List<String> base = state(new Recording(session).replayTo(at(400)));
 
-    assertThat(state(recording.replayTo(at(405)))).isEqualTo(base);
+    assertThat(state(recording.replayTo(at(395)))).isEqualTo(base);
     assertThat(state(recording.replayTo(at(0)))).isEqualTo(base);
     assertThat(state(recording.replayTo(Instant.EPOCH))).isEqualTo(base);
     assertThat(recording.replayTo(Instant.EPOCH).history()).isEmpty();
@@ -125,7 +125,7 @@ class RecordingTest {
 
     assertThat(copy.events()).isEqualTo(new Recording(20, session.subList(0, 50)).events());
     assertThat(copy.folded()).isEqualTo(new Recording(20, session.subList(0, 50)).folded());
-    assertThat(recording.folded()).isEqualTo(42);
+    assertThat(recording.folded()).isEqualTo(41);
     assertThat(state(copy.replayTo(at(490)))).isEqualTo(state(new Recording(session).replayTo(at(490))));
   }
 

@@ -43,7 +43,7 @@ class MemoryBoundsViewTest {
   @Start
   void start(Stage stage) {
     pump = new FxPump(batch -> vm.accept(batch), Throwable::printStackTrace);
-    // A recording of 50 events (folding 5 at a time), 30 transitions, 2 log entries.
+    // A recording of 50 events, 30 transitions, 2 log entries.
     vm = new InspectorViewModel(layouts, pump, InstantSource.system(), System::nanoTime,
         new MemoryBounds(50, 1 << 20, 30, 2));
     stage.setScene(new Scene(new InspectorView(vm, new NoFiles()), 1200, 760));
@@ -78,20 +78,19 @@ class MemoryBoundsViewTest {
     Label notice = robot.lookup("#memory-notice").queryAs(Label.class);
     assertThat(count.getText())
         .isEqualTo("the newest 30 of 100 transitions; 70 older ones discarded to bound memory");
-    // 106 events into 50: the 51st, 56th, ... 106th fold five each, 60 in all; the last folded
-    // is the transition at 58 ms.
-    assertThat(notice.getText()).isEqualTo("Memory bound: replay reaches back to " + TIME.format(Streams.at(58))
-        + " (60 older events folded into a snapshot); 3 older log entries discarded");
+    // 106 events into 50: 56 folded, the last of them the transition at 54 ms.
+    assertThat(notice.getText()).isEqualTo("Memory bound: replay reaches back to " + TIME.format(Streams.at(54))
+        + " (56 older events folded into a snapshot); 3 older log entries discarded");
     assertThat(robot.lookup("#log").queryTableView().getItems()).hasSize(2);
 
     robot.interact(() -> vm.replayTo(Streams.at(80)));
     WaitForAsyncUtils.waitForFxEvents();
 
-    // The replay starts from the base: transitions at 59..80 ms are kept, 0..58 ms discarded.
+    // The replay starts from the base: transitions at 55..80 ms are kept, 0..54 ms discarded.
     assertThat(count.getText())
-        .isEqualTo("the newest 22 of 81 transitions; 59 older ones discarded to bound memory");
-    assertThat(notice.getText()).isEqualTo("Memory bound: replay reaches back to " + TIME.format(Streams.at(58))
-        + " (60 older events folded into a snapshot)");
+        .isEqualTo("the newest 26 of 81 transitions; 55 older ones discarded to bound memory");
+    assertThat(notice.getText()).isEqualTo("Memory bound: replay reaches back to " + TIME.format(Streams.at(54))
+        + " (56 older events folded into a snapshot)");
   }
 
   @Test
