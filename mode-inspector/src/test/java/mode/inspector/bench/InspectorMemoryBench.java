@@ -40,7 +40,10 @@ public final class InspectorMemoryBench {
   public static void main(String[] args) throws Exception {
     int services = 10_000;
     int events = 500_000;
-    for (int i = 0; i + 1 < args.length; i += 2) {
+    if (args.length % 2 != 0) {
+      throw new IllegalArgumentException("options come in pairs (--name value), got " + String.join(" ", args));
+    }
+    for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--services" -> services = Integer.parseInt(args[i + 1]);
         case "--events" -> events = Integer.parseInt(args[i + 1]);
