@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,14 @@ public final class AgentBench {
   private AgentBench() {}
 
   enum Client { NONE, CONSUMING, STALLED }
+
+  /**
+   * How long each case rests before its collection and run: the tail of connecting (the agent's
+   * writer returning from the snapshot's last write, the client's reader from decoding it) would
+   * otherwise run on the second CPU during the scenario (the consuming client's overhead at start
+   * read 2–5 points higher without it). The same for all three cases, the one without a client too.
+   */
+  private static final Duration SETTLE = Duration.ofMillis(20);
 
   /** Runs the benchmark; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
@@ -140,8 +149,10 @@ public final class AgentBench {
           case CONSUMING -> reader = connectAndAwaitSnapshot(agent, new AtomicLong());
           case STALLED -> stalled = connectStalled(agent);
         }
-        // Every case starts from a collected heap: the garbage of a fresh client's snapshot
-        // belongs to connecting, not to the scenario (a real client connects once).
+        // Every case starts at rest and from a collected heap: what connecting leaves to finish, and
+        // the garbage of a fresh client's snapshot, belong to connecting, not to the scenario (a
+        // real client connects once).
+        Thread.sleep(SETTLE);
         System.gc();
         return TreeBench.run(tree);
       } finally {
