@@ -31,7 +31,10 @@ final class LineReader {
   private final ReadableByteChannel channel;
   private final int maxLineBytes;
   private final ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
-  private byte[] line = new byte[1024];
+  /** A line buffer grown beyond this is given back after its line; event lines fit. */
+  private static final int KEEP_BYTES = 64 * 1024;
+  private static final int INITIAL_BYTES = 1024;
+  private byte[] line = new byte[INITIAL_BYTES];
   private int length;
 
   LineReader(ReadableByteChannel channel, int maxLineBytes) {
@@ -76,7 +79,12 @@ final class LineReader {
           append(array, start, newline);
           int whole = length;
           length = 0;
-          deliver(sink, line, 0, whole);
+          byte[] assembled = line;
+          if (assembled.length > KEEP_BYTES) {
+            // The snapshot of a big tree is megabytes long: not kept for the connection's life.
+            line = new byte[INITIAL_BYTES];
+          }
+          deliver(sink, assembled, 0, whole);
         }
         return true;
       }

@@ -55,6 +55,19 @@ class LineReaderTest {
   }
 
   @Test
+  void linesAfterOneOfMegabytesAreReassembledWholeAsBefore() throws IOException {
+    // A snapshot-sized line grows the reader's buffer; the buffer is given back after it, and
+    // the lines after it, split across reads, still arrive whole and in order.
+    String big = "x".repeat(3 << 20);
+    String after = "{\"after\":\"" + "y".repeat(5_000) + "\"}";
+    byte[] bytes = ("{}\n" + big + "\n" + after + "\n" + big + "\nlast\n").getBytes(StandardCharsets.UTF_8);
+
+    for (int step : new int[] {7, 4096, 1 << 20}) {
+      assertThat(readAll(bytes, step, 4 << 20)).containsExactly("{}", big, after, big, "last");
+    }
+  }
+
+  @Test
   void linesSplitAcrossReadsOfOneByteAreReassembled() throws IOException {
     byte[] bytes = "{\"a\":1}\n{\"b\":\"ünï ✓\"}\n\n{}\n".getBytes(StandardCharsets.UTF_8);
     List<String> expected = List.of("{\"a\":1}", "{\"b\":\"ünï ✓\"}", "", "{}");
