@@ -232,11 +232,13 @@ public final class EventHub {
 
   /**
    * Like {@link #subscribe(Service, int, ServiceEventListener)}; with {@code yieldToBursts}, the
-   * listener is called only once the runtime pauses its changes for {@link #BURST_QUIET_NANOS} (or
-   * after {@link #MAX_HOLD_NANOS} at most): for a consumer whose work per event is heavy (the
-   * inspect agent encodes and writes each), so that it does not compete with the runtime for the
-   * CPU in the middle of a burst. Events still arrive in order; a burst longer than the queue ends
-   * in a gap and a fresh snapshot.
+   * listener is not called in the middle of a burst of changes: for a consumer whose work per event
+   * is heavy (the inspect agent encodes and writes each), so that it does not compete with the
+   * runtime for the CPU. Events queued while the runtime changes states are delivered {@link
+   * #BURST_QUIET_NANOS} after the last change if it paused by then (a lone change), else {@link
+   * #MAX_HOLD_NANOS} after the first; the subscription's thread is then a platform thread, which
+   * wakes more cheaply. Events still arrive in order; a burst longer than the queue ends in a gap
+   * and a fresh snapshot.
    *
    * @throws IllegalArgumentException if {@code capacity < 1}
    */

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One subscriber: a bounded ring of events filled under the {@link EventHub} lock and drained by
- * a virtual thread of its own that calls the listener with no lock held.
+ * a thread of its own (virtual; a platform thread for one that yields to bursts, whose sleeps and
+ * wake-ups then cost less) that calls the listener with no lock held.
  *
  * <p>The ring has one producer at a time (the hub lock serializes them) and one consumer (the
  * dispatch thread), so it needs no lock of its own: the producer publishes a slot with a release
