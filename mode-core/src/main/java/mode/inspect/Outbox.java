@@ -71,8 +71,6 @@ final class Outbox {
   private long overflowSinceNanos;
   private long lastDropNanos;
   private boolean closed;
-  /** The event at the head that was held back once and found the burst still going on. */
-  private Send heldOnce;
   /** The writer waits for anything at all (not for a deadline). */
   private boolean writerIdle;
 
@@ -162,14 +160,12 @@ final class Outbox {
         if (next != null) {
           long wait = holdLocked(next, quietAt, now);
           if (wait > 0) {
-            if (next == heldOnce) {
-              // Looked once already and the burst went on: wait for the event's deadline rather
+            if (now - next.queuedNanos() >= QUIET_NANOS) {
+              // It has waited a quiet period and the burst went on: wait for its deadline rather
               // than waking at each millisecond of the burst (each wake-up takes a CPU from it).
               wait = next.queuedNanos() + MAX_HOLD_NANOS - now;
             }
-            if (ready.awaitNanos(wait) <= 0) {
-              heldOnce = next;
-            }
+            ready.awaitNanos(wait);
             continue;
           }
           return removeLocked();
