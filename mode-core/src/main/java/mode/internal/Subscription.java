@@ -142,12 +142,10 @@ final class Subscription implements EventSubscription {
     if (droppedLocked()) {
       return;
     }
-    long t = (long) TAIL.getOpaque(this);
-    if (t - headSeen >= capacity && t - (headSeen = (long) HEAD.getAcquire(this)) >= capacity) {
-      overflow(t);
-      return;
+    long t = claimLocked();
+    if (t >= 0) {
+      publish(t, event);
     }
-    publish(t, event);
   }
 
   /**
@@ -156,9 +154,8 @@ final class Subscription implements EventSubscription {
    * {@link #droppedLocked()} said no. Not for moves to CRASHED (they carry the crash's details).
    */
   void offerTransitionLocked(Service service, long nanos, State from, State to, int restartCount) {
-    long t = (long) TAIL.getOpaque(this);
-    if (t - headSeen >= capacity && t - (headSeen = (long) HEAD.getAcquire(this)) >= capacity) {
-      overflow(t);
+    long t = claimLocked();
+    if (t < 0) {
       return;
     }
     int slot = (int) t & mask;
@@ -170,6 +167,20 @@ final class Subscription implements EventSubscription {
   /** Whether {@link #offerTransitionLocked} can carry a move with this restart count. */
   static boolean packable(int restartCount) {
     return restartCount >= 0 && restartCount < 1 << 25;
+  }
+
+  /**
+   * The position of the next slot to fill, or -1 if the ring is full: it then overflows (the
+   * resync marker takes the slot kept free for it). The consumer's position is read only when the
+   * ring looks full.
+   */
+  private long claimLocked() {
+    long t = (long) TAIL.getOpaque(this);
+    if (t - headSeen >= capacity && t - (headSeen = (long) HEAD.getAcquire(this)) >= capacity) {
+      overflow(t);
+      return -1;
+    }
+    return t;
   }
 
   private void overflow(long t) {
