@@ -27,7 +27,7 @@ import mode.inspector.connection.WorkerConnection;
 import mode.inspector.view.InspectorView;
 import mode.inspector.view.Snapshots;
 import mode.inspector.view.WorkersView;
-import mode.inspector.viewmodel.ConnectionStatus;
+import mode.inspector.connection.ConnectionStatus;
 import mode.inspector.viewmodel.InspectorViewModel;
 import mode.inspector.viewmodel.WorkersViewModel;
 import mode.inspector.viewmodel.WorkersViewModel.WorkerEntry;

@@ -17,7 +17,7 @@ import javafx.stage.Stage;
 import mode.State;
 import mode.inspector.layout.Layout;
 import mode.inspector.model.TransitionRecord;
-import mode.inspector.viewmodel.ConnectionStatus;
+import mode.inspector.connection.ConnectionStatus;
 import mode.inspector.viewmodel.StateFilter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -19,7 +19,7 @@ import mode.inspect.InspectAgent;
 import mode.inspect.InspectOptions;
 import mode.inspector.connection.RecordingFiles;
 import mode.inspector.model.TransitionRecord;
-import mode.inspector.viewmodel.ConnectionStatus;
+import mode.inspector.connection.ConnectionStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -11,8 +11,8 @@ import mode.inspect.Frame;
 import mode.inspect.InspectClient;
 import mode.inspect.InspectMessage;
 import mode.inspect.InspectTarget;
-import mode.inspector.viewmodel.ConnectionStatus;
-import mode.inspector.viewmodel.WorkerCommands;
+import mode.inspector.connection.ConnectionStatus;
+import mode.inspector.connection.WorkerCommands;
 
 /**
  * A live attachment to a worker: connects with the inspect client, hands every event to the

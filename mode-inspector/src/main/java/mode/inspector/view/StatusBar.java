@@ -9,7 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
-import mode.inspector.viewmodel.ConnectionStatus;
+import mode.inspector.connection.ConnectionStatus;
 import mode.inspector.viewmodel.InspectorViewModel;
 
 /**

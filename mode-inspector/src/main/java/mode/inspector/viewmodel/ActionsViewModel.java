@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import mode.inspector.connection.WorkerCommands;
 
 /**
  * Start, stop and restart the selected service, and take a thread dump. Each command reports its

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
+import mode.inspector.connection.ConnectionStatus;
 import mode.State;
 import mode.graph.DependencyGraph;
 import mode.graph.GraphFormatter;

@@ -12,6 +12,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import mode.inspector.connection.WorkerCommands;
+import mode.inspector.connection.ConnectionStatus;
 import mode.State;
 import mode.events.ServiceEvent;
 import mode.inspector.layout.Layout;

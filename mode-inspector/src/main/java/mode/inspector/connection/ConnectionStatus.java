@@ -1,4 +1,4 @@
-package mode.inspector.viewmodel;
+package mode.inspector.connection;
 
 /** Where the inspector's data comes from right now. */
 public enum ConnectionStatus {

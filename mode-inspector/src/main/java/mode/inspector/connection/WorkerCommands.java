@@ -1,4 +1,4 @@
-package mode.inspector.viewmodel;
+package mode.inspector.connection;
 
 import java.util.concurrent.CompletableFuture;
 
