@@ -1,25 +1,34 @@
 package mode.inspect;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
-import mode.events.EventSubscription;
-import mode.events.ServiceEvent;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import mode.internal.EventQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One client connection of the agent: a reader thread (this one's {@link #serve()}), a writer
- * thread draining the client's {@link Outbox}, an event subscription feeding it, and a virtual
- * thread per command. Bad input ends only this connection, after an {@code error} line.
+ * thread, and a virtual thread per command. Bad input ends only this connection, after an {@code
+ * error} line.
+ *
+ * <p>The writer owns the client's one event queue ({@link EventQueue}: bounded, filled by the
+ * runtime without blocking, the only place where this client's events are dropped) and the
+ * agent's own messages for it ({@link Outbox}). It writes {@code hello}, then what the queue
+ * delivers — the snapshot, the changes, each gap followed at once by a fresh snapshot — and each
+ * reply after the events queued before it. While the runtime is in a burst of changes it holds
+ * events back (see {@link BurstHold}), unless a reply waits.
  */
 final class ClientSession {
 
@@ -35,6 +44,11 @@ final class ClientSession {
   /** Bytes of lines the writer gathers before a write call. */
   private static final int BATCH_BYTES = 64 * 1024;
 
+  /** The longest an idle writer parks without a wake-up (the queue's own backstop is shorter). */
+  private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  private static final long NOT_HELD = Long.MIN_VALUE;
+
   /** Commands one client may have running at once. */
   static final int MAX_COMMANDS_IN_FLIGHT = 16;
 
@@ -48,7 +62,8 @@ final class ClientSession {
       int queueCapacity,
       String token,
       Duration authTimeout,
-      java.util.function.Consumer<ClientSession> onClosed) {}
+      java.util.function.Consumer<ClientSession> onClosed,
+      LongSupplier nanoClock) {}
 
   private final long id;
   private final SocketChannel channel;
@@ -56,10 +71,10 @@ final class ClientSession {
   private final boolean tokenRequired;
   private final Outbox outbox;
   private final Semaphore commandSlots = new Semaphore(MAX_COMMANDS_IN_FLIGHT);
-  private final ReentrantLock subscriptionLock = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private EventSubscription subscription;
-  private Thread writerThread;
+  /** The writer's event queue, once it subscribed; closed by whoever ends the session. */
+  private final AtomicReference<EventQueue> events = new AtomicReference<>();
+  private volatile Thread writerThread;
   private long lastClientSeq = -1;
 
   ClientSession(long id, SocketChannel channel, Context context, boolean tokenRequired) {
@@ -67,7 +82,7 @@ final class ClientSession {
     this.channel = channel;
     this.context = context;
     this.tokenRequired = tokenRequired;
-    this.outbox = new Outbox(context.queueCapacity(), context.events()::lastChangeNanos);
+    this.outbox = new Outbox(this::wakeWriter);
   }
 
   /** Serves the connection until it ends; runs on the session's reader thread. */
@@ -78,14 +93,16 @@ final class ClientSession {
       if (tokenRequired && !authenticate(reader, writer)) {
         return;
       }
-      writerThread = Thread.ofVirtual().name("mode-inspect-writer-" + id).start(() -> writeLoop(writer));
-      outbox.offerControl(context.hello(), false);
-      subscribe(outbox.generation());
+      // A platform thread: it sleeps and wakes during bursts, and a platform thread wakes with one
+      // futex call where a virtual one needs the scheduler's timer thread and a carrier besides.
+      writerThread = Thread.ofPlatform().daemon().name("mode-inspect-writer-" + id).start(() -> writeLoop(writer));
       readLoop(reader);
     } catch (ProtocolException e) {
       fail(e.getMessage());
     } catch (IOException | RuntimeException e) {
       LOG.debug("inspect client {} went away: {}", id, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       close();
     }
@@ -135,7 +152,7 @@ final class ClientSession {
     return line;
   }
 
-  private void readLoop(LineReader reader) throws IOException {
+  private void readLoop(LineReader reader) throws IOException, InterruptedException {
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
       Frame frame = MessageCodec.decode(line);
       if (frame.seq() <= lastClientSeq) {
@@ -151,20 +168,22 @@ final class ClientSession {
     }
   }
 
-  private void dispatch(long seq, InspectMessage.Command command) {
+  private void dispatch(long seq, InspectMessage.Command command) throws InterruptedException {
     if (command instanceof InspectMessage.Ping) {
-      outbox.offerControl(new InspectMessage.Reply(seq, true, "pong", null), false);
+      outbox.offer(new InspectMessage.Reply(seq, true, "pong", null), false);
       return;
     }
     if (!commandSlots.tryAcquire()) {
-      outbox.offerControl(new InspectMessage.Reply(seq, false,
+      outbox.offer(new InspectMessage.Reply(seq, false,
           "too many commands in flight (at most " + MAX_COMMANDS_IN_FLIGHT + ")", null), false);
       return;
     }
     // Off the reader thread: a restart may take a while, and the reader must stay responsive.
     Thread.ofVirtual().name("mode-inspect-command-" + id + "-" + seq).start(() -> {
       try {
-        outbox.offerControl(execute(seq, command), false);
+        outbox.offer(execute(seq, command), false);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } finally {
         commandSlots.release();
       }
@@ -183,99 +202,90 @@ final class ClientSession {
 
   private void writeLoop(LineWriter writer) {
     try {
-      for (Outbox.Item item = outbox.take(); item != null; item = outbox.take()) {
-        switch (item) {
-          case Outbox.Send send -> {
-            if (writeBatch(writer, send)) {
-              return;
-            }
-          }
-          case Outbox.Resubscribe resubscribe -> {
-            // The old subscription's own count, final once it is closed, includes the events the
-            // runtime did not even queue once it was suspended; the gaps it delivered already
-            // stand for part of it. The gap counts every event this client missed, once.
-            long unqueued = closeSubscription() - resubscribe.gapsSeen();
-            ServiceEvent.Gap gap = resubscribe.gap();
-            writer.write(new InspectMessage.Event(new ServiceEvent.Gap(gap.at(), gap.dropped() + unqueued)));
-            subscribe(resubscribe.nextGeneration());
+      writer.append(context.hello());
+      EventQueue queue = context.events().subscribe(context.queueCapacity());
+      events.set(queue);
+      if (closed.get()) {
+        queue.close(); // close() ran before the queue existed
+        return;
+      }
+      long heldSince = NOT_HELD;
+      while (!outbox.isClosed()) {
+        boolean replies = !outbox.isEmpty();
+        if (!replies && queue.isEmpty()) {
+          heldSince = NOT_HELD;
+          queue.awaitEvents(IDLE_PARK_NANOS);
+          continue;
+        }
+        if (!replies) {
+          long now = context.nanoClock().getAsLong();
+          heldSince = heldSince == NOT_HELD ? now : heldSince;
+          long wait = BurstHold.remaining(now, context.events().lastChangeNanos(), heldSince);
+          if (wait > 0) {
+            // Woken early only by a reply or the close, not by each event of the burst.
+            LockSupport.parkNanos(this, wait);
+            continue;
           }
         }
+        heldSince = NOT_HELD;
+        if (writeReady(writer, queue)) {
+          return;
+        }
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       LOG.debug("inspect client {} stopped reading: {}", id, e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // A snapshot failed (a service's label() threw): the stream cannot go on correctly.
+      LOG.warn("inspect client {}: the event stream ends", id, e);
     } finally {
+      closeQueue();
       closeChannel();
     }
   }
 
   /**
-   * Writes {@code first} and every message that may leave right after it, in one write call (up
-   * to {@link #BATCH_BYTES}); returns whether the connection closes after the last one.
+   * Writes the events queued now, then the replies offered before this call (so each comes after
+   * the changes its command made), in as few write calls as {@link #BATCH_BYTES} allows; returns
+   * whether the connection closes after them.
    */
-  private boolean writeBatch(LineWriter writer, Outbox.Send first) throws IOException {
-    Outbox.Send send = first;
-    writer.append(send.message());
-    while (!send.thenClose() && writer.pendingBytes() < BATCH_BYTES) {
-      Outbox.Send more = outbox.poll();
-      if (more == null) {
-        break;
+  private boolean writeReady(LineWriter writer, EventQueue queue) throws IOException, InterruptedException {
+    List<Outbox.Send> replies = outbox.drain();
+    queue.drainTo(event -> append(writer, new InspectMessage.Event(event)));
+    for (Outbox.Send send : replies) {
+      append(writer, send.message());
+      if (send.thenClose()) {
+        writer.flush();
+        return true;
       }
-      writer.append(more.message());
-      send = more;
     }
     writer.flush();
-    return send.thenClose();
+    return false;
   }
 
-  /** Replaces the subscription; the new one starts with a snapshot. */
-  private void subscribe(long generation) {
-    subscriptionLock.lock();
-    try {
-      closeSubscription();
-      if (!closed.get()) {
-        AtomicBoolean suspended = new AtomicBoolean();
-        AtomicReference<EventSubscription> self = new AtomicReference<>();
-        self.set(context.events().subscribe(context.queueCapacity(), event -> {
-          if (!outbox.offerEvent(generation, event)) {
-            EventSubscription sub = self.get(); // null only while subscribe() has not returned yet
-            if (sub != null && suspended.compareAndSet(false, true)) {
-              suspend(sub);
-            }
-          }
-        }));
-        subscription = self.get();
+  private static void append(LineWriter writer, InspectMessage message) {
+    writer.append(message);
+    if (writer.pendingBytes() >= BATCH_BYTES) {
+      try {
+        writer.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } finally {
-      subscriptionLock.unlock();
     }
   }
 
-  /**
-   * The client fell behind: until it has caught up and subscribes again, the runtime need not
-   * even build its events (they are counted as dropped). Takes no lock: it runs on the thread that
-   * delivers events, which may hold the source's own lock while {@link #subscribe} holds the
-   * session's and waits for the source (to close the old subscription). Suspending a subscription
-   * that was replaced meanwhile is harmless: it is closed already.
-   */
-  private void suspend(EventSubscription sub) {
-    context.events().suspend(sub);
+  private void wakeWriter() {
+    Thread writer = writerThread;
+    if (writer != null) {
+      LockSupport.unpark(writer);
+    }
   }
 
-  /** Closes the subscription, if any; returns the events it dropped in all. */
-  private long closeSubscription() {
-    subscriptionLock.lock();
-    try {
-      if (subscription == null) {
-        return 0;
-      }
-      subscription.close();
-      long dropped = subscription.dropped();
-      subscription = null;
-      return dropped;
-    } finally {
-      subscriptionLock.unlock();
+  private void closeQueue() {
+    EventQueue queue = events.getAndSet(null);
+    if (queue != null) {
+      queue.close();
     }
   }
 
@@ -285,8 +295,8 @@ final class ClientSession {
     if (writerThread == null) {
       return;
     }
-    outbox.offerControl(new InspectMessage.ErrorMessage(message), true);
     try {
+      outbox.offer(new InspectMessage.ErrorMessage(message), true);
       if (!writerThread.join(CLOSE_GRACE)) {
         LOG.debug("inspect client {} does not read; closing without the error line", id);
       }
@@ -300,8 +310,8 @@ final class ClientSession {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    closeSubscription();
     outbox.close();
+    closeQueue();
     closeChannel();
     context.onClosed().accept(this);
   }

@@ -2,27 +2,24 @@ package mode.inspect;
 
 import java.util.concurrent.TimeUnit;
 import mode.Service;
-import mode.events.EventSubscription;
-import mode.events.ServiceEventListener;
 import mode.internal.EventHub;
+import mode.internal.EventQueue;
 
 /**
- * Where the agent's events come from: in a worker, the event hub's subscription to the root.
- * Each call must deliver a snapshot first, then the changes after it, on a thread of its own.
+ * Where the agent's events come from: in a worker, the event hub's queue for the root. Each
+ * client's writer thread subscribes and drains its own queue (see {@link EventQueue}), so a
+ * client's events pass through one bounded buffer, dropped in one place, with one gap.
  */
-@FunctionalInterface
 interface EventSource {
-  EventSubscription subscribe(int queueCapacity, ServiceEventListener listener);
-
   /**
-   * The subscriber fell behind and will subscribe again: {@code subscription} may stop queueing
-   * events (they count as dropped). Doing nothing is correct, only slower for the runtime.
+   * A queue of at most {@code queueCapacity} events drained by the calling thread; its first
+   * delivery is a snapshot, then the changes after it.
    */
-  default void suspend(EventSubscription subscription) {}
+  EventQueue subscribe(int queueCapacity);
 
   /**
    * When the source last emitted a change, as a {@code System.nanoTime()} stamp: the agent holds
-   * events back while changes are still coming (see {@link Outbox}). A source that cannot tell
+   * events back while changes are still coming (see {@link BurstHold}). A source that cannot tell
    * says "long ago", and events then leave at once.
    */
   default long lastChangeNanos() {
@@ -33,13 +30,8 @@ interface EventSource {
   static EventSource of(Service root) {
     return new EventSource() {
       @Override
-      public EventSubscription subscribe(int queueCapacity, ServiceEventListener listener) {
-        return EventHub.subscribe(root, queueCapacity, listener, true);
-      }
-
-      @Override
-      public void suspend(EventSubscription subscription) {
-        EventHub.suspend(subscription);
+      public EventQueue subscribe(int queueCapacity) {
+        return EventHub.subscribeQueue(root, queueCapacity);
       }
 
       @Override

@@ -76,7 +76,7 @@ public final class InspectAgent implements AutoCloseable {
         tcpAddress == null ? null : tcpAddress.getPort(), token);
     var hello = new InspectMessage.Hello(InspectMessage.PROTOCOL_VERSION, pid, options.name(), options.mainClass(), startedAt);
     this.context = new ClientSession.Context(hello, events, commands, options.queueCapacity(), token, authTimeout,
-        sessions::remove);
+        sessions::remove, System::nanoTime);
     try {
       directory.write(base, descriptor);
     } catch (IOException e) {

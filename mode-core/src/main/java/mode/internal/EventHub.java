@@ -159,22 +159,6 @@ public final class EventHub {
   }
 
   /**
-   * Stops queueing events for {@code subscription} (an {@code EventSubscription} this hub made):
-   * from now on they are counted as dropped, at the cost of a counter, until it is closed. For a
-   * consumer that fell behind and will subscribe again once it caught up. Thread-safe, lock-free;
-   * takes effect for the changes after it.
-   *
-   * @throws IllegalArgumentException if the subscription was not made by this hub
-   */
-  public static void suspend(EventSubscription subscription) {
-    if (!(subscription instanceof Subscription sub)) {
-      throw new IllegalArgumentException("not a subscription of the event hub: " + subscription);
-    }
-    sub.suspend();
-  }
-
-
-  /**
    * With the lock held, right after {@code parent} gained the dependency {@code child}: tells every
    * subscription that sees {@code parent} about the services that join its tree (dependencies
    * first, so every id in a {@code ServiceAdded} is known) and about the new edge.
@@ -227,24 +211,26 @@ public final class EventHub {
    * @throws IllegalArgumentException if {@code capacity < 1}
    */
   public static EventSubscription subscribe(Service root, int capacity, ServiceEventListener listener) {
-    return subscribe(root, capacity, listener, false);
+    Subscription sub = new Subscription(root, capacity, listener);
+    sub.start(register(sub).get());
+    return sub;
   }
 
   /**
-   * Like {@link #subscribe(Service, int, ServiceEventListener)}; with {@code yieldToBursts}, the
-   * listener is not called in the middle of a burst of changes: for a consumer whose work per event
-   * is heavy (the inspect agent encodes and writes each), so that it does not compete with the
-   * runtime for the CPU. Events queued while the runtime changes states are delivered {@link
-   * #BURST_QUIET_NANOS} after the last change if it paused by then (a lone change), else {@link
-   * #MAX_HOLD_NANOS} after the first; the subscription's thread is then a platform thread, which
-   * wakes more cheaply. Events still arrive in order; a burst longer than the queue ends in a gap
-   * and a fresh snapshot.
+   * Registers a queue of at most {@code capacity} events that the calling thread drains (see
+   * {@link EventQueue}); its first {@code drainTo} delivers the snapshot taken now, atomically with
+   * the registration. For a consumer that writes the events in order with messages of its own.
    *
    * @throws IllegalArgumentException if {@code capacity < 1}
    */
-  public static EventSubscription subscribe(
-      Service root, int capacity, ServiceEventListener listener, boolean yieldToBursts) {
-    Subscription sub = new Subscription(root, capacity, listener, yieldToBursts);
+  public static EventQueue subscribeQueue(Service root, int capacity) {
+    Subscription sub = new Subscription(root, capacity, null);
+    sub.bind(register(sub));
+    return sub;
+  }
+
+  /** Adds {@code sub} and reads its first snapshot under the lock; builds nothing under it. */
+  private static Supplier<ServiceEvent.Snapshot> register(Subscription sub) {
     LogEvents.install();
     Supplier<ServiceEvent.Snapshot> capture;
     LOCK.lock();
@@ -254,15 +240,14 @@ public final class EventHub {
     } finally {
       LOCK.unlock();
     }
-    ServiceEvent.Snapshot first;
-    try {
-      first = capture.get();
-    } catch (RuntimeException | Error e) {
-      unsubscribe(sub);
-      throw e;
-    }
-    sub.start(first);
-    return sub;
+    return () -> {
+      try {
+        return capture.get();
+      } catch (RuntimeException | Error e) {
+        unsubscribe(sub);
+        throw e;
+      }
+    };
   }
 
   static void unsubscribe(Subscription sub) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import mode.Service;
 import mode.State;
@@ -18,21 +19,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One subscriber: a bounded ring of events filled under the {@link EventHub} lock and drained by
- * a thread of its own (virtual; a platform thread for one that yields to bursts, whose sleeps and
- * wake-ups then cost less) that calls the listener with no lock held.
+ * one consumer thread with no lock held: either a virtual thread of the subscription's own that
+ * calls a listener, or (an {@link EventQueue}) the thread that subscribed, which drains it when it
+ * chooses.
  *
- * <p>The ring has one producer at a time (the hub lock serializes them) and one consumer (the
- * dispatch thread), so it needs no lock of its own: the producer publishes a slot with a release
- * store of {@code tail}, the consumer frees it with a release store of {@code head}. The runtime
- * thread that changes a state therefore never waits for the subscriber.
+ * <p>The ring has one producer at a time (the hub lock serializes them) and one consumer, so it
+ * needs no lock of its own: the producer publishes a slot with a release store of {@code tail},
+ * the consumer frees it with a release store of {@code head}. The runtime thread that changes a
+ * state therefore never waits for the subscriber.
  *
  * <p>When the ring is full the subscription drops every further event, only counting it, and puts
- * a marker in the one slot kept free for it. Reaching the marker, the dispatch thread delivers
- * {@code Gap(dropped)} and then a fresh {@code Snapshot}, and the stream resumes from there. A
- * subscription {@linkplain #suspend() suspended} by its owner drops in the same way but
- * without a marker: its owner closes it and subscribes again when it has caught up.
+ * a marker in the one slot kept free for it. Reaching the marker, the consumer delivers {@code
+ * Gap(dropped)} and then, at once, a fresh {@code Snapshot}, and the stream resumes from there. The
+ * ring is the only place where events are dropped, and the drop counter the only count of them.
  */
-final class Subscription implements EventSubscription {
+final class Subscription implements EventQueue {
   private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
   private static final Object RESYNC = new Object();
   private static final AtomicLong IDS = new AtomicLong();
@@ -67,10 +68,9 @@ final class Subscription implements EventSubscription {
   /** Services reachable from root; guarded by the hub lock. */
   final Set<Service> members = EventHub.identitySet();
 
+  /** The listener a dispatch thread calls, or {@code null} for a queue its consumer drains. */
   private final ServiceEventListener listener;
   private final int capacity;
-  /** Deliver only when the runtime pauses (see {@link EventHub#subscribe(Service, int, ServiceEventListener, boolean)}). */
-  private final boolean yieldToBursts;
   /**
    * The queued items: an event, the resync marker, or (for a plain transition, the bulk of all
    * events) the {@link Service} itself, its move packed in {@link #moves} and its time in {@link
@@ -100,13 +100,18 @@ final class Subscription implements EventSubscription {
   private long headSeen;
   /** Guarded by the hub lock. */
   private boolean overflowing;
-  /** Set by {@link #suspend()} from any thread, read by the producer (a plain load on x86). */
-  private volatile boolean suspended;
   /** {@code droppedTotal} when the last gap was delivered (the next gap reports the difference); guarded by the hub lock. */
   private long droppedAtGap;
-  private volatile Thread dispatcher;
+  /** The thread that drains the ring: the one the producer unparks. */
+  private volatile Thread consumer;
+  /** The snapshot a queue delivers first; written and read by its consumer only. */
+  private Supplier<ServiceEvent.Snapshot> first;
 
-  Subscription(Service root, int capacity, ServiceEventListener listener, boolean yieldToBursts) {
+  /**
+   * A subscription whose dispatch thread calls {@code listener} (see {@link #start}), or, with a
+   * {@code null} listener, a queue that the calling thread drains (see {@link #bind}).
+   */
+  Subscription(Service root, int capacity, ServiceEventListener listener) {
     if (capacity < 1) {
       throw new IllegalArgumentException("queue capacity must be >= 1, was " + capacity);
     }
@@ -116,7 +121,6 @@ final class Subscription implements EventSubscription {
     this.root = root;
     this.listener = listener;
     this.capacity = capacity;
-    this.yieldToBursts = yieldToBursts;
     // One slot more than the capacity, for the resync marker.
     int slots = Integer.highestOneBit(capacity) << 1;
     this.ring = new Object[slots];
@@ -126,11 +130,11 @@ final class Subscription implements EventSubscription {
   }
 
   /**
-   * With the hub lock held: whether this subscription only counts events now (it overflowed or
-   * was suspended); if so, counts one. Lets the hub skip building events nobody queues.
+   * With the hub lock held: whether this subscription only counts events now (it overflowed); if
+   * so, counts one. Lets the hub skip building events nobody queues.
    */
   boolean droppedLocked() {
-    if (overflowing || suspended) {
+    if (overflowing) {
       countDropLocked();
       return true;
     }
@@ -194,7 +198,7 @@ final class Subscription implements EventSubscription {
     TAIL.setRelease(this, t + 1);
     if (waiting) {
       waiting = false;
-      LockSupport.unpark(dispatcher);
+      LockSupport.unpark(consumer);
     }
   }
 
@@ -202,24 +206,18 @@ final class Subscription implements EventSubscription {
     DROPPED.setOpaque(this, (long) DROPPED.getOpaque(this) + 1);
   }
 
-  /**
-   * See {@link EventHub#suspend}. Takes no lock: the runtime holds the hub lock for every change,
-   * and a consumer queueing for it in the middle of a burst would make the runtime park.
-   */
-  void suspend() {
-    suspended = true;
-  }
-
-  /** Starts the dispatch thread, which first delivers {@code first}. */
+  /** Starts the dispatch thread, which first delivers {@code first} to the listener. */
   void start(ServiceEvent.Snapshot first) {
     String name = "mode-events-" + IDS.incrementAndGet() + "-" + root.shortLabel();
-    // A consumer that yields to bursts sleeps and wakes during them: a platform thread wakes with
-    // one futex call, a virtual one needs the scheduler's timer thread and a carrier besides.
-    Thread t = (yieldToBursts ? Thread.ofPlatform().daemon() : Thread.ofVirtual())
-        .name(name)
-        .unstarted(() -> dispatch(first));
-    dispatcher = t;
+    Thread t = Thread.ofVirtual().name(name).unstarted(() -> dispatch(first));
+    consumer = t;
     t.start();
+  }
+
+  /** Makes the calling thread this queue's consumer; its first {@link #drainTo} delivers {@code first}. */
+  void bind(Supplier<ServiceEvent.Snapshot> first) {
+    this.first = first;
+    consumer = Thread.currentThread();
   }
 
   private void dispatch(ServiceEvent.Snapshot first) {
@@ -227,14 +225,10 @@ final class Subscription implements EventSubscription {
     try {
       while (!closed) {
         awaitEvents();
-        if (yieldToBursts) {
-          holdWhileBusy();
-        } else {
-          // A dispatcher that parked again after each event would make the producer (the
-          // runtime, under the hub lock) pay a wake-up per event in a burst: let it queue up.
-          Thread.sleep(LINGER);
-        }
-        drain();
+        // A dispatcher that parked again after each event would make the producer (the runtime,
+        // under the hub lock) pay a wake-up per event in a burst: let it queue up.
+        Thread.sleep(LINGER);
+        drain(this::deliver);
       }
     } catch (InterruptedException closing) {
       // close() interrupts the dispatcher; nothing is left to do.
@@ -246,44 +240,51 @@ final class Subscription implements EventSubscription {
     }
   }
 
-  /**
-   * Waits while the runtime is in a burst of changes, at most {@link EventHub#MAX_HOLD_NANOS}: the
-   * listener's work then does not take the CPU from the runtime in the middle of the burst. It
-   * looks twice: once the runtime has been quiet for {@link EventHub#BURST_QUIET_NANOS} since its
-   * last change (a lone change is delivered then), and, if changes were still coming, at the
-   * deadline. Each look wakes this thread, and on a small machine every wake-up takes a CPU from the
-   * runtime for a moment; looking more often would deliver a short burst sooner at that price. A
-   * burst longer than the ring overflows it, which costs the runtime a counter per change from then
-   * on.
-   */
-  private void holdWhileBusy() throws InterruptedException {
-    long deadline = System.nanoTime() + EventHub.MAX_HOLD_NANOS;
-    long quietAt = EventHub.lastChangeNanos() + EventHub.BURST_QUIET_NANOS;
-    long now = System.nanoTime();
-    if (quietAt > now) {
-      Thread.sleep(Duration.ofNanos(Math.min(quietAt, deadline) - now));
-      now = System.nanoTime();
-      if (EventHub.lastChangeNanos() + EventHub.BURST_QUIET_NANOS > now && deadline > now && !closed) {
-        Thread.sleep(Duration.ofNanos(deadline - now));
-      }
-    }
-  }
-
   /** Parks until the ring holds something. */
   private void awaitEvents() throws InterruptedException {
     long h = (long) HEAD.getOpaque(this);
     while ((long) TAIL.getAcquire(this) == h) {
-      waiting = true;
-      if ((long) TAIL.getAcquire(this) != h) {
-        waiting = false;
-        return;
-      }
-      LockSupport.parkNanos(this, BACKSTOP_NANOS);
-      waiting = false;
+      parkForEvents(h, BACKSTOP_NANOS);
       if (closed || Thread.interrupted()) {
         throw new InterruptedException("closed");
       }
     }
+  }
+
+  /** Parks once, at most {@code nanos}, unless the ring moved past {@code h}. */
+  private void parkForEvents(long h, long nanos) {
+    waiting = true;
+    if ((long) TAIL.getAcquire(this) == h) {
+      LockSupport.parkNanos(this, Math.min(nanos, BACKSTOP_NANOS));
+    }
+    waiting = false;
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return first == null && (long) TAIL.getAcquire(this) == (long) HEAD.getOpaque(this);
+  }
+
+  @Override
+  public void awaitEvents(long maxNanos) {
+    if (isEmpty() && !closed) {
+      parkForEvents((long) HEAD.getOpaque(this), maxNanos);
+    }
+  }
+
+  @Override
+  public void wake() {
+    LockSupport.unpark(consumer);
+  }
+
+  @Override
+  public void drainTo(Consumer<ServiceEvent> sink) throws InterruptedException {
+    if (first != null) {
+      ServiceEvent.Snapshot snapshot = first.get();
+      first = null;
+      sink.accept(snapshot);
+    }
+    drain(sink);
   }
 
   /**
@@ -291,44 +292,46 @@ final class Subscription implements EventSubscription {
    * store after the batch (and before a resync): a store per event would bounce the cache line
    * between the two threads.
    */
-  private void drain() throws InterruptedException {
+  private void drain(Consumer<ServiceEvent> sink) throws InterruptedException {
     long h = (long) HEAD.getOpaque(this);
     long t = (long) TAIL.getAcquire(this);
-    while (h != t && !closed) {
-      int slot = (int) h & mask;
-      Object next = ring[slot];
-      ring[slot] = null;
-      h++;
-      if (next == RESYNC) {
-        HEAD.setRelease(this, h);
-        resync();
-      } else if (next instanceof Service service) {
-        deliver(transition(service, moves[slot], stamps[slot]));
-      } else {
-        deliver((ServiceEvent) next);
+    try {
+      while (h != t && !closed) {
+        int slot = (int) h & mask;
+        Object next = ring[slot];
+        if (next == RESYNC) {
+          ring[slot] = null;
+          HEAD.setRelease(this, ++h);
+          resync(sink);
+        } else {
+          ServiceEvent event = next instanceof Service service
+              ? transition(service, moves[slot], stamps[slot])
+              : (ServiceEvent) next;
+          sink.accept(event);
+          ring[slot] = null;
+          h++;
+        }
       }
+    } finally {
+      HEAD.setRelease(this, h);
     }
-    HEAD.setRelease(this, h);
   }
 
   /**
-   * Delivers the gap and a fresh snapshot. The snapshot's reads are made under the hub lock,
-   * which every state change needs, so it waits until the runtime has paused its changes for
-   * {@link EventHub#SNAPSHOT_QUIET_NANOS} (at most {@link #MAX_RESYNC_DELAY}): taken in the middle
-   * of a burst it would stall the burst and be stale at once.
+   * Delivers the gap and a fresh snapshot, one right after the other. The snapshot's reads are
+   * made under the hub lock, which every state change needs, so it waits until the runtime has
+   * paused its changes for {@link EventHub#SNAPSHOT_QUIET_NANOS} (at most {@link
+   * #MAX_RESYNC_DELAY}): taken in the middle of a burst it would stall the burst and be stale at
+   * once.
    */
-  private void resync() throws InterruptedException {
+  private void resync(Consumer<ServiceEvent> sink) throws InterruptedException {
     long deadline = System.nanoTime() + MAX_RESYNC_DELAY.toNanos();
-    while (!suspended && !closed) {
+    while (!closed) {
       long wait = Math.min(EventHub.lastChangeNanos() + EventHub.SNAPSHOT_QUIET_NANOS, deadline) - System.nanoTime();
       if (wait <= 0) {
         break;
       }
       Thread.sleep(Duration.ofNanos(wait));
-    }
-    if (suspended) {
-      // Its owner closes it and subscribes again: a snapshot now would only hold up the runtime.
-      return;
     }
     long dropped;
     Supplier<ServiceEvent.Snapshot> fresh;
@@ -342,8 +345,9 @@ final class Subscription implements EventSubscription {
     } finally {
       EventHub.unlock();
     }
-    deliver(new ServiceEvent.Gap(WallClock.now(), dropped));
-    deliver(fresh.get());
+    ServiceEvent.Snapshot snapshot = fresh.get();
+    sink.accept(new ServiceEvent.Gap(WallClock.now(), dropped));
+    sink.accept(snapshot);
   }
 
   private static ServiceEvent.Transition transition(Service service, int move, long nanos) {
@@ -352,6 +356,7 @@ final class Subscription implements EventSubscription {
         states[move >>> 3 & 7], move >>> 6, null, null);
   }
 
+  /** Calls the listener, which may not stop the subscription by failing. */
   private void deliver(ServiceEvent event) {
     assert !EventHub.heldByCurrentThread() : "a listener must never run under the hub lock";
     if (closed) {
@@ -371,9 +376,11 @@ final class Subscription implements EventSubscription {
     }
     closed = true;
     EventHub.unsubscribe(this);
-    Thread t = dispatcher;
-    if (t != null && t != Thread.currentThread()) {
+    Thread t = consumer;
+    if (listener != null && t != null && t != Thread.currentThread()) {
       t.interrupt();
+    } else if (t != null) {
+      LockSupport.unpark(t);
     }
   }
 

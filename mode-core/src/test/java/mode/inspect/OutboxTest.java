@@ -1,101 +1,86 @@
 package mode.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
-import mode.State;
-import mode.events.ServiceEvent;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The per-client queue of the agent: order, holding events during bursts, gap accounting. */
+/** The agent's own messages for one client: order, the writer's wake-up, the bound, the close. */
 class OutboxTest {
 
-  static final Instant T0 = Instant.parse("2026-11-28T05:12:15.084Z");
-  /** A source whose last change was long ago: events leave at once. */
-  static final LongSupplier QUIET = () -> System.nanoTime() - TimeUnit.HOURS.toNanos(1);
-  /** A source that is always in the middle of a burst. */
-  static final LongSupplier BUSY = System::nanoTime;
-
-  static ServiceEvent.Transition transition(long id) {
-    return new ServiceEvent.Transition(T0, id, State.INIT, State.STARTING, 0, null, null);
-  }
-
-  static ServiceEvent eventOf(Outbox.Item item) {
-    return ((InspectMessage.Event) ((Outbox.Send) item).message()).event();
+  static InspectMessage.Reply pong(long re) {
+    return new InspectMessage.Reply(re, true, "pong", null);
   }
 
   @Test
-  void eventsAndControlMessagesLeaveInTheOrderOffered() throws Exception {
-    Outbox outbox = new Outbox(8, QUIET);
-    outbox.offerEvent(0, transition(1));
-    outbox.offerControl(new InspectMessage.Reply(1, true, "pong", null), false);
-    outbox.offerEvent(0, transition(2));
+  void messagesLeaveInTheOrderOfferedAndEachOfferWakesTheWriter() throws Exception {
+    AtomicInteger wakes = new AtomicInteger();
+    Outbox outbox = new Outbox(wakes::incrementAndGet);
+    assertThat(outbox.isEmpty()).isTrue();
 
-    assertThat(eventOf(outbox.take())).isEqualTo(transition(1));
-    assertThat(((Outbox.Send) outbox.take()).message()).isEqualTo(new InspectMessage.Reply(1, true, "pong", null));
-    assertThat(eventOf(outbox.take())).isEqualTo(transition(2));
+    outbox.offer(pong(1), false);
+    outbox.offer(pong(2), false);
+    outbox.offer(new InspectMessage.ErrorMessage("bad line"), true);
+
+    assertThat(wakes).hasValue(3);
+    assertThat(outbox.isEmpty()).isFalse();
+    assertThat(outbox.drain()).containsExactly(
+        new Outbox.Send(pong(1), false), new Outbox.Send(pong(2), false),
+        new Outbox.Send(new InspectMessage.ErrorMessage("bad line"), true));
+    assertThat(outbox.drain()).isEmpty();
   }
 
   @Test
-  void eventsHeldBackDuringANeverEndingBurstStillLeaveInOrder() {
-    Outbox outbox = new Outbox(8, BUSY);
-    outbox.offerEvent(0, transition(1));
-    outbox.offerControl(new InspectMessage.Reply(1, true, "pong", null), false);
+  void aClientThatAsksAndNeverReadsWaitsForRoomButAClosingErrorNeverWaits() throws Exception {
+    Outbox outbox = new Outbox(() -> {});
+    for (int i = 1; i <= Outbox.MAX_PENDING; i++) {
+      outbox.offer(pong(i), false);
+    }
+    CountDownLatch offered = new CountDownLatch(1);
+    Thread reader = Thread.ofVirtual().start(() -> {
+      try {
+        outbox.offer(pong(Outbox.MAX_PENDING + 1), false);
+        offered.countDown();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    outbox.offer(new InspectMessage.ErrorMessage("bad line"), true);
+    assertThat(offered.getCount()).as("the offer beyond the bound is still waiting").isEqualTo(1);
 
-    // Held at most Outbox.MAX_HOLD_NANOS; the bound here is only against a hang.
-    List<Object> taken = assertTimeoutPreemptively(Duration.ofSeconds(30),
-        () -> List.of(eventOf(outbox.take()), ((Outbox.Send) outbox.take()).message()));
-
-    assertThat(taken).containsExactly(transition(1), new InspectMessage.Reply(1, true, "pong", null));
+    assertThat(outbox.drain()).hasSize(Outbox.MAX_PENDING + 1).last()
+        .isEqualTo(new Outbox.Send(new InspectMessage.ErrorMessage("bad line"), true));
+    assertThat(offered.await(30, TimeUnit.SECONDS)).as("room made, the waiting offer goes in").isTrue();
+    assertThat(outbox.drain()).containsExactly(new Outbox.Send(pong(Outbox.MAX_PENDING + 1), false));
+    reader.join();
   }
 
   @Test
-  void aClosingErrorIsNeverHeldBack() throws Exception {
-    Outbox outbox = new Outbox(8, BUSY);
-    outbox.offerControl(new InspectMessage.ErrorMessage("bad line"), true);
+  void closingDiscardsWhatWaitsReleasesWaitingOffersAndWakesTheWriter() throws Exception {
+    AtomicInteger wakes = new AtomicInteger();
+    Outbox outbox = new Outbox(wakes::incrementAndGet);
+    for (int i = 1; i <= Outbox.MAX_PENDING; i++) {
+      outbox.offer(pong(i), false);
+    }
+    CountDownLatch released = new CountDownLatch(1);
+    Thread.ofVirtual().start(() -> {
+      try {
+        outbox.offer(pong(0), false);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      released.countDown();
+    });
 
-    Outbox.Send send = (Outbox.Send) outbox.take();
+    outbox.close();
 
-    assertThat(send.thenClose()).isTrue();
-  }
-
-  @Test
-  void droppedEventsAreCountedWithTheGapsOfTheSubscriptionAndSnapshotsCountNothing() throws Exception {
-    Outbox outbox = new Outbox(1, QUIET);
-    assertThat(outbox.offerEvent(0, transition(1))).isTrue();
-    assertThat(outbox.offerEvent(0, transition(2))).isFalse();
-    assertThat(outbox.offerEvent(0, new ServiceEvent.Gap(T0, 5))).isFalse();
-    assertThat(outbox.offerEvent(0, new ServiceEvent.Snapshot(T0, List.of()))).isFalse();
-
-    assertThat(eventOf(outbox.take())).isEqualTo(transition(1));
-    Outbox.Resubscribe resubscribe = (Outbox.Resubscribe) assertTimeoutPreemptively(Duration.ofSeconds(30), outbox::take);
-
-    assertThat(resubscribe.gap().dropped()).isEqualTo(6);
-    assertThat(resubscribe.gapsSeen()).isEqualTo(5);
-    assertThat(resubscribe.nextGeneration()).isEqualTo(1);
-    assertThat(outbox.offerEvent(0, transition(3))).as("an event of the old generation is ignored").isTrue();
-    assertThat(outbox.generation()).isEqualTo(1);
-  }
-
-  @Test
-  void pollGivesWhatMayLeaveNowInOrderAndNeverWaits() throws Exception {
-    Outbox quiet = new Outbox(8, QUIET);
-    assertThat(quiet.poll()).isNull();
-    quiet.offerEvent(0, transition(1));
-    quiet.offerControl(new InspectMessage.Reply(1, true, "pong", null), false);
-
-    assertThat(eventOf(quiet.poll())).isEqualTo(transition(1));
-    assertThat(quiet.poll().message()).isEqualTo(new InspectMessage.Reply(1, true, "pong", null));
-    assertThat(quiet.poll()).isNull();
-
-    Outbox busy = new Outbox(8, BUSY);
-    busy.offerEvent(0, transition(1));
-    busy.offerControl(new InspectMessage.Reply(1, true, "pong", null), false);
-    assertThat(busy.poll()).as("an event held back, and the reply behind it").isNull();
+    assertThat(released.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(outbox.isClosed()).isTrue();
+    assertThat(outbox.drain()).isEmpty();
+    assertThat(wakes.get()).isEqualTo(Outbox.MAX_PENDING + 1);
+    outbox.offer(pong(9), false);
+    assertThat(outbox.drain()).as("nothing is queued once closed").isEmpty();
   }
 }

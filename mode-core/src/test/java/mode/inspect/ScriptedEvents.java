@@ -1,21 +1,24 @@
 package mode.inspect;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import mode.State;
-import mode.events.EventSubscription;
 import mode.events.ServiceEvent;
-import mode.events.ServiceEventListener;
 import mode.events.ServiceInfo;
+import mode.internal.EventQueue;
 
 /**
  * An event source driven by the test: it keeps a tree of services, gives every subscriber a
- * snapshot of it, then delivers each published event to every subscriber, in order, on the
- * publishing thread (which the agent must never block).
+ * snapshot of it, then queues each published event for every subscriber, in order, on the
+ * publishing thread, which never waits for a subscriber (a full queue drops, as the hub's does).
  */
 final class ScriptedEvents implements EventSource {
 
@@ -23,7 +26,7 @@ final class ScriptedEvents implements EventSource {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<Long, ServiceInfo> services = new LinkedHashMap<>();
-  private final List<ServiceEventListener> listeners = new ArrayList<>();
+  private final List<ScriptedQueue> queues = new ArrayList<>();
   private int subscriptions;
 
   static ServiceInfo info(long id, String label, State state, Long parent, List<Long> deps) {
@@ -56,31 +59,113 @@ final class ScriptedEvents implements EventSource {
   }
 
   @Override
-  public EventSubscription subscribe(int queueCapacity, ServiceEventListener listener) {
+  public EventQueue subscribe(int queueCapacity) {
     lock.lock();
     try {
       subscriptions++;
-      listeners.add(listener);
-      listener.onEvent(new ServiceEvent.Snapshot(T0, List.copyOf(services.values())));
+      ScriptedQueue queue = new ScriptedQueue(queueCapacity, snapshot());
+      queues.add(queue);
+      return queue;
     } finally {
       lock.unlock();
     }
-    return new EventSubscription() {
-      @Override
-      public void close() {
-        lock.lock();
-        try {
-          listeners.remove(listener);
-        } finally {
-          lock.unlock();
-        }
-      }
+  }
 
-      @Override
-      public long dropped() {
-        return 0;
+  /**
+   * A bounded queue as the event hub's: the publisher never waits; when full, events are counted
+   * as dropped and the consumer's next drain delivers a gap, then at once a fresh snapshot.
+   */
+  private final class ScriptedQueue implements EventQueue {
+    private final int capacity;
+    private final Deque<ServiceEvent> events = new ArrayDeque<>();
+    private final Thread consumer = Thread.currentThread();
+    private ServiceEvent.Snapshot first;
+    private long dropped;
+    private long droppedAtGap;
+    private boolean overflowing;
+    private volatile boolean closed;
+
+    ScriptedQueue(int capacity, ServiceEvent.Snapshot first) {
+      this.capacity = capacity;
+      this.first = first;
+    }
+
+    /** Called with the source's lock held. */
+    void offerLocked(ServiceEvent event) {
+      if (overflowing || events.size() >= capacity) {
+        overflowing = true;
+        dropped++;
+      } else {
+        events.add(event);
       }
-    };
+      LockSupport.unpark(consumer);
+    }
+
+    @Override
+    public boolean isEmpty() {
+      lock.lock();
+      try {
+        return first == null && events.isEmpty() && !overflowing;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public void awaitEvents(long maxNanos) {
+      if (isEmpty() && !closed) {
+        LockSupport.parkNanos(this, maxNanos);
+      }
+    }
+
+    @Override
+    public void wake() {
+      LockSupport.unpark(consumer);
+    }
+
+    @Override
+    public void drainTo(Consumer<ServiceEvent> sink) {
+      List<ServiceEvent> ready = new ArrayList<>();
+      lock.lock();
+      try {
+        if (first != null) {
+          ready.add(first);
+          first = null;
+        }
+        ready.addAll(events);
+        events.clear();
+        if (overflowing) {
+          ready.add(new ServiceEvent.Gap(T0, dropped - droppedAtGap));
+          ready.add(snapshot());
+          droppedAtGap = dropped;
+          overflowing = false;
+        }
+      } finally {
+        lock.unlock();
+      }
+      ready.forEach(sink);
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      lock.lock();
+      try {
+        queues.remove(this);
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public long dropped() {
+      lock.lock();
+      try {
+        return dropped;
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   /** Applies a transition to the tree and delivers it to every subscriber. */
@@ -101,8 +186,8 @@ final class ScriptedEvents implements EventSource {
   void publish(ServiceEvent event) {
     lock.lock();
     try {
-      for (ServiceEventListener listener : List.copyOf(listeners)) {
-        listener.onEvent(event);
+      for (ScriptedQueue queue : queues) {
+        queue.offerLocked(event);
       }
     } finally {
       lock.unlock();
