@@ -83,4 +83,13 @@ class BenchSmokeTest {
             l -> assertThat(l).matches("stalled 40 " + MS + " " + MS + " " + pct + " " + pct),
             l -> assertThat(l).matches("throughput 200 \\d+\\.\\d{3} \\d+"));
   }
+
+  @Test
+  void soakChecksEveryPictureAndPrintsItsFigures() throws Exception {
+    List<String> lines = figures(SoakBench::run, "--minutes", "0.02", "--clients", "4", "--services", "12",
+        "--capacity", "2", "--seed", "7");
+    assertThat(lines).singleElement().asString()
+        .matches("soak \\d+\\.\\d s: \\d+ rounds, \\d+ events/s, \\d+ gaps, \\d+ resyncs, [1-9]\\d* pictures checked,"
+            + " mismatches: 0");
+  }
 }
