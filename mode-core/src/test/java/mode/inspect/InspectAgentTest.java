@@ -314,6 +314,61 @@ class InspectAgentTest {
     }
   }
 
+  /**
+   * The shrunk case of the order bug: room for two events, a client that stops reading while a
+   * burst overflows its queue and keeps sending pings. Whatever the interleaving, each gap is the
+   * line right before a snapshot (no reply, no event between them), every log line is either read
+   * or counted by a gap, exactly once, and every ping gets its reply.
+   */
+  @Test
+  void withRoomForTwoEventsEachGapIsFollowedAtOnceByItsSnapshotAndTheCountsAddUp() throws Exception {
+    start(options().withQueueCapacity(2));
+    int count = 3_000;
+    int pings = 50;
+    String bulk = "x".repeat(2000);
+    try (RawConnection stalled = RawConnection.unix(agent.descriptor())) {
+      assertThat(MessageCodec.decode(stalled.readLine()).type()).isEqualTo("hello");
+      assertThat(MessageCodec.decode(stalled.readLine()).type()).isEqualTo("snapshot");
+      for (int i = 0; i < count; i++) {
+        events.publish(new ServiceEvent.Log(T0, 2L, "WARN", "demo.Web", i + " " + bulk));
+        if (i % (count / pings) == 0) {
+          stalled.writeLine(MessageCodec.encode(new Frame(i / (count / pings) + 1, T0, new InspectMessage.Ping())));
+        }
+      }
+      events.transition(2, State.STOPPING);
+
+      List<Frame> got = new java.util.ArrayList<>();
+      long logs = 0;
+      long dropped = 0;
+      int replies = 0;
+      boolean stopping = false;
+      while (!stopping || replies < pings) {
+        Frame frame = MessageCodec.decode(stalled.readLine());
+        got.add(frame);
+        switch (frame.message()) {
+          case InspectMessage.Event(ServiceEvent.Log log) -> logs++;
+          case InspectMessage.Event(ServiceEvent.Gap gap) -> dropped += gap.dropped();
+          case InspectMessage.Event(ServiceEvent.Transition t) -> stopping = true;
+          case InspectMessage.Event(ServiceEvent.Snapshot snap) ->
+              stopping |= snap.services().get(1).state() == State.STOPPING;
+          case InspectMessage.Reply reply -> replies++;
+          default -> { }
+        }
+      }
+      List<String> types = got.stream().map(Frame::type).toList();
+      assertThat(types).contains("gap");
+      for (int i = 0; i < types.size(); i++) {
+        if (types.get(i).equals("gap")) {
+          assertThat(types.get(i + 1)).as("the line after gap number " + i).isEqualTo("snapshot");
+        }
+      }
+      boolean transitionRead = types.contains("transition");
+      assertThat(logs + dropped).as("log lines read plus those the gaps counted")
+          .isEqualTo(count + (transitionRead ? 0 : 1));
+      assertThat(replies).isEqualTo(pings);
+    }
+  }
+
   /** Reads until the last published change (Web to STOPPING) is known, delivered or in a snapshot. */
   static List<Frame> readUntilWebIsStopping(RawConnection connection) throws IOException {
     List<Frame> got = new java.util.ArrayList<>();
