@@ -43,7 +43,7 @@ public final class EventHub {
    * services, and a burst that resumes right after a short pause would wait for them.
    */
   public static final long SNAPSHOT_QUIET_NANOS = 5_000_000;
-  /** The longest a consumer that yields to bursts holds events back. */
+  /** The longest the inspect agent holds a client's events back during a burst. */
   public static final long MAX_HOLD_NANOS = 20_000_000;
 
   private static final ReentrantLock LOCK = new ReentrantLock();
