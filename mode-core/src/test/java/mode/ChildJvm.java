@@ -37,6 +37,18 @@ final class ChildJvm implements AutoCloseable {
     readers.add(Thread.ofVirtual().start(() -> collect(process.getErrorStream(), err)));
   }
 
+  /**
+   * Whether SIGINT is ignored in this JVM, as it is when the tests were started under nohup or as
+   * a background job of a non-interactive shell; a child started from here inherits that.
+   */
+  @SuppressWarnings("restriction")
+  static boolean sigintIgnored() {
+    sun.misc.Signal interrupt = new sun.misc.Signal("INT");
+    sun.misc.SignalHandler previous = sun.misc.Signal.handle(interrupt, sun.misc.SignalHandler.SIG_IGN);
+    sun.misc.Signal.handle(interrupt, previous);
+    return previous == sun.misc.SignalHandler.SIG_IGN;
+  }
+
   /** Starts {@code java -cp <test class path> mainClass args…} with the running JVM's java. */
   static ChildJvm start(Class<?> mainClass, String... args) throws IOException {
     List<String> command = new ArrayList<>();
