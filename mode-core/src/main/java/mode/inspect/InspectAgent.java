@@ -66,6 +66,7 @@ public final class InspectAgent implements AutoCloseable {
     long pid = ProcessHandle.current().pid();
     this.base = pid + "-" + INSTANCES.incrementAndGet();
     Instant startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    directory.clearStaleSocket(base);
     this.unixServer = bindUnix(directory.socketPath(base));
     String token = options.tcp() == null ? null : newToken();
     this.tcpServer = options.tcp() == null ? null : bindTcp(options.tcp(), options.allowRemote());
@@ -146,7 +147,6 @@ public final class InspectAgent implements AutoCloseable {
   }
 
   private static ServerSocketChannel bindUnix(Path socket) throws IOException {
-    Files.deleteIfExists(socket);
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     try {
       server.bind(UnixDomainSocketAddress.of(socket));
