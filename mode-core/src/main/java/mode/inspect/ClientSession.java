@@ -295,6 +295,26 @@ final class ClientSession {
     }
   }
 
+  /**
+   * Ends the session gracefully as the agent closes: what is queued is written first (the last
+   * transitions of a stopping worker), then a final {@code log} line with {@code notice}, then
+   * the connection closes; within {@code grace} at most, so a client that does not read cannot
+   * hold the worker's exit up.
+   */
+  void closeAfterQueued(String notice, Duration grace) {
+    Thread writer = writerThread;
+    if (writer != null && !closed.get()) {
+      outbox.offerControl(new InspectMessage.Event(
+          new ServiceEvent.Log(java.time.Instant.now(), null, "INFO", "mode.inspect", notice)), true);
+      try {
+        writer.join(grace);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    close();
+  }
+
   /** Ends the session: subscription, queue and socket. Idempotent, safe from any thread. */
   void close() {
     if (!closed.compareAndSet(false, true)) {

@@ -46,6 +46,12 @@ public final class InspectAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InspectAgent.class);
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+  /** The last line a client gets when the agent closes (a {@code log} event, level INFO). */
+  static final String CLOSING_NOTICE = "the inspect agent is closing";
+
+  /** How long closing waits for clients to receive what is queued for them. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
   private final InspectOptions options;
   private final InspectDirectory directory;
   private final String base;
@@ -263,7 +269,7 @@ public final class InspectAgent implements AutoCloseable {
         LOG.debug("closing inspect listener: {}", e.toString());
       }
     }
-    List.copyOf(sessions).forEach(ClientSession::close);
+    closeSessions();
     try {
       directory.remove(base);
     } catch (IOException e) {
@@ -274,6 +280,22 @@ public final class InspectAgent implements AutoCloseable {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       } catch (IllegalStateException shuttingDown) {
         // The JVM is exiting; the hook is running or about to, and close() is idempotent.
+      }
+    }
+  }
+
+  /** Lets each client receive what is queued for it, then closes it; all at once, bounded. */
+  private void closeSessions() {
+    List<Thread> closing = List.copyOf(sessions).stream()
+        .map(s -> Thread.ofVirtual().name("mode-inspect-close").start(() -> s.closeAfterQueued(CLOSING_NOTICE, CLOSE_GRACE)))
+        .toList();
+    for (Thread thread : closing) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        List.copyOf(sessions).forEach(ClientSession::close);
+        return;
       }
     }
   }

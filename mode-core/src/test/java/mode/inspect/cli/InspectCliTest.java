@@ -247,9 +247,12 @@ class InspectCliTest {
     agent.close();
     assertThat(record.get(10, TimeUnit.SECONDS)).isEqualTo(1); // closed under a running tree: lost, as if killed
     List<Frame> frames = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(MessageCodec::decode).toList();
-    assertThat(frames).extracting(Frame::type)
-        .containsExactly("hello", "snapshot", "transition", "transition", "transition", "transition", "transition");
-    assertThat(err.toString()).endsWith("recorded 7 lines to " + file + "\n" + lost() + "\n");
+    assertThat(frames).extracting(Frame::type).containsExactly(
+        "hello", "snapshot", "transition", "transition", "transition", "transition", "transition", "log");
+    assertThat(frames.getLast().message()).isEqualTo(new mode.inspect.InspectMessage.Event(new mode.events.ServiceEvent.Log(
+        ((mode.events.ServiceEvent.Log) ((mode.inspect.InspectMessage.Event) frames.getLast().message()).event()).at(),
+        null, "INFO", "mode.inspect", "the inspect agent is closing")));
+    assertThat(err.toString()).endsWith("recorded 8 lines to " + file + "\n" + lost() + "\n");
   }
 
   String lost() {
