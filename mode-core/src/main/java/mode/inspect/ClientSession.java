@@ -48,7 +48,9 @@ final class ClientSession {
       int queueCapacity,
       String token,
       Duration authTimeout,
-      java.util.function.Consumer<ClientSession> onClosed) {}
+      java.util.function.Consumer<ClientSession> onClosed,
+      java.util.function.Function<ClientSession, java.util.Optional<String>> onAuthenticated,
+      RefusalLog refusals) {}
 
   private final long id;
   private final SocketChannel channel;
@@ -104,7 +106,8 @@ final class ClientSession {
       if (!MessageDigest.isEqual(expected, auth.token().getBytes(StandardCharsets.UTF_8))) {
         return refuse(writer, "wrong token");
       }
-      return true;
+      java.util.Optional<String> noRoom = context.onAuthenticated().apply(this);
+      return noRoom.isEmpty() || refuse(writer, noRoom.get());
     } catch (ProtocolException e) {
       return refuse(writer, e.getMessage());
     } finally {
@@ -123,7 +126,7 @@ final class ClientSession {
   }
 
   private boolean refuse(LineWriter writer, String message) throws IOException {
-    LOG.warn("inspect client {} refused: {}", id, message);
+    context.refusals().refused("TCP client " + id + ": " + message);
     writer.write(new InspectMessage.ErrorMessage(message));
     return false;
   }
