@@ -62,7 +62,7 @@ final class ClientSession {
   private final AtomicBoolean closed = new AtomicBoolean();
   private EventSubscription subscription;
   private Thread writerThread;
-  private long lastClientSeq = -1;
+  private long lastClientSeq;
 
   ClientSession(long id, SocketChannel channel, Context context, boolean tokenRequired) {
     this.id = id;
@@ -98,7 +98,7 @@ final class ClientSession {
     Thread.ofVirtual().name("mode-inspect-auth-timeout-" + id).start(() -> cutIfSilent(answered));
     try {
       Frame frame = MessageCodec.decode(requireLine(reader.readLine()));
-      lastClientSeq = frame.seq();
+      checkSeq(frame);
       if (!(frame.message() instanceof InspectMessage.Auth auth)) {
         return refuse(writer, "a token is required first on TCP, got a " + frame.type() + " message");
       }
@@ -141,10 +141,7 @@ final class ClientSession {
   private void readLoop(LineReader reader) throws IOException {
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
       Frame frame = MessageCodec.decode(line);
-      if (frame.seq() <= lastClientSeq) {
-        throw new ProtocolException("seq " + frame.seq() + " does not follow " + lastClientSeq);
-      }
-      lastClientSeq = frame.seq();
+      checkSeq(frame);
       switch (frame.message()) {
         case InspectMessage.Command command -> dispatch(frame.seq(), command);
         case InspectMessage.Unknown unknown ->
@@ -152,6 +149,16 @@ final class ClientSession {
         default -> throw new ProtocolException("a client may not send '" + frame.type() + "' messages");
       }
     }
+  }
+
+  /** PROTOCOL.md: a connection's first seq is 1, and each line's is one more than the line before. */
+  private void checkSeq(Frame frame) {
+    long expected = lastClientSeq + 1;
+    if (frame.seq() != expected) {
+      throw new ProtocolException("seq " + frame.seq() + " breaks the rule that seq starts at 1 and grows by exactly 1:"
+          + (lastClientSeq == 0 ? " the first line must have seq 1" : " expected " + expected + " after " + lastClientSeq));
+    }
+    lastClientSeq = frame.seq();
   }
 
   private void dispatch(long seq, InspectMessage.Command command) {
