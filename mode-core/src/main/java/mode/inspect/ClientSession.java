@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import mode.events.ServiceEvent;
 import mode.internal.EventQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,8 @@ final class ClientSession {
       String token,
       Duration authTimeout,
       java.util.function.Consumer<ClientSession> onClosed,
+      java.util.function.Function<ClientSession, java.util.Optional<String>> onAuthenticated,
+      RefusalLog refusals,
       LongSupplier nanoClock) {}
 
   private final long id;
@@ -75,7 +78,7 @@ final class ClientSession {
   /** The writer's event queue, once it subscribed; closed by whoever ends the session. */
   private final AtomicReference<EventQueue> events = new AtomicReference<>();
   private volatile Thread writerThread;
-  private long lastClientSeq = -1;
+  private long lastClientSeq;
 
   ClientSession(long id, SocketChannel channel, Context context, boolean tokenRequired) {
     this.id = id;
@@ -113,7 +116,7 @@ final class ClientSession {
     Thread.ofVirtual().name("mode-inspect-auth-timeout-" + id).start(() -> cutIfSilent(answered));
     try {
       Frame frame = MessageCodec.decode(requireLine(reader.readLine()));
-      lastClientSeq = frame.seq();
+      checkSeq(frame);
       if (!(frame.message() instanceof InspectMessage.Auth auth)) {
         return refuse(writer, "a token is required first on TCP, got a " + frame.type() + " message");
       }
@@ -121,7 +124,8 @@ final class ClientSession {
       if (!MessageDigest.isEqual(expected, auth.token().getBytes(StandardCharsets.UTF_8))) {
         return refuse(writer, "wrong token");
       }
-      return true;
+      java.util.Optional<String> noRoom = context.onAuthenticated().apply(this);
+      return noRoom.isEmpty() || refuse(writer, noRoom.get());
     } catch (ProtocolException e) {
       return refuse(writer, e.getMessage());
     } finally {
@@ -140,7 +144,7 @@ final class ClientSession {
   }
 
   private boolean refuse(LineWriter writer, String message) throws IOException {
-    LOG.warn("inspect client {} refused: {}", id, message);
+    context.refusals().refused("TCP client " + id + ": " + message);
     writer.write(new InspectMessage.ErrorMessage(message));
     return false;
   }
@@ -155,10 +159,7 @@ final class ClientSession {
   private void readLoop(LineReader reader) throws IOException, InterruptedException {
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
       Frame frame = MessageCodec.decode(line);
-      if (frame.seq() <= lastClientSeq) {
-        throw new ProtocolException("seq " + frame.seq() + " does not follow " + lastClientSeq);
-      }
-      lastClientSeq = frame.seq();
+      checkSeq(frame);
       switch (frame.message()) {
         case InspectMessage.Command command -> dispatch(frame.seq(), command);
         case InspectMessage.Unknown unknown ->
@@ -166,6 +167,16 @@ final class ClientSession {
         default -> throw new ProtocolException("a client may not send '" + frame.type() + "' messages");
       }
     }
+  }
+
+  /** PROTOCOL.md: a connection's first seq is 1, and each line's is one more than the line before. */
+  private void checkSeq(Frame frame) {
+    long expected = lastClientSeq + 1;
+    if (frame.seq() != expected) {
+      throw new ProtocolException("seq " + frame.seq() + " breaks the rule that seq starts at 1 and grows by exactly 1:"
+          + (lastClientSeq == 0 ? " the first line must have seq 1" : " expected " + expected + " after " + lastClientSeq));
+    }
+    lastClientSeq = frame.seq();
   }
 
   private void dispatch(long seq, InspectMessage.Command command) throws InterruptedException {
@@ -303,6 +314,26 @@ final class ClientSession {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Ends the session gracefully as the agent closes: what is queued is written first (the last
+   * transitions of a stopping worker), then a final {@code log} line with {@code notice}, then
+   * the connection closes; within {@code grace} at most, so a client that does not read cannot
+   * hold the worker's exit up.
+   */
+  void closeAfterQueued(String notice, Duration grace) {
+    Thread writer = writerThread;
+    if (writer != null && !closed.get()) {
+      try {
+        outbox.offer(new InspectMessage.Event(
+            new ServiceEvent.Log(java.time.Instant.now(), null, "INFO", "mode.inspect", notice)), true);
+        writer.join(grace);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    close();
   }
 
   /** Ends the session: subscription, queue and socket. Idempotent, safe from any thread. */

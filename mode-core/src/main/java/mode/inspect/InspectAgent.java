@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * token, kept only in the 0600 descriptor; a non-loopback TCP address needs {@link
  * InspectOptions#allowRemote()} and logs a warning.
  *
+ * <p>Connections: Unix-socket clients and TCP clients that sent the right token share {@link
+ * InspectOptions#maxClients()}; TCP connections still owing their token have a budget of their
+ * own ({@value #MAX_UNAUTHENTICATED}) and the token timeout, so a flood on the TCP port never
+ * keeps the owner out of the Unix socket. Refusals are logged at most once per 10 s, with a count.
+ *
  * <p>Threading: one virtual thread accepts per listener; each client has a reader, a writer and
  * a bounded queue of its own, so a slow or stalled client never slows the runtime or other
  * clients (it receives {@code gap} and a fresh {@code snapshot} instead). Commands run on virtual
@@ -46,6 +53,18 @@ public final class InspectAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InspectAgent.class);
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+  /** The last line a client gets when the agent closes (a {@code log} event, level INFO). */
+  static final String CLOSING_NOTICE = "the inspect agent is closing";
+
+  /** TCP connections that may wait for their token at once (each for the token timeout at most). */
+  static final int MAX_UNAUTHENTICATED = 8;
+
+  /** Refused connections are logged at most once per interval, with a count. */
+  private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(10);
+
+  /** How long closing waits for clients to receive what is queued for them. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
   private final InspectOptions options;
   private final InspectDirectory directory;
   private final String base;
@@ -54,6 +73,9 @@ public final class InspectAgent implements AutoCloseable {
   private final Descriptor descriptor;
   private final ClientSession.Context context;
   private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
+  private final Map<ClientSession, ConnectionBudget.Ticket> tickets = new ConcurrentHashMap<>();
+  private final ConnectionBudget budget;
+  private final RefusalLog refusals = new RefusalLog(REFUSAL_LOG_INTERVAL, System::nanoTime, LOG::warn);
   private final AtomicLong sessionIds = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
@@ -61,11 +83,13 @@ public final class InspectAgent implements AutoCloseable {
   private InspectAgent(InspectOptions options, EventSource events, CommandHandler commands, Duration authTimeout)
       throws IOException {
     this.options = options;
+    this.budget = new ConnectionBudget(options.maxClients(), MAX_UNAUTHENTICATED);
     this.directory = InspectDirectory.open(options.directory());
     directory.workers(); // cleans up after workers that died without doing so
     long pid = ProcessHandle.current().pid();
     this.base = pid + "-" + INSTANCES.incrementAndGet();
     Instant startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    directory.clearStaleSocket(base);
     this.unixServer = bindUnix(directory.socketPath(base));
     String token = options.tcp() == null ? null : newToken();
     this.tcpServer = options.tcp() == null ? null : bindTcp(options.tcp(), options.allowRemote());
@@ -76,7 +100,7 @@ public final class InspectAgent implements AutoCloseable {
         tcpAddress == null ? null : tcpAddress.getPort(), token);
     var hello = new InspectMessage.Hello(InspectMessage.PROTOCOL_VERSION, pid, options.name(), options.mainClass(), startedAt);
     this.context = new ClientSession.Context(hello, events, commands, options.queueCapacity(), token, authTimeout,
-        sessions::remove, System::nanoTime);
+        this::ended, this::authenticated, refusals, System::nanoTime);
     try {
       directory.write(base, descriptor);
     } catch (IOException e) {
@@ -146,7 +170,6 @@ public final class InspectAgent implements AutoCloseable {
   }
 
   private static ServerSocketChannel bindUnix(Path socket) throws IOException {
-    Files.deleteIfExists(socket);
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     try {
       server.bind(UnixDomainSocketAddress.of(socket));
@@ -212,16 +235,38 @@ public final class InspectAgent implements AutoCloseable {
         }
         return;
       }
-      if (sessions.size() >= options.maxClients()) {
-        refuse(channel, "too many inspect clients (at most " + options.maxClients() + ")");
+      ConnectionBudget.Ticket ticket = tokenRequired ? budget.admitUnauthenticated() : budget.admitClient();
+      if (ticket == null) {
+        refuse(channel, tokenRequired
+            ? "too many TCP connections waiting to send their token (at most " + budget.maxUnauthenticated() + ")"
+            : tooManyClients());
         continue;
       }
       if (tokenRequired) {
         setNoDelay(channel);
       }
       ClientSession session = new ClientSession(sessionIds.incrementAndGet(), channel, context, tokenRequired);
+      tickets.put(session, ticket);
       sessions.add(session);
       Thread.ofVirtual().name("mode-inspect-client-" + kind(tokenRequired)).start(session::serve);
+    }
+  }
+
+  private String tooManyClients() {
+    return "too many inspect clients (at most " + budget.maxClients() + ")";
+  }
+
+  /** A TCP client sent the right token: it now counts as a client, if there is room. */
+  private Optional<String> authenticated(ClientSession session) {
+    ConnectionBudget.Ticket ticket = tickets.get(session);
+    return ticket != null && ticket.authenticated() ? Optional.empty() : Optional.of(tooManyClients());
+  }
+
+  private void ended(ClientSession session) {
+    sessions.remove(session);
+    ConnectionBudget.Ticket ticket = tickets.remove(session);
+    if (ticket != null) {
+      ticket.release();
     }
   }
 
@@ -237,8 +282,8 @@ public final class InspectAgent implements AutoCloseable {
     }
   }
 
-  private static void refuse(SocketChannel channel, String message) {
-    LOG.warn("inspect connection refused: {}", message);
+  private void refuse(SocketChannel channel, String message) {
+    refusals.refused(message);
     // A short line into a fresh socket's empty buffer does not block.
     try (channel) {
       new LineWriter(channel).write(new InspectMessage.ErrorMessage(message));
@@ -263,7 +308,8 @@ public final class InspectAgent implements AutoCloseable {
         LOG.debug("closing inspect listener: {}", e.toString());
       }
     }
-    List.copyOf(sessions).forEach(ClientSession::close);
+    closeSessions();
+    refusals.flush();
     try {
       directory.remove(base);
     } catch (IOException e) {
@@ -274,6 +320,22 @@ public final class InspectAgent implements AutoCloseable {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       } catch (IllegalStateException shuttingDown) {
         // The JVM is exiting; the hook is running or about to, and close() is idempotent.
+      }
+    }
+  }
+
+  /** Lets each client receive what is queued for it, then closes it; all at once, bounded. */
+  private void closeSessions() {
+    List<Thread> closing = List.copyOf(sessions).stream()
+        .map(s -> Thread.ofVirtual().name("mode-inspect-close").start(() -> s.closeAfterQueued(CLOSING_NOTICE, CLOSE_GRACE)))
+        .toList();
+    for (Thread thread : closing) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        List.copyOf(sessions).forEach(ClientSession::close);
+        return;
       }
     }
   }

@@ -98,16 +98,7 @@ final class TreeDecoder {
       return MessageCodec.MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new ProtocolException("invalid " + wireType + " message " + MessageCodec.excerpt(node.toString())
-          + ": " + rootMessage(e), e);
+          + ": " + BindErrors.describe(node, e), e);
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String text = root instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : root.getMessage();
-    return text == null ? root.getClass().getSimpleName() : text;
   }
 }

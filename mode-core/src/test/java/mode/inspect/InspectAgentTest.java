@@ -187,11 +187,25 @@ class InspectAgentTest {
         .isEqualTo("unknown command 'reboot'");
     assertThat(errorFor(line("{\"type\":\"snapshot\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\",\"at\":\"2026-11-28T05:12:15.084Z\",\"services\":[]}")))
         .isEqualTo("a client may not send 'snapshot' messages");
-    assertThat(errorFor(line("{\"type\":\"ping\",\"seq\":5,\"ts\":\"2026-11-28T05:12:15.084Z\"}\n"
-        + "{\"type\":\"ping\",\"seq\":5,\"ts\":\"2026-11-28T05:12:15.084Z\"}")))
-        .isEqualTo("seq 5 does not follow 5");
+    assertThat(errorFor(line("{\"type\":\"ping\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\"}\n"
+        + "{\"type\":\"ping\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\"}")))
+        .isEqualTo("seq 1 breaks the rule that seq starts at 1 and grows by exactly 1: expected 2 after 1");
     assertThat(errorFor(line("{\"type\":\"auth\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\",\"token\":\"x\"}")))
         .isEqualTo("a client may not send 'auth' messages");
+  }
+
+  @Test
+  void seqStartsAtOneAndGrowsByExactlyOne() throws Exception {
+    start(options());
+    String rule = "breaks the rule that seq starts at 1 and grows by exactly 1: ";
+    assertThat(errorFor(line(ping(0)))).isEqualTo("seq 0 " + rule + "the first line must have seq 1");
+    assertThat(errorFor(line(ping(5)))).isEqualTo("seq 5 " + rule + "the first line must have seq 1");
+    assertThat(errorFor(line(ping(1) + "\n" + ping(2) + "\n" + ping(4)))).isEqualTo("seq 4 " + rule + "expected 3 after 2");
+    assertThat(errorFor(line(ping(1) + "\n" + ping(2) + "\n" + ping(1)))).isEqualTo("seq 1 " + rule + "expected 3 after 2");
+  }
+
+  static String ping(long seq) {
+    return "{\"type\":\"ping\",\"seq\":" + seq + ",\"ts\":\"2026-11-28T05:12:15.084Z\"}";
   }
 
   static byte[] line(String text) {

@@ -222,8 +222,25 @@ class MessageCodecTest {
     assertThatThrownBy(() -> MessageCodec.decode(missing))
         .isInstanceOf(ProtocolException.class)
         .hasMessage(catchThrowable(() -> TreeDecoder.decode(missing)).getMessage())
-        .hasMessageEndingWith("Cannot map `null` into type `int` (set DeserializationConfig.DeserializationFeature"
-            + ".FAIL_ON_NULL_FOR_PRIMITIVES to 'false' to allow)");
+        .hasMessageEndingWith(": field 'restartCount' must be an integer, got nothing (the field is missing)");
+  }
+
+  @Test
+  void aMalformedHelloNamesTheRuleItBreaksNotTheJsonLibrarysMessage() {
+    String envelope = "{\"type\":\"hello\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\"";
+    assertThatThrownBy(() -> MessageCodec.decode(envelope + "}"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageEndingWith(": field 'protocol' must be an integer, got nothing (the field is missing)");
+    assertThatThrownBy(() -> MessageCodec.decode(envelope + ",\"protocol\":null,\"pid\":1}"))
+        .hasMessageEndingWith(": field 'protocol' must be an integer, got null");
+    assertThatThrownBy(() -> MessageCodec.decode(envelope + ",\"protocol\":\"one\",\"pid\":1}"))
+        .hasMessageEndingWith(": field 'protocol' must be an integer, got \"one\"");
+    assertThatThrownBy(() -> MessageCodec.decode(envelope + ",\"protocol\":1,\"pid\":1,\"name\":\"w\",\"mainClass\":\"\"}"))
+        .hasMessageEndingWith(": field 'startedAt' is required, got nothing or null");
+    assertThatThrownBy(() -> MessageCodec.decode(envelope + ",\"protocol\":1,\"pid\":1,\"name\":\"w\",\"mainClass\":\"\","
+        + "\"startedAt\":\"yesterday\"}"))
+        .hasMessageStartingWith("invalid hello message")
+        .hasMessageNotContaining("Cannot ").hasMessageNotContaining("DeserializationFeature");
   }
 
   @Test

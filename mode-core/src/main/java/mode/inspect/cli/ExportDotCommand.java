@@ -1,8 +1,6 @@
 package mode.inspect.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -23,7 +21,8 @@ final class ExportDotCommand implements Callable<Integer> {
   @Mixin AttachOptions attach;
   @Spec CommandSpec spec;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write to FILE instead of standard output (whole or not at all: a temporary file in its folder, then renamed).")
   Path output;
 
   @Option(names = "--states", description = "Colour the nodes by state.")
@@ -40,7 +39,7 @@ final class ExportDotCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(dot);
       spec.commandLine().getOut().flush();
     } else {
-      Files.writeString(output, dot, StandardCharsets.UTF_8);
+      OutputFile.write(output, dot);
     }
     return 0;
   }

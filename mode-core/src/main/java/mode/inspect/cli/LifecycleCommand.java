@@ -26,12 +26,41 @@ abstract class LifecycleCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     try (WorkerConnection connection = WorkerConnection.open(attach.target(), Duration.ofSeconds(5))) {
       long id = connection.resolve(service);
-      InspectMessage.Reply reply = await(connection, command(id));
+      InspectMessage.Command command = command(id);
+      if (command instanceof InspectMessage.Stop && connection.isRoot(id)) {
+        return stopWorker(connection, command);
+      }
+      InspectMessage.Reply reply = await(connection, command);
       var stream = reply.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr();
       stream.println(reply.ok() ? reply.message() : "mode-inspect: " + reply.message());
       stream.flush();
       return reply.ok() ? 0 : 1;
     }
+  }
+
+  /**
+   * Stops a root service, i.e. the worker: it exits, and its agent may close the connection
+   * before the reply leaves. Either is success: "worker NAME (pid P) stopped".
+   */
+  private int stopWorker(WorkerConnection connection, InspectMessage.Command command) throws IOException {
+    InspectMessage.Reply reply;
+    try {
+      reply = connection.client().request(command).get();
+    } catch (ExecutionException closedFirst) {
+      reply = null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the stop reply", e);
+    }
+    if (reply != null && !reply.ok()) {
+      spec.commandLine().getErr().println("mode-inspect: " + reply.message());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+    InspectMessage.Hello hello = connection.hello();
+    spec.commandLine().getOut().println("worker " + hello.name() + " (pid " + hello.pid() + ") stopped");
+    spec.commandLine().getOut().flush();
+    return 0;
   }
 
   /** Sends a command and waits for its reply (lifecycle calls may take as long as they take). */

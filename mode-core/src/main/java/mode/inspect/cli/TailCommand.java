@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import mode.State;
 import mode.events.ServiceEvent;
@@ -39,23 +40,32 @@ final class TailCommand implements Callable<Integer> {
   ColorMode color;
 
   private final Map<Long, String> labels = new ConcurrentHashMap<>();
+  private final CompletableFuture<WorkerConnection> connection = new CompletableFuture<>();
   private PrintWriter out;
   private boolean colored;
 
+  /**
+   * Follows the worker until it ends or standard output closes (a reader such as {@code head}
+   * quit: then quietly, exit code 0). Exit code 0 when the worker stopped, 1 when it crashed or
+   * was lost (killed), with a line on standard error saying which.
+   */
   @Override
   public Integer call() throws IOException, InterruptedException {
     out = spec.commandLine().getOut();
     colored = color == ColorMode.always || (color == ColorMode.auto && Ansi.AUTO.enabled());
-    try (WorkerConnection connection = WorkerConnection.open(attach.target(), Duration.ofSeconds(5), this::print, line -> {})) {
-      InspectMessage.Hello hello = connection.hello();
-      spec.commandLine().getErr().printf("attached to %s (pid %d); %d services%n", hello.name(), hello.pid(),
-          connection.snapshot().services().size());
-      spec.commandLine().getErr().flush();
-      connection.awaitClose();
-      spec.commandLine().getErr().printf("worker %s (pid %d) closed the connection%n", hello.name(), hello.pid());
-      spec.commandLine().getErr().flush();
+    PrintWriter err = spec.commandLine().getErr();
+    try (WorkerConnection attached = WorkerConnection.open(attach.target(), Duration.ofSeconds(5), this::print, line -> {})) {
+      connection.complete(attached);
+      InspectMessage.Hello hello = attached.hello();
+      err.printf("attached to %s (pid %d); %d services%n", hello.name(), hello.pid(),
+          attached.snapshot().services().size());
+      err.flush();
+      attached.awaitClose();
+      WorkerFate.Ending ending = attached.ending();
+      ending.describe().ifPresent(err::println);
+      err.flush();
+      return ending.exitCode();
     }
-    return 0;
   }
 
   private void print(Frame frame) {
@@ -85,6 +95,10 @@ final class TailCommand implements Callable<Integer> {
     if (line != null) {
       out.println(line);
       out.flush();
+      if (out.checkError()) {
+        // Nobody reads any more (e.g. piped into head): stop, as a Unix tool does.
+        connection.thenAccept(WorkerConnection::close);
+      }
     }
   }
 

@@ -27,6 +27,8 @@ final class WorkerConnection implements AutoCloseable {
   private final CompletableFuture<InspectMessage.Hello> hello = new CompletableFuture<>();
   private final CompletableFuture<ServiceEvent.Snapshot> snapshot = new CompletableFuture<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final WorkerFate fate = new WorkerFate();
+  private volatile boolean closedHere;
 
   private WorkerConnection(InspectClient client) {
     this.client = client;
@@ -73,6 +75,7 @@ final class WorkerConnection implements AutoCloseable {
   }
 
   private void track(Frame frame) {
+    fate.track(frame);
     switch (frame.message()) {
       case InspectMessage.Hello h -> hello.complete(h);
       case InspectMessage.Event(ServiceEvent.Snapshot s) -> snapshot.complete(s);
@@ -151,8 +154,24 @@ final class WorkerConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * How the session ended (meaningful once it has): closed by this client, or the worker stopped,
+   * crashed or was lost.
+   */
+  WorkerFate.Ending ending() {
+    return fate.ending(closedHere);
+  }
+
+  /** Whether service {@code id} is a root of the first snapshot (the worker itself, as a rule). */
+  boolean isRoot(long id) {
+    return snapshot().services().stream().anyMatch(s -> s.id() == id && s.parentId() == null);
+  }
+
   @Override
   public void close() {
+    if (!closed.isDone()) {
+      closedHere = true;
+    }
     client.close();
   }
 }

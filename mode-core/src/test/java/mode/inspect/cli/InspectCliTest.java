@@ -1,6 +1,7 @@
 package mode.inspect.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -115,6 +117,13 @@ class InspectCliTest {
   }
 
   @Test
+  void stopOfTheRootSaysTheWorkerStopped() {
+    assertThat(cli("stop", "App", "--dir", dir.toString()))
+        .isEqualTo(new Run(0, "worker App (pid " + ProcessHandle.current().pid() + ") stopped\n", ""));
+    assertThat(app.state()).isEqualTo(mode.State.SHUTDOWN);
+  }
+
+  @Test
   void anUnknownServiceIsAnErrorListingTheServices() {
     assertThat(cli("restart", "Db", "--dir", dir.toString())).isEqualTo(new Run(1, "",
         "mode-inspect: no service 'Db' in worker App (services: App (id " + app.id() + "), Web (id " + web.id()
@@ -139,27 +148,116 @@ class InspectCliTest {
   void recordWritesTheRawLines() throws IOException {
     Path file = tmp.resolve("session.jsonl");
     Run run = cli("record", "--count", "2", "-o", file.toString(), "--dir", dir.toString());
-    assertThat(run).isEqualTo(new Run(0, "", "recorded 2 lines to " + file + "\n"));
+    assertThat(run).isEqualTo(new Run(0, "", "recording to " + file + ".partial (renamed to " + file
+        + " when the recording ends)\nrecorded 2 lines to " + file + "\n"));
     List<Frame> frames = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(MessageCodec::decode).toList();
     assertThat(frames).extracting(Frame::type).containsExactly("hello", "snapshot");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(tmp.resolve("session.jsonl.partial")).doesNotExist();
+  }
+
+  @Test
+  void recordNeverTouchesAnExistingFileBeforeItHasAttached() throws IOException {
+    Path precious = Files.writeString(tmp.resolve("precious.jsonl"), "an earlier recording\n");
+    assertThat(cli("record", "--pid", "999999", "-o", precious.toString(), "--dir", dir.toString()))
+        .isEqualTo(new Run(1, "", "mode-inspect: no worker with pid 999999 found in " + dir.toAbsolutePath() + "\n"));
+    agent.close();
+    Files.writeString(dir.resolve("999999-1.json"), "{}"); // a worker that cannot be reached
+    assertThat(cli("record", "--descriptor", tmp.resolve("gone.json").toString(), "-o", precious.toString()).exitCode())
+        .isEqualTo(1);
+    assertThat(precious).hasContent("an earlier recording");
+    assertThat(tmp.resolve("precious.jsonl.partial")).doesNotExist();
+  }
+
+  @Test
+  void recordReplacesAnExistingFileOnlyWhenTheRecordingEnds() throws Exception {
+    Path file = Files.writeString(tmp.resolve("session.jsonl"), "an earlier recording\n");
+    Path partial = tmp.resolve("session.jsonl.partial");
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> record = CompletableFuture.supplyAsync(() ->
+        InspectCli.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+            .execute("record", "-o", file.toString(), "--dir", dir.toString()));
+    await().until(() -> Files.exists(partial) && Files.readAllLines(partial).size() == 2);
+    assertThat(file).hasContent("an earlier recording");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(partial))).isEqualTo("rw-------");
+    app.stop();
+    await().until(() -> Files.readAllLines(partial).stream().anyMatch(l -> l.contains("\"serviceId\":" + app.id()
+        + ",\"from\":\"STOPPING\",\"to\":\"SHUTDOWN\"")));
+    agent.close();
+    assertThat(record.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(partial).doesNotExist();
+    assertThat(Files.readAllLines(file).getFirst()).startsWith("{\"type\":\"hello\"");
+    assertThat(err.toString()).endsWith("worker App (pid " + ProcessHandle.current().pid() + ") stopped\n");
+  }
+
+  @Test
+  void aRecordingInProgressIsNeverOverwritten() throws IOException {
+    Path file = tmp.resolve("session.jsonl");
+    Files.writeString(tmp.resolve("session.jsonl.partial"), "kept from a killed recording\n");
+    assertThat(cli("record", "-o", file.toString(), "--dir", dir.toString())).isEqualTo(new Run(1, "",
+        "mode-inspect: cannot record to " + file + ": " + file + ".partial exists (an interrupted recording?);"
+            + " move it away first\n"));
+    assertThat(tmp.resolve("session.jsonl.partial")).hasContent("kept from a killed recording");
+  }
+
+  @Test
+  void fileErrorsSayWhy() throws IOException {
+    Path missing = tmp.resolve("missing/dir/x.dot");
+    assertThat(cli("export-dot", "-o", missing.toString(), "--dir", dir.toString()))
+        .isEqualTo(new Run(1, "", "mode-inspect: cannot write " + missing + ": No such file or directory\n"));
+    Path record = tmp.resolve("missing/x.jsonl");
+    assertThat(cli("record", "-o", record.toString(), "--dir", dir.toString()))
+        .isEqualTo(new Run(1, "", "mode-inspect: cannot record to " + record + ": No such file or directory\n"));
+    assertThat(tmp.resolve("missing")).doesNotExist();
+  }
+
+  @Test
+  void aFolderWithoutWritePermissionSaysPermissionDenied() throws IOException {
+    assumeThat(System.getProperty("user.name")).as("root may write anywhere").isNotEqualTo("root");
+    Path locked = Files.createDirectory(tmp.resolve("locked"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-x------"));
+    Path file = locked.resolve("x.dot");
+    assertThat(cli("export-dot", "-o", file.toString(), "--dir", dir.toString()))
+        .isEqualTo(new Run(1, "", "mode-inspect: cannot write " + file + ": Permission denied\n"));
+    assertThat(cli("record", "-o", file.toString(), "--dir", dir.toString()))
+        .isEqualTo(new Run(1, "", "mode-inspect: cannot record to " + file + ": Permission denied\n"));
+  }
+
+  @Test
+  void exportReplacesAnExistingFileWhole() throws IOException {
+    Path file = Files.writeString(tmp.resolve("graph.dot"), "old");
+    assertThat(cli("export-dot", "--dir", dir.toString(), "-o", file.toString()).exitCode()).isZero();
+    assertThat(Files.readString(file)).isEqualTo(inProcessGraph().toDot());
+    try (var files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("graph.dot", "inspect");
+    }
   }
 
   @Test
   void recordRunsUntilTheWorkerGoesAndKeepsEveryLine() throws Exception {
     Path file = tmp.resolve("until-exit.jsonl");
+    Path partial = tmp.resolve("until-exit.jsonl.partial");
     StringWriter err = new StringWriter();
     CompletableFuture<Integer> record = CompletableFuture.supplyAsync(() ->
         InspectCli.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
             .execute("record", "-o", file.toString(), "--dir", dir.toString()));
-    await().until(() -> Files.exists(file) && Files.readAllLines(file).size() == 2);
+    await().until(() -> Files.exists(partial) && Files.readAllLines(partial).size() == 2);
     web.restart();
-    await().until(() -> Files.readAllLines(file).size() == 7);
+    await().until(() -> Files.readAllLines(partial).size() == 7);
     agent.close();
-    assertThat(record.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(record.get(10, TimeUnit.SECONDS)).isEqualTo(1); // closed under a running tree: lost, as if killed
     List<Frame> frames = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(MessageCodec::decode).toList();
-    assertThat(frames).extracting(Frame::type)
-        .containsExactly("hello", "snapshot", "transition", "transition", "transition", "transition", "transition");
-    assertThat(err.toString()).isEqualTo("recorded 7 lines to " + file + "\n");
+    assertThat(frames).extracting(Frame::type).containsExactly(
+        "hello", "snapshot", "transition", "transition", "transition", "transition", "transition", "log");
+    assertThat(frames.getLast().message()).isEqualTo(new mode.inspect.InspectMessage.Event(new mode.events.ServiceEvent.Log(
+        ((mode.events.ServiceEvent.Log) ((mode.inspect.InspectMessage.Event) frames.getLast().message()).event()).at(),
+        null, "INFO", "mode.inspect", "the inspect agent is closing")));
+    assertThat(err.toString()).endsWith("recorded 8 lines to " + file + "\n" + lost() + "\n");
+  }
+
+  String lost() {
+    return "lost worker App (pid " + ProcessHandle.current().pid()
+        + ") while it was RUNNING: it was killed, or closed its agent without stopping";
   }
 
   @Test
@@ -173,7 +271,7 @@ class InspectCliTest {
     cache.restart();
     await().until(() -> out.toString().lines().count() == 5);
     agent.close();
-    assertThat(tail.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(tail.get(10, TimeUnit.SECONDS)).isEqualTo(1);
     String c = "Cache \\(id " + cache.id() + "\\)  ";
     assertThat(out.toString().lines().toList()).satisfiesExactly(
         l -> assertThat(l).matches("\\S+Z  " + c + "RUNNING -> STOPPING"),
@@ -182,7 +280,23 @@ class InspectCliTest {
         l -> assertThat(l).matches("\\S+Z  " + c + "INIT -> STARTING"),
         l -> assertThat(l).matches("\\S+Z  " + c + "STARTING -> RUNNING"));
     assertThat(err.toString()).isEqualTo("attached to App (pid " + ProcessHandle.current().pid() + "); 3 services\n"
-        + "worker App (pid " + ProcessHandle.current().pid() + ") closed the connection\n");
+        + lost() + "\n");
+  }
+
+  @Test
+  void tailTellsAStoppedWorkerFromACrashedOne() throws Exception {
+    StringWriter err = new StringWriter();
+    StringWriter out = new StringWriter();
+    CompletableFuture<Integer> tail = CompletableFuture.supplyAsync(() ->
+        InspectCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute("tail", "--color=never", "--dir", dir.toString()));
+    await().until(() -> err.toString().contains("attached"));
+    app.crash(new IllegalStateException("disk on fire"));
+    await().until(() -> out.toString().contains("App (id " + app.id() + ")  RUNNING -> CRASHED"));
+    agent.close();
+    assertThat(tail.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(err.toString()).endsWith("worker App (pid " + ProcessHandle.current().pid()
+        + ") crashed: java.lang.IllegalStateException: disk on fire\n");
   }
 
   @Test
@@ -197,10 +311,14 @@ class InspectCliTest {
       await().until(() -> out.toString().lines().count() == 1);
     }
     await().until(() -> out.toString().lines().count() == 2);
+    app.stop();
+    await().until(() -> out.toString().contains("App (id " + app.id() + ") STOPPING -> SHUTDOWN")
+        || out.toString().contains("App (id " + app.id() + ")  STOPPING -> SHUTDOWN"));
     agent.close();
     assertThat(tail.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(err.toString()).endsWith("worker App (pid " + ProcessHandle.current().pid() + ") stopped\n");
     String c = "Cache \\(id " + cache.id() + "\\)";
-    assertThat(out.toString().lines().toList()).satisfiesExactly(
+    assertThat(out.toString().lines().limit(2).toList()).satisfiesExactly(
         l -> assertThat(l).matches("\\S+Z  " + c + " flag FLUSHING set"),
         l -> assertThat(l).matches("\\S+Z  " + c + " flag FLUSHING cleared"));
   }
@@ -245,7 +363,7 @@ class InspectCliTest {
     cache.restart();
     await().until(() -> out.toString().lines().count() == 5);
     agent.close();
-    assertThat(tail.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(tail.get(10, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(out.toString().lines().map(l -> l.substring(0, l.indexOf('m') + 1) + "|" + l.endsWith("\u001b[0m")))
         .containsExactly("\u001b[33m|true", "\u001b[34m|true", "\u001b[39m|true", "\u001b[33m|true", "\u001b[32m|true");
   }
