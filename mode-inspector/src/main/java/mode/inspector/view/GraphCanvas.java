@@ -65,8 +65,6 @@ public final class GraphCanvas extends Region {
   private double dragY;
   private boolean dragged;
   private long frames;
-  private long lastPaintNanos;
-  private int lastDrawn;
 
   /** A canvas showing {@code vm}'s graph; right-click on a service offers {@code actions}. */
   public GraphCanvas(GraphViewModel vm, ActionsViewModel actions) {
@@ -107,10 +105,8 @@ public final class GraphCanvas extends Region {
   }
 
   private void paint(long now) {
-    long started = System.nanoTime();
-    lastDrawn = painter.paint(canvas.getGraphicsContext2D(), vm.layoutProperty().get(), view,
+    painter.paint(canvas.getGraphicsContext2D(), vm.layoutProperty().get(), view,
         canvas.getWidth(), canvas.getHeight(), now);
-    lastPaintNanos = System.nanoTime() - started;
     frames++;
   }
 
@@ -231,16 +227,6 @@ public final class GraphCanvas extends Region {
    */
   public boolean isPainting() {
     return running;
-  }
-
-  /** How long the last paint took, in nanoseconds. */
-  public long lastPaintNanos() {
-    return lastPaintNanos;
-  }
-
-  /** How many boxes the last paint drew (the rest were outside the view). */
-  public int lastDrawn() {
-    return lastDrawn;
   }
 
   /** The underlying canvas (for snapshots). */

@@ -52,7 +52,6 @@ public final class GraphViewModel {
   private final ReadOnlyObjectWrapper<Long> revealRequest = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyLongWrapper repaint = new ReadOnlyLongWrapper();
   private final ReadOnlyIntegerWrapper matchCount = new ReadOnlyIntegerWrapper();
-  private final ReadOnlyLongWrapper layoutNanos = new ReadOnlyLongWrapper();
   private final ReadOnlyObjectWrapper<String> problem = new ReadOnlyObjectWrapper<>();
   private final StringProperty search = new SimpleStringProperty(this, "search", "");
   private final ObjectProperty<StateFilter> filter = new SimpleObjectProperty<>(this, "filter", StateFilter.ALL);
@@ -120,7 +119,6 @@ public final class GraphViewModel {
     }
     layoutRunning = true;
     VisibleGraph visible = VisibleGraph.of(model, collapsed, filter.get());
-    long started = System.nanoTime();
     background.execute(
         () -> {
           Layout result;
@@ -133,17 +131,15 @@ public final class GraphViewModel {
           }
           Layout done = result;
           String error = failure;
-          long elapsed = System.nanoTime() - started;
-          ui.execute(() -> publish(visible, done, error, elapsed));
+          ui.execute(() -> publish(visible, done, error));
         });
   }
 
-  private void publish(VisibleGraph visible, Layout result, String error, long elapsed) {
+  private void publish(VisibleGraph visible, Layout result, String error) {
     layoutRunning = false;
     if (result != null) {
       dimmed = visible.dimmed;
       hiddenBelow = visible.hiddenBelow;
-      layoutNanos.set(elapsed);
       layout.set(result);
     }
     problem.set(error);
@@ -249,10 +245,10 @@ public final class GraphViewModel {
     return node == null ? null : node.state();
   }
 
-  /** The label of a service, or {@code "?"} if it is gone. */
+  /** The label of a service, or {@link Texts#unknownService} if it is gone. */
   public String label(long id) {
     ServiceNode node = model.node(id);
-    return node == null ? "?" : node.label();
+    return node == null ? Texts.unknownService(id) : node.label();
   }
 
   /** The restart count of a service (0 if it is gone). */
@@ -318,11 +314,6 @@ public final class GraphViewModel {
   /** How many services match the search text. */
   public ReadOnlyIntegerProperty matchCountProperty() {
     return matchCount.getReadOnlyProperty();
-  }
-
-  /** How long the last layout took, including the wait for the executor, in nanoseconds. */
-  public ReadOnlyLongProperty layoutNanosProperty() {
-    return layoutNanos.getReadOnlyProperty();
   }
 
   /** A message when the last layout failed, else {@code null}. */

@@ -2,8 +2,6 @@ package mode.inspector.viewmodel;
 
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +33,6 @@ import mode.inspector.model.TransitionRecord;
  * arrived since the last one. Never throws on odd input: problems become messages.
  */
 public final class InspectorViewModel {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
-  private final InstantSource wallClock;
-  private final Executor ui;
   private final GraphViewModel graph;
   private final DetailsViewModel details;
   private final MemoryBounds bounds;
@@ -89,8 +83,6 @@ public final class InspectorViewModel {
     this.live = bounds.newGraph();
     this.shown = live;
     this.recording = bounds.newRecording();
-    this.wallClock = wallClock;
-    this.ui = ui;
     this.graph = new GraphViewModel(background, ui, nanoClock);
     this.details = new DetailsViewModel(() -> replayMoment.get() != null ? replayMoment.get() : wallClock.instant());
     this.actions = new ActionsViewModel(ui, graph.selectedProperty(), this::labelOf);
@@ -229,7 +221,7 @@ public final class InspectorViewModel {
 
   private String labelOf(long id) {
     var node = shown.node(id);
-    return node == null ? "service " + id : node.label();
+    return node == null ? Texts.unknownService(id) : node.label();
   }
 
   /** The model on screen (live, or the replayed moment). */
@@ -319,7 +311,7 @@ public final class InspectorViewModel {
     List<String> parts = new ArrayList<>(2);
     if (recording.folded() > 0) {
       parts.add(String.format(Locale.ROOT, "replay reaches back to %s (%,d older events folded into a snapshot)",
-          TIME.format(recording.start()), recording.folded()));
+          Texts.time(recording.start()), recording.folded()));
     }
     if (logsDiscarded > 0) {
       parts.add(String.format(Locale.ROOT, "%,d older log entries discarded", logsDiscarded));
@@ -340,13 +332,5 @@ public final class InspectorViewModel {
   /** The moment on screen during a replay, else {@code null}. */
   public ReadOnlyObjectProperty<Instant> replayMomentProperty() {
     return replayMoment.getReadOnlyProperty();
-  }
-
-  InstantSource wallClock() {
-    return wallClock;
-  }
-
-  Executor ui() {
-    return ui;
   }
 }
