@@ -127,6 +127,7 @@ class DemoAttachTest {
     click(robot, "Shard-2");
 
     robot.clickOn("#action-stop");
+    robot.clickOn("#confirm-action");
 
     long shard = idOf("Shard-2");
     await().atMost(Duration.ofSeconds(20)).until(() -> parts.vm.graph().state(shard) == State.SHUTDOWN);

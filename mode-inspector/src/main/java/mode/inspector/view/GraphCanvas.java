@@ -1,7 +1,6 @@
 package mode.inspector.view;
 
 import javafx.animation.AnimationTimer;
-import java.util.List;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -11,6 +10,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import mode.inspector.layout.Layout;
+import mode.inspector.viewmodel.ActionRules.Action;
 import mode.inspector.viewmodel.ActionsViewModel;
 import mode.inspector.viewmodel.GraphViewModel;
 
@@ -190,9 +190,9 @@ public final class GraphCanvas extends Region {
     MenuItem start = item("Start", actions::start);
     MenuItem stop = item("Stop", actions::stop);
     MenuItem restart = item("Restart", actions::restart);
-    for (MenuItem m : List.of(start, stop, restart)) {
-      m.setDisable(!actions.availableProperty().get());
-    }
+    start.setDisable(!actions.whyNotProperty(Action.START).get().isEmpty());
+    stop.setDisable(!actions.whyNotProperty(Action.STOP).get().isEmpty());
+    restart.setDisable(!actions.whyNotProperty(Action.RESTART).get().isEmpty());
     MenuItem fold = item(vm.isCollapsed(id) ? "Expand" : "Collapse", () -> vm.toggleCollapsed(id));
     menu.getItems().setAll(start, stop, restart, new SeparatorMenuItem(), fold);
     menu.show(canvas, screenX, screenY);

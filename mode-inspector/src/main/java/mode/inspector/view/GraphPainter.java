@@ -145,6 +145,7 @@ final class GraphPainter {
   private void paintNode(GraphicsContext gc, long id, double x, double y, double w, double h, double scale,
       boolean selected, long nowNanos) {
     State state = vm.state(id);
+    boolean stale = vm.staleProperty().get();
     gc.setGlobalAlpha(vm.isDimmed(id) ? 0.4 : 1);
     double flash = vm.flash(id, nowNanos);
     if (flash > 0) {
@@ -156,12 +157,12 @@ final class GraphPainter {
       gc.setFill(Palette.MATCH);
       gc.fillRoundRect(x - 5, y - 5, w + 10, h + 10, ARC + 5, ARC + 5);
     }
-    gc.setFill(Palette.fill(state));
+    gc.setFill(Palette.faded(Palette.fill(state), stale));
     gc.fillRoundRect(x, y, w, h, ARC, ARC);
     if (scale * w < 6) {
       return;
     }
-    gc.setStroke(selected ? Palette.SELECTION : Palette.stroke(state));
+    gc.setStroke(selected ? Palette.SELECTION : Palette.faded(Palette.stroke(state), stale));
     gc.setLineWidth(selected ? 3 : state == State.CRASHED ? 2 : 1.2);
     gc.strokeRoundRect(x, y, w, h, ARC, ARC);
     if (scale < 0.35) {

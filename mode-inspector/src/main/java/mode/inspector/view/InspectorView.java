@@ -20,7 +20,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.geometry.Pos;
 import javafx.util.Duration;
 import mode.inspector.viewmodel.GraphViewModel;
 import mode.inspector.viewmodel.InspectorViewModel;
@@ -47,8 +49,15 @@ public final class InspectorView extends BorderPane {
     GraphViewModel graph = vm.graph();
     getStylesheets().add(STYLESHEET);
     canvas = new GraphCanvas(graph, vm.actions());
-    VBox graphBox = new VBox(canvas, new LegendView());
-    VBox.setVgrow(canvas, Priority.ALWAYS);
+    Label notice = new Label();
+    notice.setId("liveness-notice");
+    notice.textProperty().bind(vm.liveness().noticeProperty());
+    notice.visibleProperty().bind(vm.liveness().liveProperty().not());
+    notice.getStyleClass().add("liveness-notice");
+    StackPane graphPane = new StackPane(canvas, notice);
+    StackPane.setAlignment(notice, Pos.TOP_CENTER);
+    VBox graphBox = new VBox(graphPane, new LegendView());
+    VBox.setVgrow(graphPane, Priority.ALWAYS);
 
     SplitPane top = new SplitPane(graphBox, new DetailsView(vm.details(), graph));
     top.setDividerPositions(0.72);
@@ -107,7 +116,7 @@ public final class InspectorView extends BorderPane {
     Button zoomOut = button("−", "Zoom out", () -> canvas.zoom(0.8));
     Button expand = button("Expand all", "Expand every collapsed service", graph::expandAll);
 
-    List<Button> actions = actionButtons(vm);
+    List<javafx.scene.Node> actions = ActionButtons.of(vm, this);
 
     MenuButton file = new MenuButton("File");
     file.setId("file-menu");
@@ -120,30 +129,6 @@ public final class InspectorView extends BorderPane {
     bar.getItems().addAll(actions);
     bar.getItems().addAll(new Separator(), file);
     return bar;
-  }
-
-  private List<Button> actionButtons(InspectorViewModel vm) {
-    GraphViewModel graph = vm.graph();
-    Button start = button("Start", "Start the selected service", vm.actions()::start);
-    start.setId("action-start");
-    Button stop = button("Stop", "Stop the selected service", vm.actions()::stop);
-    stop.setId("action-stop");
-    Button restart = button("Restart", "Restart the selected service", vm.actions()::restart);
-    restart.setId("action-restart");
-    Button dump = button("Thread dump", "Every thread's stack, in a window", vm.actions()::threadDump);
-    dump.setId("action-dump");
-    for (Button b : new Button[] {start, stop, restart}) {
-      b.disableProperty().bind(vm.actions().availableProperty().not()
-          .or(graph.selectedProperty().isNull()).or(vm.actions().busyProperty()));
-    }
-    dump.disableProperty().bind(vm.actions().availableProperty().not());
-    vm.actions().threadDumpProperty().addListener((obs, old, text) -> {
-      if (text != null) {
-        ThreadDumpWindow.show(getScene() == null ? null : getScene().getWindow(), vm.workerNameProperty().get(), text);
-      }
-    });
-
-    return List.of(start, stop, restart, dump);
   }
 
   private static MenuItem menuItem(String text, String id, Runnable action) {

@@ -51,6 +51,11 @@ public final class Palette {
     return state == null ? Color.GRAY : STROKE.get(state);
   }
 
+  /** {@code c} drained of most of its colour when {@code stale} (a past moment on screen), else {@code c}. */
+  public static Color faded(Color c, boolean stale) {
+    return stale ? c.interpolate(c.grayscale(), 0.8) : c;
+  }
+
   /** CSS-style hex of the stroke colour, for DOT export and CSS. */
   public static String hex(Color c) {
     return String.format("#%02x%02x%02x",

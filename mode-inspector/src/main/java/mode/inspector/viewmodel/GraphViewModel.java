@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -52,6 +54,7 @@ public final class GraphViewModel {
   private final ReadOnlyObjectWrapper<Long> revealRequest = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyLongWrapper repaint = new ReadOnlyLongWrapper();
   private final ReadOnlyIntegerWrapper matchCount = new ReadOnlyIntegerWrapper();
+  private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
   private final ReadOnlyObjectWrapper<String> problem = new ReadOnlyObjectWrapper<>();
   private final StringProperty search = new SimpleStringProperty(this, "search", "");
   private final ObjectProperty<StateFilter> filter = new SimpleObjectProperty<>(this, "filter", StateFilter.ALL);
@@ -314,6 +317,18 @@ public final class GraphViewModel {
   /** How many services match the search text. */
   public ReadOnlyIntegerProperty matchCountProperty() {
     return matchCount.getReadOnlyProperty();
+  }
+
+  /** Whether the graph shows a past moment (disconnected, replay, recording): drawn desaturated. */
+  public ReadOnlyBooleanProperty staleProperty() {
+    return stale.getReadOnlyProperty();
+  }
+
+  void setStale(boolean now) {
+    if (stale.get() != now) {
+      stale.set(now);
+      repaint.set(repaint.get() + 1);
+    }
   }
 
   /** A message when the last layout failed, else {@code null}. */

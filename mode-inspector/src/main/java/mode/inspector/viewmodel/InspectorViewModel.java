@@ -40,6 +40,7 @@ public final class InspectorViewModel {
   private final Scrollback<ServiceEvent.Log> logs;
   private final StartupViewModel startup = new StartupViewModel();
   private final ActionsViewModel actions;
+  private final Liveness liveness;
   private final ReadOnlyObjectWrapper<ConnectionStatus> status =
       new ReadOnlyObjectWrapper<>(ConnectionStatus.DISCONNECTED);
   private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("Not attached");
@@ -84,8 +85,15 @@ public final class InspectorViewModel {
     this.shown = live;
     this.recording = bounds.newRecording();
     this.graph = new GraphViewModel(background, ui, nanoClock);
-    this.details = new DetailsViewModel(() -> replayMoment.get() != null ? replayMoment.get() : wallClock.instant());
-    this.actions = new ActionsViewModel(ui, graph.selectedProperty(), this::labelOf);
+    this.liveness = new Liveness(wallClock);
+    this.details = new DetailsViewModel(liveness);
+    this.actions = new ActionsViewModel(ui, graph.selectedProperty(), this::labelOf, this::situation);
+    liveness.liveProperty().addListener((obs, old, now) -> {
+      graph.setStale(!now);
+      actions.refresh();
+      details.refresh(shown, graph.selectedProperty().get());
+    });
+    graph.setStale(true);
     graph.selectedProperty().addListener((obs, old, now) -> {
       details.refresh(shown, now);
       if (now != null && shown.node(now) != null) {
@@ -131,6 +139,7 @@ public final class InspectorViewModel {
 
   private void show(ChangeSet changes) {
     graph.modelChanged(changes);
+    actions.refresh();
     timeline.append(changes.transitions());
     logs.append(changes.logs());
     Long selected = graph.selectedProperty().get();
@@ -154,6 +163,11 @@ public final class InspectorViewModel {
    */
   public void connection(ConnectionStatus now, String name, String message) {
     status.set(now);
+    if (now == ConnectionStatus.CONNECTED) {
+      liveness.connected();
+    } else if (now != ConnectionStatus.REPLAY) {
+      liveness.disconnected();
+    }
     if (name != null) {
       workerName.set(name);
     }
@@ -166,6 +180,7 @@ public final class InspectorViewModel {
     recording = bounds.newRecording();
     replaying.set(false);
     replayMoment.set(null);
+    liveness.reset();
     show(live);
   }
 
@@ -179,6 +194,7 @@ public final class InspectorViewModel {
     statusMessage.set(opened.isEmpty() ? "The recording holds no events" : "Recording " + name);
     replaying.set(false);
     replayMoment.set(null);
+    liveness.recording(opened.isEmpty() ? null : opened.end());
     show(live);
   }
 
@@ -189,6 +205,7 @@ public final class InspectorViewModel {
     }
     replaying.set(true);
     replayMoment.set(moment);
+    liveness.replaying(moment);
     show(recording.replayTo(moment, bounds.historyCapacity(), bounds.logCapacity()));
   }
 
@@ -196,6 +213,7 @@ public final class InspectorViewModel {
   public void goLive() {
     replaying.set(false);
     replayMoment.set(null);
+    liveness.replaying(null);
     show(live);
   }
 
@@ -208,6 +226,14 @@ public final class InspectorViewModel {
     noticeMemory();
     startup.refresh(shown);
     details.refresh(shown, graph.selectedProperty().get());
+    actions.refresh();
+  }
+
+  private ActionRules.Situation situation(boolean attached, boolean busy) {
+    Long id = graph.selectedProperty().get();
+    var node = id == null ? null : shown.node(id);
+    return new ActionRules.Situation(attached, liveness.liveProperty().get() ? null : liveness.noticeProperty().get(),
+        node == null ? null : node.label(), node == null ? null : node.state(), busy);
   }
 
   /**
@@ -274,6 +300,11 @@ public final class InspectorViewModel {
   /** The startup view-model. */
   public StartupViewModel startup() {
     return startup;
+  }
+
+  /** Whether the present is on screen, and the moment every clock reads when it is not. */
+  public Liveness liveness() {
+    return liveness;
   }
 
   /** The actions view-model. */
