@@ -9,6 +9,7 @@ import javafx.scene.text.TextAlignment;
 import mode.State;
 import mode.inspector.layout.LayeredLayout;
 import mode.inspector.layout.Layout;
+import mode.inspector.model.Trouble;
 import mode.inspector.viewmodel.GraphViewModel;
 
 /**
@@ -162,8 +163,10 @@ final class GraphPainter {
     if (scale * w < 6) {
       return;
     }
-    gc.setStroke(selected ? Palette.SELECTION : Palette.faded(Palette.stroke(state), stale));
-    gc.setLineWidth(selected ? 3 : state == State.CRASHED ? 2 : 1.2);
+    Trouble trouble = vm.trouble(id);
+    Color troubleColour = trouble == null ? null : Palette.faded(Palette.trouble(trouble.kind()), stale);
+    gc.setStroke(selected ? Palette.SELECTION : troubleColour != null ? troubleColour : Palette.faded(Palette.stroke(state), stale));
+    gc.setLineWidth(selected || trouble != null ? 3 : state == State.CRASHED ? 2 : 1.2);
     gc.strokeRoundRect(x, y, w, h, ARC, ARC);
     if (scale < 0.35) {
       return;
@@ -191,6 +194,11 @@ final class GraphPainter {
       label = label.substring(0, 27) + "…";
     }
     gc.fillText(label, x + 10, y + h / 2, Math.max(10, textRight - x - 10));
+    if (trouble != null) {
+      paintMarker(gc, trouble.serviceId() == id ? trouble.text() : vm.label(trouble.serviceId()) + ": " + trouble.text(),
+          x, y, troubleColour);
+      return;
+    }
     int restarts = vm.restartCount(id);
     if (restarts > 0) {
       String text = "↻" + restarts;
@@ -204,6 +212,18 @@ final class GraphPainter {
       gc.setTextBaseline(VPos.CENTER);
       gc.fillText(text, pcx, y - 1);
     }
+  }
+
+  /** A pill on the box's top edge, legible at the default zoom: what is wrong, in words. */
+  private static void paintMarker(GraphicsContext gc, String text, double x, double y, Color colour) {
+    double pw = 12 + 6.6 * text.length();
+    gc.setFill(colour);
+    gc.fillRoundRect(x + 4, y - 10, pw, 17, 17, 17);
+    gc.setFill(Color.WHITE);
+    gc.setFont(BADGE);
+    gc.setTextAlign(TextAlignment.LEFT);
+    gc.setTextBaseline(VPos.CENTER);
+    gc.fillText(text, x + 10, y - 1.5);
   }
 
   static double badgeWidth() {

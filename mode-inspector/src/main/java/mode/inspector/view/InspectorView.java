@@ -54,7 +54,12 @@ public final class InspectorView extends BorderPane {
     notice.textProperty().bind(vm.liveness().noticeProperty());
     notice.visibleProperty().bind(vm.liveness().liveProperty().not());
     notice.getStyleClass().add("liveness-notice");
-    StackPane graphPane = new StackPane(canvas, notice);
+    Label empty = new Label();
+    empty.setId("filter-empty");
+    empty.textProperty().bind(graph.emptyResultProperty());
+    empty.visibleProperty().bind(graph.emptyResultProperty().isNotEmpty());
+    empty.setStyle("-fx-font-size: 15px; -fx-text-fill: #455a64;");
+    StackPane graphPane = new StackPane(canvas, empty, notice);
     StackPane.setAlignment(notice, Pos.TOP_CENTER);
     VBox graphBox = new VBox(graphPane, new LegendView());
     VBox.setVgrow(graphPane, Priority.ALWAYS);
@@ -63,6 +68,7 @@ public final class InspectorView extends BorderPane {
     top.setDividerPositions(0.72);
     TabPane tabs = new TabPane(
         new Tab("Timeline", new TimelineView(vm.timeline(), graph)),
+        problemsTab(vm),
         new Tab("Startup", new StartupView(vm.startup(), graph)),
         new Tab("Log", new LogView(vm)));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -129,6 +135,15 @@ public final class InspectorView extends BorderPane {
     bar.getItems().addAll(actions);
     bar.getItems().addAll(new Separator(), file);
     return bar;
+  }
+
+  private static Tab problemsTab(InspectorViewModel vm) {
+    Tab tab = new Tab("Problems", new ProblemsView(vm.problems(), vm.graph()));
+    tab.setId("problems-tab");
+    tab.textProperty().bind(Bindings.createStringBinding(
+        () -> vm.problems().rows().isEmpty() ? "Problems" : "Problems (" + vm.problems().rows().size() + ")",
+        vm.problems().rows()));
+    return tab;
   }
 
   private static MenuItem menuItem(String text, String id, Runnable action) {

@@ -1,7 +1,7 @@
 package mode.inspector.view;
 
 import java.util.function.Function;
-import mode.inspector.viewmodel.Texts;
+import mode.inspector.model.Texts;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;

@@ -1,7 +1,7 @@
 package mode.inspector.view;
 
 import java.time.Instant;
-import mode.inspector.viewmodel.Texts;
+import mode.inspector.model.Texts;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -12,7 +12,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import mode.State;
-import mode.inspector.viewmodel.Texts;
+import mode.inspector.model.Texts;
 import mode.inspector.viewmodel.GraphViewModel;
 import mode.inspector.viewmodel.StartupViewModel;
 import mode.inspector.viewmodel.StartupViewModel.StartupRow;

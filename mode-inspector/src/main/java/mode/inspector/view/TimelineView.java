@@ -2,7 +2,7 @@ package mode.inspector.view;
 
 import java.text.NumberFormat;
 import java.util.Locale;
-import mode.inspector.viewmodel.Texts;
+import mode.inspector.model.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;

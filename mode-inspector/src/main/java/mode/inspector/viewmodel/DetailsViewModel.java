@@ -1,5 +1,6 @@
 package mode.inspector.viewmodel;
 
+import mode.inspector.model.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

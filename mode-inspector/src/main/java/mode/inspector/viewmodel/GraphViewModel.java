@@ -1,5 +1,8 @@
 package mode.inspector.viewmodel;
 
+import mode.inspector.model.Texts;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +21,8 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -27,6 +32,7 @@ import mode.inspector.layout.Layout;
 import mode.inspector.model.ChangeSet;
 import mode.inspector.model.ServiceGraph;
 import mode.inspector.model.ServiceNode;
+import mode.inspector.model.Trouble;
 
 /**
  * The graph as the canvas shows it: the current layout (computed on a background executor,
@@ -54,6 +60,7 @@ public final class GraphViewModel {
   private final ReadOnlyObjectWrapper<Long> revealRequest = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyLongWrapper repaint = new ReadOnlyLongWrapper();
   private final ReadOnlyIntegerWrapper matchCount = new ReadOnlyIntegerWrapper();
+  private final ReadOnlyStringWrapper emptyResult = new ReadOnlyStringWrapper(this, "emptyResult", "");
   private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
   private final ReadOnlyObjectWrapper<String> problem = new ReadOnlyObjectWrapper<>();
   private final StringProperty search = new SimpleStringProperty(this, "search", "");
@@ -62,7 +69,8 @@ public final class GraphViewModel {
   private final Set<Long> fanOutSeen = new HashSet<>();
   private final Map<Long, Long> changedAt = new HashMap<>();
   private Set<Long> dimmed = Set.of();
-  private Map<Long, Integer> hiddenBelow = Map.of();
+  private Map<Long, Set<Long>> hiddenBelow = Map.of();
+  private InstantSource clock = InstantSource.system();
   private Set<Long> matches = Set.of();
   private boolean layoutRunning;
   private boolean layoutAgain;
@@ -146,6 +154,8 @@ public final class GraphViewModel {
       layout.set(result);
     }
     problem.set(error);
+    emptyResult.set(result == null || result.size() > 0 || filter.get() == StateFilter.ALL || model.size() == 0 ? ""
+        : "The filter “" + filter.get() + "” matches none of the " + model.size() + " services");
     if (layoutAgain) {
       layoutAgain = false;
       requestLayout();
@@ -260,6 +270,42 @@ public final class GraphViewModel {
     return node == null ? 0 : node.restartCount();
   }
 
+  /**
+   * The worst trouble of a service at the moment on screen, or of one it hides while collapsed
+   * (its {@link Trouble#serviceId()} then names that one); {@code null} when there is none.
+   */
+  public Trouble trouble(long id) {
+    Instant now = clock.instant();
+    Trouble worst = worst(id, now, null);
+    for (long hidden : hiddenBelow.getOrDefault(id, Set.of())) {
+      worst = worst(hidden, now, worst);
+    }
+    return worst;
+  }
+
+  private Trouble worst(long id, Instant now, Trouble sofar) {
+    ServiceNode node = model.node(id);
+    if (node == null) {
+      return sofar;
+    }
+    for (Trouble t : Trouble.of(node, now)) {
+      if (sofar == null || Trouble.WORST_FIRST.compare(t, sofar) < 0) {
+        sofar = t;
+      }
+    }
+    return sofar;
+  }
+
+  /** Reads trouble against {@code clock} (the moment on screen). */
+  void useClock(InstantSource clock) {
+    this.clock = clock;
+  }
+
+  /** A second passed: markers that say "3 s ago" are drawn again. */
+  void tick() {
+    repaint.set(repaint.get() + 1);
+  }
+
   /** Whether the service is drawn only as context for a filter match. */
   public boolean isDimmed(long id) {
     return dimmed.contains(id);
@@ -267,7 +313,8 @@ public final class GraphViewModel {
 
   /** How many services a collapsed service hides (0 when expanded). */
   public int hiddenBelow(long id) {
-    return hiddenBelow.getOrDefault(id, 0);
+    Set<Long> hidden = hiddenBelow.get(id);
+    return hidden == null ? 0 : hidden.size();
   }
 
   /** Whether the label matches the search text. */
@@ -317,6 +364,11 @@ public final class GraphViewModel {
   /** How many services match the search text. */
   public ReadOnlyIntegerProperty matchCountProperty() {
     return matchCount.getReadOnlyProperty();
+  }
+
+  /** What the filter hid when it left nothing to draw ("The filter “Only crashed” matches none of the 31 services"); else empty. */
+  public ReadOnlyStringProperty emptyResultProperty() {
+    return emptyResult.getReadOnlyProperty();
   }
 
   /** Whether the graph shows a past moment (disconnected, replay, recording): drawn desaturated. */

@@ -1,5 +1,6 @@
 package mode.inspector.viewmodel;
 
+import mode.inspector.model.Texts;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class InspectorViewModel {
   private final StartupViewModel startup = new StartupViewModel();
   private final ActionsViewModel actions;
   private final Liveness liveness;
+  private final ProblemsViewModel problems;
   private final ReadOnlyObjectWrapper<ConnectionStatus> status =
       new ReadOnlyObjectWrapper<>(ConnectionStatus.DISCONNECTED);
   private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("Not attached");
@@ -87,6 +89,8 @@ public final class InspectorViewModel {
     this.graph = new GraphViewModel(background, ui, nanoClock);
     this.liveness = new Liveness(wallClock);
     this.details = new DetailsViewModel(liveness);
+    graph.useClock(liveness);
+    this.problems = new ProblemsViewModel(liveness);
     this.actions = new ActionsViewModel(ui, graph.selectedProperty(), this::labelOf, this::situation);
     liveness.liveProperty().addListener((obs, old, now) -> {
       graph.setStale(!now);
@@ -155,6 +159,8 @@ public final class InspectorViewModel {
   /** Refreshes what depends on the clock (uptimes); called once a second by the view. */
   public void tick() {
     details.refresh(shown, graph.selectedProperty().get());
+    graph.tick();
+    problems.refresh(shown);
   }
 
   /**
@@ -225,6 +231,7 @@ public final class InspectorViewModel {
     logs.replace(shown.logs());
     noticeMemory();
     startup.refresh(shown);
+    problems.refresh(shown);
     details.refresh(shown, graph.selectedProperty().get());
     actions.refresh();
   }
@@ -305,6 +312,11 @@ public final class InspectorViewModel {
   /** Whether the present is on screen, and the moment every clock reads when it is not. */
   public Liveness liveness() {
     return liveness;
+  }
+
+  /** The services in trouble. */
+  public ProblemsViewModel problems() {
+    return problems;
   }
 
   /** The actions view-model. */

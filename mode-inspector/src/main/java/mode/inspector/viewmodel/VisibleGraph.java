@@ -24,9 +24,10 @@ final class VisibleGraph {
 
   final LayoutGraph layoutGraph;
   final Set<Long> dimmed;
-  final Map<Long, Integer> hiddenBelow;
+  /** What each collapsed service hides (its descendants), so that their trouble shows on it. */
+  final Map<Long, Set<Long>> hiddenBelow;
 
-  private VisibleGraph(LayoutGraph layoutGraph, Set<Long> dimmed, Map<Long, Integer> hiddenBelow) {
+  private VisibleGraph(LayoutGraph layoutGraph, Set<Long> dimmed, Map<Long, Set<Long>> hiddenBelow) {
     this.layoutGraph = layoutGraph;
     this.dimmed = dimmed;
     this.hiddenBelow = hiddenBelow;
@@ -58,7 +59,7 @@ final class VisibleGraph {
         }
       }
     }
-    Map<Long, Integer> hiddenBelow = new HashMap<>();
+    Map<Long, Set<Long>> hiddenBelow = new HashMap<>();
     LayoutGraph graph = layoutGraph(model, order, shown, collapsed, hiddenBelow);
     return new VisibleGraph(graph, dimmed, hiddenBelow);
   }
@@ -89,13 +90,13 @@ final class VisibleGraph {
   }
 
   private static LayoutGraph layoutGraph(ServiceGraph model, List<Long> order, Set<Long> shown,
-      Set<Long> collapsed, Map<Long, Integer> hiddenBelow) {
+      Set<Long> collapsed, Map<Long, Set<Long>> hiddenBelow) {
     LayoutGraph.Builder builder = LayoutGraph.builder();
     for (long id : order) {
       if (shown.contains(id)) {
         boolean isCollapsed = collapsed.contains(id) && !model.dependencies(id).isEmpty();
         if (isCollapsed) {
-          hiddenBelow.put(id, countDescendants(model, id));
+          hiddenBelow.put(id, descendants(model, id));
         }
         builder.node(id, nodeWidth(model.node(id).label(), isCollapsed));
       }
@@ -125,7 +126,7 @@ final class VisibleGraph {
     }
   }
 
-  private static int countDescendants(ServiceGraph model, long id) {
+  private static Set<Long> descendants(ServiceGraph model, long id) {
     Set<Long> seen = new HashSet<>();
     Deque<Long> todo = new ArrayDeque<>(model.dependencies(id));
     while (!todo.isEmpty()) {
@@ -134,6 +135,6 @@ final class VisibleGraph {
         todo.addAll(model.dependencies(next));
       }
     }
-    return seen.size();
+    return seen;
   }
 }

@@ -17,6 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import mode.State;
 import mode.events.ServiceEvent;
+import mode.inspector.connection.ConnectionStatus;
 import mode.inspector.connection.FxPump;
 import mode.inspector.model.Streams;
 import mode.inspector.viewmodel.InspectorViewModel;
@@ -40,6 +41,7 @@ class InspectorViewTest {
   void start(Stage stage) {
     pump = new FxPump(batch -> vm.accept(batch), Throwable::printStackTrace);
     vm = new InspectorViewModel(layouts, pump, InstantSource.system(), System::nanoTime);
+    vm.connection(ConnectionStatus.CONNECTED, "demo", "Attached");
     view = new InspectorView(vm, new NoFiles());
     stage.setScene(new Scene(view, 1200, 760));
     stage.show();

@@ -1,5 +1,6 @@
 package mode.inspector.viewmodel;
 
+import mode.inspector.model.Texts;
 import static mode.inspector.model.Streams.appSnapshot;
 import static mode.inspector.model.Streams.at;
 import static mode.inspector.model.Streams.crash;

@@ -1,4 +1,4 @@
-package mode.inspector.viewmodel;
+package mode.inspector.model;
 
 import java.time.Duration;
 import java.time.Instant;
