@@ -199,7 +199,7 @@ final class Sessions implements WorkersViewModel.Attacher {
     if (options.tab != null) {
       main.lookupAll(".tab-pane").stream().filter(TabPane.class::isInstance).map(TabPane.class::cast)
           .forEach(tabs -> tabs.getTabs().stream()
-              .filter(t -> t.getText().equalsIgnoreCase(options.tab))
+              .filter(t -> t.getText().toLowerCase(java.util.Locale.ROOT).startsWith(options.tab.toLowerCase(java.util.Locale.ROOT)))
               .findFirst().ifPresent(t -> tabs.getSelectionModel().select(t)));
     }
     if (options.select != null) {

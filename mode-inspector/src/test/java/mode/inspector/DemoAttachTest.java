@@ -37,7 +37,7 @@ class DemoAttachTest {
       "Worker", "App", "Web", "Router", "RouteTable", "RateLimiter", "Sessions", "SessionStore", "Auth", "TokenCache",
       "StaticFiles", "Cache", "Shard-1", "Shard-2", "Shard-3", "Shard-4", "Consumers", "OrdersConsumer",
       "PaymentsConsumer", "EmailConsumer", "AuditConsumer", "MetricsConsumer", "Scheduler", "NightlyReport",
-      "CacheWarmer", "Cleanup", "Workers", "OneForOneSupervisor", "Flaky", "SlowStarter", "Blocker");
+      "CacheWarmer", "Cleanup", "Workers", "OneForOneSupervisor", "Flaky", "SlowStarter", "Blocker", "Indexer");
 
   @TempDir
   static Path inspectDir;

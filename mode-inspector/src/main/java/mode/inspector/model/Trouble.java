@@ -12,11 +12,12 @@ import mode.events.ServiceEvent;
 /**
  * Something wrong with one service at one moment, worth a marker on its node and a row in the
  * Problems list: a crash loop, a hook, task or timer blocked recently, or a start or stop that
- * takes too long. Each comes with a short sentence for the marker ("50 crashes · last 3 s ago").
+ * takes too long. Each comes with a short text for the node's marker ("50 crashes · last 3 s
+ * ago") and a longer one for the Problems list (with the rate, or what blocked).
  *
  * <p>Immutable; any thread. {@link #of} reads a node, so call it where the node is owned.
  */
-public record Trouble(long serviceId, Kind kind, String text, Instant since, Duration howLong) {
+public record Trouble(long serviceId, Kind kind, String marker, String text, Instant since, Duration howLong) {
   /** How many crashes make a loop. */
   public static final int CRASH_LOOP = 3;
   /** How recent a blocking report must be for the service to count as blocked now. */
@@ -54,21 +55,23 @@ public record Trouble(long serviceId, Kind kind, String text, Instant since, Dur
     List<Trouble> found = new ArrayList<>(1);
     int crashes = crashes(node);
     if (crashes >= CRASH_LOOP && node.crashedAt() != null) {
-      found.add(new Trouble(node.id(), Kind.CRASH_LOOP, crashLoop(node, crashes, now), node.crashedAt(),
+      String marker = crashes + " crashes · last " + Texts.age(Duration.between(node.crashedAt(), now)) + " ago";
+      found.add(new Trouble(node.id(), Kind.CRASH_LOOP, marker, marker + rate(node), node.crashedAt(),
           Duration.between(node.crashedAt(), now)));
     }
     List<ServiceEvent.Blocking> blocking = node.blocking();
     if (!blocking.isEmpty()) {
       ServiceEvent.Blocking last = blocking.get(blocking.size() - 1);
       if (Duration.between(last.at(), now).compareTo(BLOCKED_RECENTLY) <= 0) {
-        found.add(new Trouble(node.id(), Kind.BLOCKED, "blocked " + Texts.human(last.elapsed()) + " in " + last.what(),
+        String marker = "blocked " + Texts.human(last.elapsed());
+        found.add(new Trouble(node.id(), Kind.BLOCKED, marker, marker + " in " + last.what(),
             last.at(), last.elapsed()));
       }
     }
     if ((node.state() == State.STARTING || node.state() == State.STOPPING) && node.stateSince() != null) {
       Duration stuck = Duration.between(node.stateSince(), now);
       if (stuck.compareTo(STUCK) > 0) {
-        found.add(new Trouble(node.id(), Kind.STUCK,
+        found.add(new Trouble(node.id(), Kind.STUCK, "stuck " + Texts.age(stuck),
             "stuck " + node.state().name().toLowerCase(Locale.ROOT) + " for " + Texts.human(stuck), node.stateSince(), stuck));
       }
     }
@@ -80,13 +83,12 @@ public record Trouble(long serviceId, Kind kind, String text, Instant since, Dur
     return node.crashReason() == null ? node.crashesSeen() : Math.max(node.crashesSeen(), node.restartCount());
   }
 
-  private static String crashLoop(ServiceNode node, int crashes, Instant now) {
-    String text = crashes + " crashes · last " + Texts.age(Duration.between(node.crashedAt(), now)) + " ago";
-    if (node.crashesSeen() >= 2 && node.firstCrashSeenAt() != null) {
-      long minutes = Math.max(1, Duration.between(node.firstCrashSeenAt(), node.crashedAt()).toMinutes());
-      double rate = (node.crashesSeen() - 1) / (double) minutes;
-      text += String.format(Locale.ROOT, " · %.1f/min", rate);
+  /** {@code " · 6.0/min"}: how often the crashes the inspector saw came; empty below two. */
+  private static String rate(ServiceNode node) {
+    if (node.crashesSeen() < 2 || node.firstCrashSeenAt() == null) {
+      return "";
     }
-    return text;
+    long seconds = Math.max(1, Duration.between(node.firstCrashSeenAt(), node.crashedAt()).getSeconds());
+    return String.format(Locale.ROOT, " · %.1f/min", (node.crashesSeen() - 1) * 60.0 / seconds);
   }
 }

@@ -195,7 +195,7 @@ final class GraphPainter {
     }
     gc.fillText(label, x + 10, y + h / 2, Math.max(10, textRight - x - 10));
     if (trouble != null) {
-      paintMarker(gc, trouble.serviceId() == id ? trouble.text() : vm.label(trouble.serviceId()) + ": " + trouble.text(),
+      paintMarker(gc, trouble.serviceId() == id ? trouble.marker() : vm.label(trouble.serviceId()) + ": " + trouble.marker(),
           x, y, troubleColour);
       return;
     }

@@ -41,6 +41,7 @@ class TroubleTest {
     assertThat(of(3, 240_001 + 3_000)).extracting(Trouble::kind, Trouble::text)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(Trouble.Kind.CRASH_LOOP,
             "5 crashes · last 3 s ago · 1.0/min"));
+    assertThat(of(3, 243_001).getFirst().marker()).isEqualTo("5 crashes · last 3 s ago");
   }
 
   @Test
@@ -56,6 +57,7 @@ class TroubleTest {
         new ServiceEvent.Blocking(at(1_000), 3, "timer work", Duration.ofMillis(2_500), "at demo.Blocker.work")));
     assertThat(of(3, 20_000)).extracting(Trouble::kind, Trouble::text)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(Trouble.Kind.BLOCKED, "blocked 2.5 s in timer work"));
+    assertThat(of(3, 20_000).getFirst().marker()).isEqualTo("blocked 2.5 s");
     assertThat(of(3, 1_000 + Trouble.BLOCKED_RECENTLY.toMillis() + 1)).isEmpty();
   }
 
@@ -66,5 +68,6 @@ class TroubleTest {
     assertThat(of(3, 3_000 + Trouble.STUCK.toMillis())).isEmpty();
     assertThat(of(3, 45_000)).extracting(Trouble::kind, Trouble::text)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(Trouble.Kind.STUCK, "stuck starting for 42.0 s"));
+    assertThat(of(3, 45_000).getFirst().marker()).isEqualTo("stuck 42 s");
   }
 }

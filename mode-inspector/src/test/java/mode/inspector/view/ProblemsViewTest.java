@@ -79,6 +79,7 @@ class ProblemsViewTest {
   void theProblemsListNamesTheCrashLoopAndAClickSelectsIt(FxRobot robot) {
     showDemoWithAFlakyCrashLoop(robot);
     long flaky = idOf("Flaky");
+    assertThat(vm.graph().trouble(flaky).marker()).isEqualTo("4 crashes · last 5 s ago");
     assertThat(vm.graph().trouble(flaky).text()).isEqualTo("4 crashes · last 5 s ago · 1.0/min");
 
     robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Label l
