@@ -216,7 +216,7 @@ final class GraphPainter {
 
   /** A pill on the box's top edge, legible at the default zoom: what is wrong, in words. */
   private static void paintMarker(GraphicsContext gc, String text, double x, double y, Color colour) {
-    double pw = 12 + 6.6 * text.length();
+    double pw = GraphViewModel.markerWidth(text.length()) - 8;
     gc.setFill(colour);
     gc.fillRoundRect(x + 4, y - 10, pw, 17, 17, 17);
     gc.setFill(Color.WHITE);

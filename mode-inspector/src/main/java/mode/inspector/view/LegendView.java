@@ -3,7 +3,7 @@ package mode.inspector.view;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.shape.Rectangle;
 import mode.State;
 import mode.inspector.model.Trouble;
@@ -13,10 +13,10 @@ import mode.inspector.model.Trouble;
  *
  * <p>UI thread only.
  */
-public final class LegendView extends HBox {
+public final class LegendView extends FlowPane {
   /** The legend. */
   public LegendView() {
-    super(12);
+    super(12, 2);
     setId("legend");
     setAlignment(Pos.CENTER_LEFT);
     setPadding(new Insets(2, 8, 2, 8));

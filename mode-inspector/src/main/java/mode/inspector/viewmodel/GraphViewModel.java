@@ -71,6 +71,7 @@ public final class GraphViewModel {
   private Set<Long> dimmed = Set.of();
   private Map<Long, Set<Long>> hiddenBelow = Map.of();
   private InstantSource clock = InstantSource.system();
+  private Set<Long> troubledAtLayout = Set.of();
   private Set<Long> matches = Set.of();
   private boolean layoutRunning;
   private boolean layoutAgain;
@@ -129,7 +130,9 @@ public final class GraphViewModel {
       return;
     }
     layoutRunning = true;
-    VisibleGraph visible = VisibleGraph.of(model, collapsed, filter.get());
+    Map<Long, Double> markerWidths = markerWidths();
+    troubledAtLayout = markerWidths.keySet();
+    VisibleGraph visible = VisibleGraph.of(model, collapsed, filter.get(), markerWidths);
     background.execute(
         () -> {
           Layout result;
@@ -301,9 +304,33 @@ public final class GraphViewModel {
     this.clock = clock;
   }
 
-  /** A second passed: markers that say "3 s ago" are drawn again. */
+  /**
+   * A second passed: markers that say "3 s ago" are drawn again, and the graph is laid out again
+   * when services came into or out of trouble (a marker needs room on its box).
+   */
   void tick() {
     repaint.set(repaint.get() + 1);
+    if (!markerWidths().keySet().equals(troubledAtLayout)) {
+      requestLayout();
+    }
+  }
+
+  /** How wide each service in trouble must be for its marker (with room for the text to grow). */
+  private Map<Long, Double> markerWidths() {
+    Instant now = clock.instant();
+    Map<Long, Double> widths = new HashMap<>();
+    for (ServiceNode node : model.nodes()) {
+      Trouble worst = worst(node.id(), now, null);
+      if (worst != null) {
+        widths.put(node.id(), markerWidth(worst.marker().length() + 4));
+      }
+    }
+    return widths;
+  }
+
+  /** The width of a marker of {@code chars} characters (the painter draws it so). */
+  public static double markerWidth(int chars) {
+    return 20 + 6.6 * chars;
   }
 
   /** Whether the service is drawn only as context for a filter match. */

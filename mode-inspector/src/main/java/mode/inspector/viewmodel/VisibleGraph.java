@@ -38,7 +38,8 @@ final class VisibleGraph {
     return 20 + chars * CHAR_WIDTH + (collapsed ? BADGE_WIDTH : 0);
   }
 
-  static VisibleGraph of(ServiceGraph model, Set<Long> collapsedByUser, StateFilter filter) {
+  /** The services shown; a service with a trouble marker is at least as wide as {@code markerWidths} says. */
+  static VisibleGraph of(ServiceGraph model, Set<Long> collapsedByUser, StateFilter filter, Map<Long, Double> markerWidths) {
     // A filter looks inside collapsed subtrees: a crash must never hide behind a "+N".
     Set<Long> collapsed = filter == StateFilter.ALL ? collapsedByUser : Set.of();
     List<Long> order = depthFirst(model, collapsed);
@@ -60,7 +61,7 @@ final class VisibleGraph {
       }
     }
     Map<Long, Set<Long>> hiddenBelow = new HashMap<>();
-    LayoutGraph graph = layoutGraph(model, order, shown, collapsed, hiddenBelow);
+    LayoutGraph graph = layoutGraph(model, order, shown, collapsed, hiddenBelow, markerWidths);
     return new VisibleGraph(graph, dimmed, hiddenBelow);
   }
 
@@ -90,7 +91,7 @@ final class VisibleGraph {
   }
 
   private static LayoutGraph layoutGraph(ServiceGraph model, List<Long> order, Set<Long> shown,
-      Set<Long> collapsed, Map<Long, Set<Long>> hiddenBelow) {
+      Set<Long> collapsed, Map<Long, Set<Long>> hiddenBelow, Map<Long, Double> markerWidths) {
     LayoutGraph.Builder builder = LayoutGraph.builder();
     for (long id : order) {
       if (shown.contains(id)) {
@@ -98,7 +99,7 @@ final class VisibleGraph {
         if (isCollapsed) {
           hiddenBelow.put(id, descendants(model, id));
         }
-        builder.node(id, nodeWidth(model.node(id).label(), isCollapsed));
+        builder.node(id, Math.max(nodeWidth(model.node(id).label(), isCollapsed), markerWidths.getOrDefault(id, 0.0)));
       }
     }
     for (long id : order) {
