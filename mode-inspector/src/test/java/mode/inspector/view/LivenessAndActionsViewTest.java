@@ -140,6 +140,29 @@ class LivenessAndActionsViewTest {
     assertThat(sent).containsExactly("stop 3", "restart 3");
   }
 
+  @Test
+  void aFailedActionShowsItsWholeError(FxRobot robot) {
+    attachedWithAppSelected(robot, 3L);
+    String error = "Expected the service Cache to be INIT, but was SHUTDOWN; it was stopped by the worker's"
+        + " shutdown hook at 13:45:02 and a stopped service starts again only with a restart";
+    robot.interact(() -> {
+      vm.actions().setCommands(new WorkerCommands() {
+        public CompletableFuture<String> start(long id) { return CompletableFuture.failedFuture(new IllegalStateException(error)); }
+        public CompletableFuture<String> stop(long id) { return CompletableFuture.failedFuture(new IllegalStateException(error)); }
+        public CompletableFuture<String> restart(long id) { return CompletableFuture.failedFuture(new IllegalStateException(error)); }
+        public CompletableFuture<String> threadDump() { return CompletableFuture.failedFuture(new IllegalStateException(error)); }
+      });
+      vm.actions().dontAskAgain();
+    });
+
+    robot.clickOn("#action-restart");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    Label result = robot.lookup("#action-result").queryAs(Label.class);
+    assertThat(result.getText()).isEqualTo("Restart Cache failed: " + error);
+    assertThat(result.getTooltip().getText()).isEqualTo("Restart Cache failed: " + error);
+  }
+
   private static final class NoFiles implements InspectorView.FileCommands {
     @Override public void exportDot() {}
     @Override public void exportPng() {}
