@@ -61,6 +61,8 @@ public final class GraphCanvas extends Region {
   };
   private boolean running;
   private boolean fitPending = true;
+  /** Whether the user zoomed or panned since the last fit: then layouts and resizes keep their view. */
+  private boolean userMoved;
   private double dragX;
   private double dragY;
   private boolean dragged;
@@ -75,7 +77,7 @@ public final class GraphCanvas extends Region {
     getChildren().add(canvas);
     setMinSize(200, 150);
     vm.layoutProperty().addListener((obs, old, now) -> {
-      if (fitPending || old.size() == 0) {
+      if (fitPending || old.size() == 0 || !userMoved) {
         fitPending = false;
         fitLater();
       }
@@ -128,12 +130,14 @@ public final class GraphCanvas extends Region {
   public void fit() {
     Layout layout = vm.layoutProperty().get();
     view.fit(layout.width(), layout.height(), getWidth(), getHeight());
+    userMoved = false;
     invalidate();
   }
 
   /** Zooms by {@code factor} around the centre. */
   public void zoom(double factor) {
     view.zoomAt(factor, getWidth() / 2, getHeight() / 2);
+    userMoved = true;
     invalidate();
   }
 
@@ -144,12 +148,14 @@ public final class GraphCanvas extends Region {
       return;
     }
     view.centreOn(layout.x(i) + layout.width(i) / 2, layout.y(i) + layout.nodeHeight() / 2, getWidth(), getHeight());
+    userMoved = true;
     invalidate();
   }
 
   private void onScroll(ScrollEvent e) {
     double factor = Math.pow(1.0015, e.getDeltaY());
     view.zoomAt(factor, e.getX(), e.getY());
+    userMoved = true;
     invalidate();
     e.consume();
   }
@@ -158,6 +164,7 @@ public final class GraphCanvas extends Region {
     view.tx += e.getX() - dragX;
     view.ty += e.getY() - dragY;
     dragged |= Math.abs(e.getX() - dragX) + Math.abs(e.getY() - dragY) > 2;
+    userMoved |= dragged;
     dragX = e.getX();
     dragY = e.getY();
     invalidate();
@@ -216,6 +223,11 @@ public final class GraphCanvas extends Region {
     return new javafx.geometry.Point2D(gx * view.scale + view.tx, gy * view.scale + view.ty);
   }
 
+  /** The current zoom (1 = 100 %). */
+  double scale() {
+    return view.scale;
+  }
+
   /** Frames painted so far. */
   public long frames() {
     return frames;
@@ -239,6 +251,9 @@ public final class GraphCanvas extends Region {
     if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
       canvas.setWidth(getWidth());
       canvas.setHeight(getHeight());
+      if (!userMoved && !fitPending) {
+        fit();
+      }
       invalidate();
     }
   }

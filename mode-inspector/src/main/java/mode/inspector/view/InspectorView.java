@@ -15,11 +15,11 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Pos;
@@ -98,7 +98,11 @@ public final class InspectorView extends BorderPane {
     clock.play();
   }
 
-  private ToolBar toolbar(InspectorViewModel vm, FileCommands files) {
+  private static Separator separator() {
+    return new Separator(Orientation.VERTICAL);
+  }
+
+  private FlowPane toolbar(InspectorViewModel vm, FileCommands files) {
     GraphViewModel graph = vm.graph();
     TextField search = new TextField();
     search.setId("search");
@@ -131,9 +135,13 @@ public final class InspectorView extends BorderPane {
         menuItem("Export graph as PNG…", "export-png", files::exportPng),
         menuItem("Save recording of this session…", "save-recording", files::saveRecording));
 
-    ToolBar bar = new ToolBar(search, matches, filter, new Separator(), fit, zoomIn, zoomOut, expand, new Separator());
-    bar.getItems().addAll(actions);
-    bar.getItems().addAll(new Separator(), file);
+    // A tool bar that wraps onto a second row on a small window, rather than hiding actions behind "»".
+    FlowPane bar = new FlowPane(6, 4, search, matches, filter, separator(), fit, zoomIn, zoomOut, expand, separator());
+    bar.getChildren().addAll(actions);
+    bar.getChildren().addAll(separator(), file);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getStyleClass().add("tool-bar");
+    bar.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
     return bar;
   }
 
