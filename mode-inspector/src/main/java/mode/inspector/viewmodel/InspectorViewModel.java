@@ -148,6 +148,10 @@ public final class InspectorViewModel {
         .anyMatch(t -> t.to() == State.RUNNING && !startup.knows(t.serviceId()))) {
       startup.refresh(session.shown());
     }
+    // A crash changes the Problems list at once (the rest of it follows the once-a-second tick).
+    if (changes.transitions().stream().anyMatch(t -> t.to() == State.CRASHED)) {
+      problems.refresh(session.shown());
+    }
   }
 
   /** Refreshes what depends on the clock (uptimes); called once a second by the view. */

@@ -193,6 +193,19 @@ class InspectorViewTest {
     assertThat(robot.lookup("#details-title").queryAs(Label.class).getText()).isEqualTo("PaymentsConsumer");
   }
 
+  @Test
+  void timersShowTheirIntervalWithItsUnitUnderWholeHeaders(FxRobot robot) {
+    feed(Streams.demoLike());
+    awaitLaidOut(25);
+    robot.interact(() -> vm.graph().select(idOf("OrdersConsumer")));
+
+    TableView<?> timers = robot.lookup("#details-timers").queryAs(TableView.class);
+    assertThat(timers.getColumns().get(2).getCellData(0)).isEqualTo("every 0.5 s");
+    for (var column : timers.getColumns()) {
+      assertThat(column.getWidth()).as(column.getText()).isGreaterThanOrEqualTo(20 + 7.5 * column.getText().length());
+    }
+  }
+
   private static final class NoFiles implements InspectorView.FileCommands {
     @Override public void exportDot() {}
     @Override public void exportPng() {}
