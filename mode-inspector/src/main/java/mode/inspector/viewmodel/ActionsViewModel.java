@@ -36,7 +36,6 @@ public final class ActionsViewModel {
   private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper threadDump = new ReadOnlyStringWrapper();
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-  private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper askFirst = new ReadOnlyBooleanWrapper(true);
   private final Map<Action, ReadOnlyStringWrapper> whyNot = new EnumMap<>(Action.class);
   private final Supplier<Situation> situation;
@@ -63,7 +62,6 @@ public final class ActionsViewModel {
   /** Connects the commands to a worker, or disconnects them with {@code null}. */
   public void setCommands(WorkerCommands commands) {
     this.commands = commands;
-    available.set(commands != null);
     refresh();
   }
 
@@ -170,15 +168,5 @@ public final class ActionsViewModel {
   /** The last thread dump received, or {@code null}. */
   public ReadOnlyStringProperty threadDumpProperty() {
     return threadDump.getReadOnlyProperty();
-  }
-
-  /** Whether a command is under way. */
-  public ReadOnlyBooleanProperty busyProperty() {
-    return busy.getReadOnlyProperty();
-  }
-
-  /** Whether commands can reach a worker. */
-  public ReadOnlyBooleanProperty availableProperty() {
-    return available.getReadOnlyProperty();
   }
 }
