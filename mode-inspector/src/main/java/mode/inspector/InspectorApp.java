@@ -87,7 +87,9 @@ public final class InspectorApp extends Application {
   @Override
   public void start(Stage stage) {
     Main options = Main.parse(getParameters().getRaw().toArray(String[]::new));
-    parts = new Parts(stage, WIDTH, HEIGHT);
+    // A small screen (1000×700) gets a window that fits it, not one that hides its edges.
+    var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    parts = new Parts(stage, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
     stage.show();
     parts.sessions.begin(options);
     if (options.screenshot != null) {

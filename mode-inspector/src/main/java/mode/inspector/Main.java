@@ -44,7 +44,7 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--select", hidden = true, description = "Select the first service with this label (for screenshots).")
   String select;
 
-  @Option(names = "--tab", hidden = true, description = "Show this bottom tab: timeline or startup (for screenshots).")
+  @Option(names = "--tab", hidden = true, description = "Show this bottom tab: timeline, problems, startup or log (for screenshots).")
   String tab;
 
   /** The options in {@code args}; fails with picocli's message on bad ones. */

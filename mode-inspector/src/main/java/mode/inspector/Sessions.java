@@ -53,6 +53,9 @@ final class Sessions implements WorkersViewModel.Attacher {
   private WorkerConnection connection;
   private volatile DemoProcess demo;
 
+  /** Below this width the workers list gives its room to the graph once a worker is attached. */
+  static final double NARROW_WINDOW = 1200;
+
   Sessions(InspectorViewModel vm, FxPump pump, Stage stage) {
     this.vm = vm;
     this.pump = pump;
@@ -61,10 +64,18 @@ final class Sessions implements WorkersViewModel.Attacher {
   }
 
   Parent wrap(InspectorView main) {
-    SplitPane split = new SplitPane(new WorkersView(workers), main);
+    WorkersView list = new WorkersView(workers);
+    list.setMinWidth(0);
+    SplitPane split = new SplitPane(list, main);
     split.getStylesheets().add(InspectorView.STYLESHEET);
     split.setDividerPositions(0.14);
     SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
+    // On a small screen the graph needs the room more once attached; drag the divider to get the list back.
+    vm.statusProperty().addListener((obs, old, now) -> {
+      if (now == ConnectionStatus.CONNECTED && split.getWidth() < NARROW_WINDOW) {
+        split.setDividerPositions(0);
+      }
+    });
     return split;
   }
 
@@ -199,7 +210,7 @@ final class Sessions implements WorkersViewModel.Attacher {
     if (options.tab != null) {
       main.lookupAll(".tab-pane").stream().filter(TabPane.class::isInstance).map(TabPane.class::cast)
           .forEach(tabs -> tabs.getTabs().stream()
-              .filter(t -> t.getText().equalsIgnoreCase(options.tab))
+              .filter(t -> t.getText().toLowerCase(java.util.Locale.ROOT).startsWith(options.tab.toLowerCase(java.util.Locale.ROOT)))
               .findFirst().ifPresent(t -> tabs.getSelectionModel().select(t)));
     }
     if (options.select != null) {

@@ -37,7 +37,7 @@ class DemoAttachTest {
       "Worker", "App", "Web", "Router", "RouteTable", "RateLimiter", "Sessions", "SessionStore", "Auth", "TokenCache",
       "StaticFiles", "Cache", "Shard-1", "Shard-2", "Shard-3", "Shard-4", "Consumers", "OrdersConsumer",
       "PaymentsConsumer", "EmailConsumer", "AuditConsumer", "MetricsConsumer", "Scheduler", "NightlyReport",
-      "CacheWarmer", "Cleanup", "Workers", "OneForOneSupervisor", "Flaky", "SlowStarter", "Blocker");
+      "CacheWarmer", "Cleanup", "Workers", "OneForOneSupervisor", "Flaky", "SlowStarter", "Blocker", "Indexer");
 
   @TempDir
   static Path inspectDir;
@@ -127,6 +127,7 @@ class DemoAttachTest {
     click(robot, "Shard-2");
 
     robot.clickOn("#action-stop");
+    robot.clickOn("#confirm-action");
 
     long shard = idOf("Shard-2");
     await().atMost(Duration.ofSeconds(20)).until(() -> parts.vm.graph().state(shard) == State.SHUTDOWN);

@@ -27,8 +27,6 @@ public final class FxPump implements Executor {
   private final Consumer<List<ServiceEvent>> consumer;
   private final Consumer<Throwable> errors;
   private final AnimationTimer timer;
-  private volatile int lastBatchSize;
-  private volatile long lastDrainNanos;
 
   /**
    * A pump delivering batches to {@code consumer}.
@@ -67,19 +65,16 @@ public final class FxPump implements Executor {
   }
 
   private void drain() {
-    long started = System.nanoTime();
     List<ServiceEvent> batch = new ArrayList<>();
     for (ServiceEvent e = events.poll(); e != null; e = events.poll()) {
       batch.add(e);
     }
     if (!batch.isEmpty()) {
-      lastBatchSize = batch.size();
       run(() -> consumer.accept(batch));
     }
     for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
       run(task);
     }
-    lastDrainNanos = System.nanoTime() - started;
     if (batch.isEmpty()) {
       timer.stop();
       scheduled.set(false);
@@ -96,15 +91,5 @@ public final class FxPump implements Executor {
     } catch (RuntimeException e) {
       errors.accept(e);
     }
-  }
-
-  /** How many events the last non-empty batch held. */
-  public int lastBatchSize() {
-    return lastBatchSize;
-  }
-
-  /** How long the last pulse's work took on the FX thread, in nanoseconds. */
-  public long lastDrainNanos() {
-    return lastDrainNanos;
   }
 }

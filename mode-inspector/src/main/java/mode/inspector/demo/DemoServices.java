@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import mode.Service;
+import mode.Service.Task;
 
 /**
  * The services of the demo worker: a small web shop in four levels. Each class is a realistic
@@ -119,6 +120,34 @@ final class DemoServices {
     @Timer(10.0)
     void tick() {
       throw new IllegalStateException("upstream returned HTTP 503 (failure #" + FAILURES.incrementAndGet() + ")");
+    }
+  }
+
+  /**
+   * A service that, some time after it started, brings in a search index whose start never
+   * finishes (it waits for a cluster that does not answer): a start stuck in STARTING.
+   */
+  static final class Indexer extends Named {
+    private final Duration after;
+
+    Indexer(Duration after) {
+      super("Indexer");
+      this.after = after;
+    }
+
+    @Task
+    void attachIndexLate() {
+      sleep(after);
+      if (!shouldStop()) {
+        addRuntimeDependency(new Named("SearchIndex") {
+          @Override
+          protected void onStart() {
+            while (!shouldStop()) {
+              sleep(Duration.ofSeconds(1));
+            }
+          }
+        });
+      }
     }
   }
 }

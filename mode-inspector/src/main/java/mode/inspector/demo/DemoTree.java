@@ -5,6 +5,7 @@ import mode.Service;
 import mode.inspector.demo.DemoServices.Blocker;
 import mode.inspector.demo.DemoServices.Consumer;
 import mode.inspector.demo.DemoServices.Flaky;
+import mode.inspector.demo.DemoServices.Indexer;
 import mode.inspector.demo.DemoServices.Job;
 import mode.inspector.demo.DemoServices.Named;
 import mode.inspector.demo.DemoServices.Shard;
@@ -14,7 +15,7 @@ import mode.inspector.demo.DemoServices.SlowStarter;
  * The demo's service tree: about thirty services in four levels under "App" — web (router,
  * sessions, auth), cache shards, consumers with timers, a scheduler with crontab jobs, and a
  * group of troublemakers (a flaky service under a one-for-one supervisor, a slow starter, a
- * blocker).
+ * blocker, and an indexer whose search index, brought in after 30 s, never finishes starting).
  *
  * <p>Threading: build once, then start it like any service.
  */
@@ -41,7 +42,8 @@ public final class DemoTree {
     Service troublemakers = new Named("Workers",
         supervise.apply(new Flaky()),
         new SlowStarter(Duration.ofMillis(2500)),
-        new Blocker(Duration.ofMillis(1500)));
+        new Blocker(Duration.ofMillis(1500)),
+        new Indexer(Duration.ofSeconds(30)));
     return new Named("App", web, cache, consumers, scheduler, troublemakers);
   }
 }

@@ -40,6 +40,8 @@ public final class ServiceNode {
   private String crashReason;
   private String crashStack;
   private Instant crashedAt;
+  private int crashesSeen;
+  private Instant firstCrashSeenAt;
   private final Map<String, TimerInfo> timers = new LinkedHashMap<>();
   private final Map<String, Instant> flags = new TreeMap<>();
   private final Ring<ServiceEvent.Blocking> blocking;
@@ -68,6 +70,8 @@ public final class ServiceNode {
     crashReason = other.crashReason;
     crashStack = other.crashStack;
     crashedAt = other.crashedAt;
+    crashesSeen = other.crashesSeen;
+    firstCrashSeenAt = other.firstCrashSeenAt;
     timers.putAll(other.timers);
     flags.putAll(other.flags);
     blocking = new Ring<>(other.blocking);
@@ -120,6 +124,10 @@ public final class ServiceNode {
       crashReason = t.crashReason();
       crashStack = t.crashStack();
       crashedAt = t.at();
+      crashesSeen++;
+      if (firstCrashSeenAt == null) {
+        firstCrashSeenAt = t.at();
+      }
     }
   }
 
@@ -226,6 +234,16 @@ public final class ServiceNode {
   /** When it last crashed, if the inspector saw it; else {@code null}. */
   public Instant crashedAt() {
     return crashedAt;
+  }
+
+  /** How many crashes the inspector saw (transitions to CRASHED since it attached). */
+  public int crashesSeen() {
+    return crashesSeen;
+  }
+
+  /** When the first crash the inspector saw happened, or {@code null}. */
+  public Instant firstCrashSeenAt() {
+    return firstCrashSeenAt;
   }
 
   /** Its diagnostic flags that are set, by name, each with the time it was set. */

@@ -106,7 +106,7 @@ public final class DetailsView extends ScrollPane {
     timers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     timers.getColumns().add(column("Name", TimerInfo::name));
     timers.getColumns().add(column("Kind", TimerInfo::kind));
-    timers.getColumns().add(column("Schedule", TimerInfo::schedule));
+    timers.getColumns().add(column("Schedule", DetailsView::schedule));
     timers.getColumns().add(column("Runs", t -> Long.toString(t.runs())));
     timers.getColumns().add(column("Overruns", t -> Long.toString(t.overruns())));
     timers.setPrefHeight(120);
@@ -145,8 +145,15 @@ public final class DetailsView extends ScrollPane {
     return list;
   }
 
+  /** A timer's interval with its unit ({@code every 10.0 s}); a crontab's expression as it is. */
+  static String schedule(TimerInfo t) {
+    return "timer".equals(t.kind()) && !t.schedule().isEmpty() ? "every " + t.schedule() + " s" : t.schedule();
+  }
+
   private static TableColumn<TimerInfo, String> column(String title, Function<TimerInfo, String> value) {
     TableColumn<TimerInfo, String> c = new TableColumn<>(title);
+    // Never narrower than its header: "Sche…" and "Over…" said nothing.
+    c.setMinWidth(20 + 7.5 * title.length());
     c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     return c;
   }

@@ -1,7 +1,6 @@
 package mode.inspector.view;
 
 import javafx.animation.AnimationTimer;
-import java.util.List;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -11,6 +10,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import mode.inspector.layout.Layout;
+import mode.inspector.viewmodel.ActionRules.Action;
 import mode.inspector.viewmodel.ActionsViewModel;
 import mode.inspector.viewmodel.GraphViewModel;
 
@@ -61,12 +61,12 @@ public final class GraphCanvas extends Region {
   };
   private boolean running;
   private boolean fitPending = true;
+  /** Whether the user zoomed or panned since the last fit: then layouts and resizes keep their view. */
+  private boolean userMoved;
   private double dragX;
   private double dragY;
   private boolean dragged;
   private long frames;
-  private long lastPaintNanos;
-  private int lastDrawn;
 
   /** A canvas showing {@code vm}'s graph; right-click on a service offers {@code actions}. */
   public GraphCanvas(GraphViewModel vm, ActionsViewModel actions) {
@@ -77,7 +77,7 @@ public final class GraphCanvas extends Region {
     getChildren().add(canvas);
     setMinSize(200, 150);
     vm.layoutProperty().addListener((obs, old, now) -> {
-      if (fitPending || old.size() == 0) {
+      if (fitPending || old.size() == 0 || !userMoved) {
         fitPending = false;
         fitLater();
       }
@@ -107,10 +107,8 @@ public final class GraphCanvas extends Region {
   }
 
   private void paint(long now) {
-    long started = System.nanoTime();
-    lastDrawn = painter.paint(canvas.getGraphicsContext2D(), vm.layoutProperty().get(), view,
+    painter.paint(canvas.getGraphicsContext2D(), vm.layoutProperty().get(), view,
         canvas.getWidth(), canvas.getHeight(), now);
-    lastPaintNanos = System.nanoTime() - started;
     frames++;
   }
 
@@ -132,12 +130,14 @@ public final class GraphCanvas extends Region {
   public void fit() {
     Layout layout = vm.layoutProperty().get();
     view.fit(layout.width(), layout.height(), getWidth(), getHeight());
+    userMoved = false;
     invalidate();
   }
 
   /** Zooms by {@code factor} around the centre. */
   public void zoom(double factor) {
     view.zoomAt(factor, getWidth() / 2, getHeight() / 2);
+    userMoved = true;
     invalidate();
   }
 
@@ -148,12 +148,14 @@ public final class GraphCanvas extends Region {
       return;
     }
     view.centreOn(layout.x(i) + layout.width(i) / 2, layout.y(i) + layout.nodeHeight() / 2, getWidth(), getHeight());
+    userMoved = true;
     invalidate();
   }
 
   private void onScroll(ScrollEvent e) {
     double factor = Math.pow(1.0015, e.getDeltaY());
     view.zoomAt(factor, e.getX(), e.getY());
+    userMoved = true;
     invalidate();
     e.consume();
   }
@@ -162,6 +164,7 @@ public final class GraphCanvas extends Region {
     view.tx += e.getX() - dragX;
     view.ty += e.getY() - dragY;
     dragged |= Math.abs(e.getX() - dragX) + Math.abs(e.getY() - dragY) > 2;
+    userMoved |= dragged;
     dragX = e.getX();
     dragY = e.getY();
     invalidate();
@@ -194,9 +197,9 @@ public final class GraphCanvas extends Region {
     MenuItem start = item("Start", actions::start);
     MenuItem stop = item("Stop", actions::stop);
     MenuItem restart = item("Restart", actions::restart);
-    for (MenuItem m : List.of(start, stop, restart)) {
-      m.setDisable(!actions.availableProperty().get());
-    }
+    start.setDisable(!actions.whyNotProperty(Action.START).get().isEmpty());
+    stop.setDisable(!actions.whyNotProperty(Action.STOP).get().isEmpty());
+    restart.setDisable(!actions.whyNotProperty(Action.RESTART).get().isEmpty());
     MenuItem fold = item(vm.isCollapsed(id) ? "Expand" : "Collapse", () -> vm.toggleCollapsed(id));
     menu.getItems().setAll(start, stop, restart, new SeparatorMenuItem(), fold);
     menu.show(canvas, screenX, screenY);
@@ -220,6 +223,11 @@ public final class GraphCanvas extends Region {
     return new javafx.geometry.Point2D(gx * view.scale + view.tx, gy * view.scale + view.ty);
   }
 
+  /** The current zoom (1 = 100 %). */
+  double scale() {
+    return view.scale;
+  }
+
   /** Frames painted so far. */
   public long frames() {
     return frames;
@@ -233,16 +241,6 @@ public final class GraphCanvas extends Region {
     return running;
   }
 
-  /** How long the last paint took, in nanoseconds. */
-  public long lastPaintNanos() {
-    return lastPaintNanos;
-  }
-
-  /** How many boxes the last paint drew (the rest were outside the view). */
-  public int lastDrawn() {
-    return lastDrawn;
-  }
-
   /** The underlying canvas (for snapshots). */
   Canvas canvas() {
     return canvas;
@@ -253,6 +251,9 @@ public final class GraphCanvas extends Region {
     if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
       canvas.setWidth(getWidth());
       canvas.setHeight(getHeight());
+      if (!userMoved && !fitPending) {
+        fit();
+      }
       invalidate();
     }
   }

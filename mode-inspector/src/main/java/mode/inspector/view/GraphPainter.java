@@ -9,6 +9,7 @@ import javafx.scene.text.TextAlignment;
 import mode.State;
 import mode.inspector.layout.LayeredLayout;
 import mode.inspector.layout.Layout;
+import mode.inspector.model.Trouble;
 import mode.inspector.viewmodel.GraphViewModel;
 
 /**
@@ -145,6 +146,7 @@ final class GraphPainter {
   private void paintNode(GraphicsContext gc, long id, double x, double y, double w, double h, double scale,
       boolean selected, long nowNanos) {
     State state = vm.state(id);
+    boolean stale = vm.staleProperty().get();
     gc.setGlobalAlpha(vm.isDimmed(id) ? 0.4 : 1);
     double flash = vm.flash(id, nowNanos);
     if (flash > 0) {
@@ -156,13 +158,15 @@ final class GraphPainter {
       gc.setFill(Palette.MATCH);
       gc.fillRoundRect(x - 5, y - 5, w + 10, h + 10, ARC + 5, ARC + 5);
     }
-    gc.setFill(Palette.fill(state));
+    gc.setFill(Palette.faded(Palette.fill(state), stale));
     gc.fillRoundRect(x, y, w, h, ARC, ARC);
     if (scale * w < 6) {
       return;
     }
-    gc.setStroke(selected ? Palette.SELECTION : Palette.stroke(state));
-    gc.setLineWidth(selected ? 3 : state == State.CRASHED ? 2 : 1.2);
+    Trouble trouble = vm.trouble(id);
+    Color troubleColour = trouble == null ? null : Palette.faded(Palette.trouble(trouble.kind()), stale);
+    gc.setStroke(selected ? Palette.SELECTION : troubleColour != null ? troubleColour : Palette.faded(Palette.stroke(state), stale));
+    gc.setLineWidth(selected || trouble != null ? 3 : state == State.CRASHED ? 2 : 1.2);
     gc.strokeRoundRect(x, y, w, h, ARC, ARC);
     if (scale < 0.35) {
       return;
@@ -190,6 +194,11 @@ final class GraphPainter {
       label = label.substring(0, 27) + "…";
     }
     gc.fillText(label, x + 10, y + h / 2, Math.max(10, textRight - x - 10));
+    if (trouble != null) {
+      paintMarker(gc, trouble.serviceId() == id ? trouble.marker() : vm.label(trouble.serviceId()) + ": " + trouble.marker(),
+          x, y, troubleColour);
+      return;
+    }
     int restarts = vm.restartCount(id);
     if (restarts > 0) {
       String text = "↻" + restarts;
@@ -203,6 +212,18 @@ final class GraphPainter {
       gc.setTextBaseline(VPos.CENTER);
       gc.fillText(text, pcx, y - 1);
     }
+  }
+
+  /** A pill on the box's top edge, legible at the default zoom: what is wrong, in words. */
+  private static void paintMarker(GraphicsContext gc, String text, double x, double y, Color colour) {
+    double pw = GraphViewModel.markerWidth(text.length()) - 8;
+    gc.setFill(colour);
+    gc.fillRoundRect(x + 4, y - 10, pw, 17, 17, 17);
+    gc.setFill(Color.WHITE);
+    gc.setFont(BADGE);
+    gc.setTextAlign(TextAlignment.LEFT);
+    gc.setTextBaseline(VPos.CENTER);
+    gc.fillText(text, x + 10, y - 1.5);
   }
 
   static double badgeWidth() {

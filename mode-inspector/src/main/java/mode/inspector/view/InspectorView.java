@@ -15,12 +15,14 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.geometry.Pos;
 import javafx.util.Duration;
 import mode.inspector.viewmodel.GraphViewModel;
 import mode.inspector.viewmodel.InspectorViewModel;
@@ -47,13 +49,26 @@ public final class InspectorView extends BorderPane {
     GraphViewModel graph = vm.graph();
     getStylesheets().add(STYLESHEET);
     canvas = new GraphCanvas(graph, vm.actions());
-    VBox graphBox = new VBox(canvas, new LegendView());
-    VBox.setVgrow(canvas, Priority.ALWAYS);
+    Label notice = new Label();
+    notice.setId("liveness-notice");
+    notice.textProperty().bind(vm.liveness().noticeProperty());
+    notice.visibleProperty().bind(vm.liveness().liveProperty().not());
+    notice.getStyleClass().add("liveness-notice");
+    Label empty = new Label();
+    empty.setId("filter-empty");
+    empty.textProperty().bind(graph.emptyResultProperty());
+    empty.visibleProperty().bind(graph.emptyResultProperty().isNotEmpty());
+    empty.setStyle("-fx-font-size: 15px; -fx-text-fill: #455a64;");
+    StackPane graphPane = new StackPane(canvas, empty, notice);
+    StackPane.setAlignment(notice, Pos.TOP_CENTER);
+    VBox graphBox = new VBox(graphPane, new LegendView());
+    VBox.setVgrow(graphPane, Priority.ALWAYS);
 
     SplitPane top = new SplitPane(graphBox, new DetailsView(vm.details(), graph));
     top.setDividerPositions(0.72);
     TabPane tabs = new TabPane(
         new Tab("Timeline", new TimelineView(vm.timeline(), graph)),
+        problemsTab(vm),
         new Tab("Startup", new StartupView(vm.startup(), graph)),
         new Tab("Log", new LogView(vm)));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -83,7 +98,11 @@ public final class InspectorView extends BorderPane {
     clock.play();
   }
 
-  private ToolBar toolbar(InspectorViewModel vm, FileCommands files) {
+  private static Separator separator() {
+    return new Separator(Orientation.VERTICAL);
+  }
+
+  private FlowPane toolbar(InspectorViewModel vm, FileCommands files) {
     GraphViewModel graph = vm.graph();
     TextField search = new TextField();
     search.setId("search");
@@ -107,7 +126,7 @@ public final class InspectorView extends BorderPane {
     Button zoomOut = button("−", "Zoom out", () -> canvas.zoom(0.8));
     Button expand = button("Expand all", "Expand every collapsed service", graph::expandAll);
 
-    List<Button> actions = actionButtons(vm);
+    List<javafx.scene.Node> actions = ActionButtons.of(vm, this);
 
     MenuButton file = new MenuButton("File");
     file.setId("file-menu");
@@ -116,34 +135,23 @@ public final class InspectorView extends BorderPane {
         menuItem("Export graph as PNG…", "export-png", files::exportPng),
         menuItem("Save recording of this session…", "save-recording", files::saveRecording));
 
-    ToolBar bar = new ToolBar(search, matches, filter, new Separator(), fit, zoomIn, zoomOut, expand, new Separator());
-    bar.getItems().addAll(actions);
-    bar.getItems().addAll(new Separator(), file);
+    // A tool bar that wraps onto a second row on a small window, rather than hiding actions behind "»".
+    FlowPane bar = new FlowPane(6, 4, search, matches, filter, separator(), fit, zoomIn, zoomOut, expand, separator());
+    bar.getChildren().addAll(actions);
+    bar.getChildren().addAll(separator(), file);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getStyleClass().add("tool-bar");
+    bar.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
     return bar;
   }
 
-  private List<Button> actionButtons(InspectorViewModel vm) {
-    GraphViewModel graph = vm.graph();
-    Button start = button("Start", "Start the selected service", vm.actions()::start);
-    start.setId("action-start");
-    Button stop = button("Stop", "Stop the selected service", vm.actions()::stop);
-    stop.setId("action-stop");
-    Button restart = button("Restart", "Restart the selected service", vm.actions()::restart);
-    restart.setId("action-restart");
-    Button dump = button("Thread dump", "Every thread's stack, in a window", vm.actions()::threadDump);
-    dump.setId("action-dump");
-    for (Button b : new Button[] {start, stop, restart}) {
-      b.disableProperty().bind(vm.actions().availableProperty().not()
-          .or(graph.selectedProperty().isNull()).or(vm.actions().busyProperty()));
-    }
-    dump.disableProperty().bind(vm.actions().availableProperty().not());
-    vm.actions().threadDumpProperty().addListener((obs, old, text) -> {
-      if (text != null) {
-        ThreadDumpWindow.show(getScene() == null ? null : getScene().getWindow(), vm.workerNameProperty().get(), text);
-      }
-    });
-
-    return List.of(start, stop, restart, dump);
+  private static Tab problemsTab(InspectorViewModel vm) {
+    Tab tab = new Tab("Problems", new ProblemsView(vm.problems(), vm.graph()));
+    tab.setId("problems-tab");
+    tab.textProperty().bind(Bindings.createStringBinding(
+        () -> vm.problems().rows().isEmpty() ? "Problems" : "Problems (" + vm.problems().rows().size() + ")",
+        vm.problems().rows()));
+    return tab;
   }
 
   private static MenuItem menuItem(String text, String id, Runnable action) {

@@ -1,8 +1,7 @@
 package mode.inspector.view;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
+import mode.inspector.model.Texts;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -18,15 +17,13 @@ import mode.inspector.viewmodel.InspectorViewModel;
  * <p>UI thread only.
  */
 public final class LogView extends TableView<ServiceEvent.Log> {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
   /** A log table bound to {@code vm}. */
   public LogView(InspectorViewModel vm) {
     super(vm.logs());
     setId("log");
     setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    getColumns().add(text("Time", 110, l -> TIME.format(l.at())));
+    getColumns().add(text("Time", 110, l -> Texts.time(l.at())));
     getColumns().add(text("Level", 60, ServiceEvent.Log::level));
     getColumns().add(text("Service", 160, l -> vm.label(l.serviceId())));
     getColumns().add(text("Logger", 200, ServiceEvent.Log::logger));

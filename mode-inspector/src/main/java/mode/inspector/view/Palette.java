@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.scene.paint.Color;
 import mode.State;
+import mode.inspector.model.Trouble;
 
 /**
  * The colours of the states: a light fill for the box and a strong colour for its border, the
@@ -49,6 +50,20 @@ public final class Palette {
   /** The border and highlight colour of {@code state}. */
   public static Color stroke(State state) {
     return state == null ? Color.GRAY : STROKE.get(state);
+  }
+
+  /** {@code c} drained of most of its colour when {@code stale} (a past moment on screen), else {@code c}. */
+  public static Color faded(Color c, boolean stale) {
+    return stale ? c.interpolate(c.grayscale(), 0.8) : c;
+  }
+
+  /** The colour of a kind of trouble: its marker and the node's border. */
+  public static Color trouble(Trouble.Kind kind) {
+    return switch (kind) {
+      case CRASH_LOOP -> Color.web("#c62828");
+      case BLOCKED -> Color.web("#e65100");
+      case STUCK -> Color.web("#283593");
+    };
   }
 
   /** CSS-style hex of the stroke colour, for DOT export and CSS. */

@@ -1,8 +1,7 @@
 package mode.inspector.view;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import mode.inspector.model.Texts;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,8 +19,6 @@ import mode.inspector.viewmodel.InspectorViewModel;
  * <p>UI thread only.
  */
 final class ReplayBar extends HBox {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
   ReplayBar(InspectorViewModel vm) {
     super(8);
@@ -46,7 +43,7 @@ final class ReplayBar extends HBox {
       }
     });
     slider.setOnMouseReleased(e -> replay(vm, slider.getValue()));
-    vm.replayMomentProperty().addListener((obs, old, now) -> moment.setText(now == null ? "Live" : TIME.format(now)));
+    vm.replayMomentProperty().addListener((obs, old, now) -> moment.setText(now == null ? "Live" : Texts.time(now)));
     getChildren().addAll(new Label("Time"), slider, moment, live);
   }
 

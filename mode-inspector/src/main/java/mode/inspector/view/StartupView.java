@@ -12,7 +12,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import mode.State;
-import mode.inspector.viewmodel.DetailsViewModel;
+import mode.inspector.model.Texts;
 import mode.inspector.viewmodel.GraphViewModel;
 import mode.inspector.viewmodel.StartupViewModel;
 import mode.inspector.viewmodel.StartupViewModel.StartupRow;
@@ -78,8 +78,8 @@ public final class StartupView extends ScrollPane {
     Duration slowThreshold = Duration.ofMillis(Math.max(100, totalTime.toMillis() / 10));
     gc.setFill(Color.web("#424242"));
     String slowest = vm.slowest(3).stream().filter(r -> r.self().compareTo(slowThreshold) >= 0)
-        .map(r -> r.label() + " " + DetailsViewModel.human(r.self())).collect(java.util.stream.Collectors.joining(", "));
-    gc.fillText("Startup: " + DetailsViewModel.human(totalTime) + " for " + rows.size() + " services. "
+        .map(r -> r.label() + " " + Texts.human(r.self())).collect(java.util.stream.Collectors.joining(", "));
+    gc.fillText("Startup: " + Texts.human(totalTime) + " for " + rows.size() + " services. "
         + (slowest.isEmpty() ? "No service was slow by itself." : "Slow by themselves (red): " + slowest),
         10, ROW / 2 + 2);
     for (int i = 0; i < shown; i++) {
@@ -99,9 +99,9 @@ public final class StartupView extends ScrollPane {
     gc.fillRect(x0, y + 2, w, ROW - 6);
     gc.setTextAlign(TextAlignment.LEFT);
     gc.setFill(Color.web("#424242"));
-    String text = DetailsViewModel.human(row.duration());
+    String text = Texts.human(row.duration());
     if (!row.self().equals(row.duration())) {
-      text += "  (itself " + DetailsViewModel.human(row.self()) + ")";
+      text += "  (itself " + Texts.human(row.self()) + ")";
     }
     gc.fillText(text, x0 + w + 4, y + ROW / 2 - 1);
   }

@@ -47,6 +47,14 @@ public final class StatusBar extends HBox {
     Label action = new Label();
     action.setId("action-result");
     action.textProperty().bind(vm.actions().resultProperty());
+    // An error is never cut off unread: the whole text is the tooltip, and the label is the last to shrink.
+    javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+    whole.textProperty().bind(vm.actions().resultProperty());
+    whole.setWrapText(true);
+    whole.setMaxWidth(600);
+    action.setTooltip(whole);
+    action.setMinWidth(Region.USE_PREF_SIZE);
+    message.setMinWidth(0);
     getChildren().addAll(dot, status, message, memory, spring, action);
   }
 

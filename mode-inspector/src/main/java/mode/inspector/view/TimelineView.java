@@ -1,9 +1,8 @@
 package mode.inspector.view;
 
 import java.text.NumberFormat;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import mode.inspector.model.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -38,8 +37,6 @@ public final class TimelineView extends BorderPane {
   /** Rows of transitions into CRASHED (tinted by the inspector's stylesheet). */
   static final PseudoClass CRASHED = PseudoClass.getPseudoClass("crashed");
   private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
   /** A timeline bound to {@code vm}; clicks select through {@code graph}. */
   public TimelineView(TimelineViewModel vm, GraphViewModel graph) {
@@ -70,7 +67,7 @@ public final class TimelineView extends BorderPane {
     TableView<TransitionRecord> table = new TableView<>(vm.transitions());
     table.setId("timeline");
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(text("Time", 110, t -> TIME.format(t.at()) + (t.inferred() ? " *" : "")));
+    table.getColumns().add(text("Time", 110, t -> Texts.time(t.at()) + (t.inferred() ? " *" : "")));
     table.getColumns().add(text("Service", 200, TransitionRecord::label));
     table.getColumns().add(text("From → to", 190, t -> t.from() + " → " + t.to()));
     table.getColumns().add(text("Restarts", 70, t -> Integer.toString(t.restartCount())));

@@ -9,6 +9,8 @@ package mode.inspector.view;
 final class Viewport {
   static final double MIN_SCALE = 0.02;
   static final double MAX_SCALE = 3;
+  /** The smallest scale Fit uses: labels stay about 8 px high or more (scroll to see the rest). */
+  static final double READABLE_SCALE = 0.7;
   double scale = 1;
   double tx;
   double ty;
@@ -30,17 +32,20 @@ final class Viewport {
     ty = sy - gy * scale;
   }
 
-  /** Shows the whole drawing, or its top middle at a readable scale when whole it would be dots. */
+  /**
+   * Shows the whole drawing, or, when whole its labels would be too small to read, its top at
+   * {@link #READABLE_SCALE} (the rest is a drag or a scroll away).
+   */
   void fit(double drawingW, double drawingH, double viewW, double viewH) {
     double margin = 24;
     double fitScale = Math.min((viewW - 2 * margin) / Math.max(1, drawingW), (viewH - 2 * margin) / Math.max(1, drawingH));
-    if (fitScale >= 0.3) {
+    if (fitScale >= READABLE_SCALE) {
       scale = Math.min(1.25, fitScale);
       tx = (viewW - drawingW * scale) / 2;
       ty = (viewH - drawingH * scale) / 2;
     } else {
-      scale = 0.75;
-      tx = (viewW - drawingW * scale) / 2;
+      scale = READABLE_SCALE;
+      tx = drawingW * scale <= viewW - 2 * margin ? (viewW - drawingW * scale) / 2 : margin;
       ty = margin;
     }
   }

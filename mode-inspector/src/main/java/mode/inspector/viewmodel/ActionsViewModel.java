@@ -1,9 +1,13 @@
 package mode.inspector.viewmodel;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.LongFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -11,11 +15,16 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import mode.inspector.connection.WorkerCommands;
+import mode.inspector.viewmodel.ActionRules.Action;
+import mode.inspector.viewmodel.ActionRules.Situation;
 
 /**
- * Start, stop and restart the selected service, and take a thread dump. Each command reports its
- * outcome as a sentence naming the service (the worker's answer or its error); a thread dump
- * lands in {@link #threadDumpProperty()} for the view to show in a window.
+ * Start, stop and restart the selected service, and take a thread dump. Each command carries its
+ * own enablement: {@link #whyNotProperty} says why it cannot succeed now ({@link ActionRules}), or
+ * is empty when it can. Each command reports its outcome as a sentence naming the service (the
+ * worker's answer or its whole error); a thread dump lands in {@link #threadDumpProperty()} for
+ * the view to show in a window. Stop and restart are confirmed by the user until they say not
+ * to ask again in this session ({@link #askFirstProperty()}).
  *
  * <p>Threading: UI thread only; results come back through the UI executor. Without a connection
  * (no commands set, e.g. in a replay) every command says so instead of failing.
@@ -27,40 +36,82 @@ public final class ActionsViewModel {
   private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper threadDump = new ReadOnlyStringWrapper();
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-  private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper askFirst = new ReadOnlyBooleanWrapper(true);
+  private final Map<Action, ReadOnlyStringWrapper> whyNot = new EnumMap<>(Action.class);
+  private final Supplier<Situation> situation;
   private WorkerCommands commands;
 
-  ActionsViewModel(Executor ui, ReadOnlyObjectProperty<Long> selected, LongFunction<String> labels) {
+  /**
+   * Actions on the service {@code selected}, named by {@code labels}; {@code situation} tells what
+   * the rules depend on, given whether commands are attached and busy.
+   */
+  ActionsViewModel(Executor ui, ReadOnlyObjectProperty<Long> selected, LongFunction<String> labels,
+      BiFunction<Boolean, Boolean, Situation> situation) {
     this.ui = ui;
     this.selected = selected;
     this.labels = labels;
+    this.situation = () -> situation.apply(commands != null, busy.get());
+    for (Action action : Action.values()) {
+      whyNot.put(action, new ReadOnlyStringWrapper(""));
+    }
+    selected.addListener((obs, old, now) -> refresh());
+    busy.addListener((obs, old, now) -> refresh());
+    refresh();
   }
 
   /** Connects the commands to a worker, or disconnects them with {@code null}. */
   public void setCommands(WorkerCommands commands) {
     this.commands = commands;
-    available.set(commands != null);
+    refresh();
+  }
+
+  /** Re-reads the situation (selection, its state, liveness) and updates each action's enablement. */
+  void refresh() {
+    Situation now = situation.get();
+    for (Action action : Action.values()) {
+      String reason = ActionRules.whyNot(action, now);
+      whyNot.get(action).set(reason == null ? "" : reason);
+    }
+  }
+
+  /**
+   * Why {@code action} cannot succeed now, for the view to disable it and show as tooltip; empty
+   * when it can.
+   */
+  public ReadOnlyStringProperty whyNotProperty(Action action) {
+    return whyNot.get(action).getReadOnlyProperty();
+  }
+
+  /** Whether stop and restart should be confirmed first (until "don't ask again this session"). */
+  public ReadOnlyBooleanProperty askFirstProperty() {
+    return askFirst.getReadOnlyProperty();
+  }
+
+  /** Stop and restart run without asking for the rest of this session. */
+  public void dontAskAgain() {
+    askFirst.set(false);
   }
 
   /** Starts the selected service. */
   public void start() {
-    onSelected("Start", "started", WorkerCommands::start);
+    onSelected(Action.START, "Start", "started", WorkerCommands::start);
   }
 
   /** Stops the selected service. */
   public void stop() {
-    onSelected("Stop", "stopped", WorkerCommands::stop);
+    onSelected(Action.STOP, "Stop", "stopped", WorkerCommands::stop);
   }
 
   /** Restarts the selected service. */
   public void restart() {
-    onSelected("Restart", "restarted", WorkerCommands::restart);
+    onSelected(Action.RESTART, "Restart", "restarted", WorkerCommands::restart);
   }
 
   /** Asks the worker for every thread's stack. */
   public void threadDump() {
-    if (commands == null) {
-      result.set("Thread dump: not attached to a worker");
+    String reason = whyNot.get(Action.THREAD_DUMP).get();
+    if (!reason.isEmpty()) {
+      result.set("Thread dump: " + reason);
       return;
     }
     busy.set(true);
@@ -80,17 +131,14 @@ public final class ActionsViewModel {
     CompletableFuture<String> run(WorkerCommands commands, long id);
   }
 
-  private void onSelected(String verb, String done, Command command) {
-    Long id = selected.get();
-    if (id == null) {
-      result.set(verb + ": select a service first");
+  private void onSelected(Action action, String verb, String done, Command command) {
+    String reason = whyNot.get(action).get();
+    if (!reason.isEmpty()) {
+      result.set(verb + ": " + reason);
       return;
     }
+    long id = selected.get();
     String label = labels.apply(id);
-    if (commands == null) {
-      result.set(verb + " " + label + ": not attached to a worker");
-      return;
-    }
     busy.set(true);
     result.set(verb + " " + label + "…");
     command.run(commands, id).whenComplete((answer, error) -> ui.execute(() -> {
@@ -120,15 +168,5 @@ public final class ActionsViewModel {
   /** The last thread dump received, or {@code null}. */
   public ReadOnlyStringProperty threadDumpProperty() {
     return threadDump.getReadOnlyProperty();
-  }
-
-  /** Whether a command is under way. */
-  public ReadOnlyBooleanProperty busyProperty() {
-    return busy.getReadOnlyProperty();
-  }
-
-  /** Whether commands can reach a worker. */
-  public ReadOnlyBooleanProperty availableProperty() {
-    return available.getReadOnlyProperty();
   }
 }

@@ -1,10 +1,9 @@
 package mode.inspector.viewmodel;
 
+import mode.inspector.model.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,8 +29,6 @@ import mode.inspector.model.ServiceNode;
  * to the selected service, and once a second for the uptime.
  */
 public final class DetailsViewModel {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
   /** A neighbour in the graph, shown by label and selectable by id. */
   public record ServiceRef(long id, String label, State state) {
@@ -73,20 +70,20 @@ public final class DetailsViewModel {
     ServiceNode node = id == null ? null : model.node(id);
     present.set(node != null);
     if (node == null) {
-      clear(id == null ? "No service selected" : "Service " + id + " is no longer in the graph");
+      clear(id == null ? "No service selected" : Texts.unknownService(id) + " is no longer in the graph");
       return;
     }
     title.set(node.label());
     className.set(node.className());
     Instant now = clock.instant();
-    state.set(node.state() + " for " + human(Duration.between(node.stateSince(), now)));
+    state.set(node.state() + " for " + Texts.human(Duration.between(node.stateSince(), now)));
     uptime.set(node.state() == State.RUNNING && node.startedAt() != null
-        ? "up " + human(Duration.between(node.startedAt(), now)) : "not running");
-    timings.set("start " + human(node.startDuration()) + " · stop " + human(node.stopDuration()));
+        ? "up " + Texts.human(Duration.between(node.startedAt(), now)) : "not running");
+    timings.set("start " + Texts.human(node.startDuration()) + " · stop " + Texts.human(node.stopDuration()));
     restarts.set(Integer.toString(node.restartCount()));
     flags.set(describe(node.flags()));
     crash.set(node.crashReason() == null ? "" : node.crashReason()
-        + (node.crashedAt() == null ? "" : "  (at " + TIME.format(node.crashedAt()) + ")"));
+        + (node.crashedAt() == null ? "" : "  (at " + Texts.time(node.crashedAt()) + ")"));
     crashStack.set(node.crashStack() == null ? "" : node.crashStack());
     setIfChanged(dependencies, refs(model, model.dependencies(id)));
     setIfChanged(dependents, refs(model, model.dependents(id)));
@@ -125,32 +122,13 @@ public final class DetailsViewModel {
       return "none";
     }
     return new TreeMap<>(set).entrySet().stream()
-        .map(e -> e.getKey() + " since " + TIME.format(e.getValue()))
+        .map(e -> e.getKey() + " since " + Texts.time(e.getValue()))
         .collect(Collectors.joining(", "));
   }
 
   private static String describe(ServiceEvent.Blocking b) {
-    return TIME.format(b.at()) + "  " + b.what() + " blocked for " + human(b.elapsed())
+    return Texts.time(b.at()) + "  " + b.what() + " blocked for " + Texts.human(b.elapsed())
         + System.lineSeparator() + b.stack();
-  }
-
-  /** Formats a duration for people: {@code 850 ms}, {@code 12.3 s}, {@code 4 min 05 s}, {@code 2 h 03 min}. */
-  public static String human(Duration d) {
-    if (d == null) {
-      return "–";
-    }
-    long ms = Math.max(0, d.toMillis());
-    if (ms < 1000) {
-      return ms + " ms";
-    }
-    if (ms < 60_000) {
-      return String.format("%.1f s", ms / 1000.0);
-    }
-    long s = ms / 1000;
-    if (s < 3600) {
-      return String.format("%d min %02d s", s / 60, s % 60);
-    }
-    return String.format("%d h %02d min", s / 3600, (s % 3600) / 60);
   }
 
   /** Whether a selected service is shown. */

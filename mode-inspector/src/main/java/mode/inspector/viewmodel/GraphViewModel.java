@@ -1,5 +1,8 @@
 package mode.inspector.viewmodel;
 
+import mode.inspector.model.Texts;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,12 +13,16 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -25,6 +32,7 @@ import mode.inspector.layout.Layout;
 import mode.inspector.model.ChangeSet;
 import mode.inspector.model.ServiceGraph;
 import mode.inspector.model.ServiceNode;
+import mode.inspector.model.Trouble;
 
 /**
  * The graph as the canvas shows it: the current layout (computed on a background executor,
@@ -52,7 +60,8 @@ public final class GraphViewModel {
   private final ReadOnlyObjectWrapper<Long> revealRequest = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyLongWrapper repaint = new ReadOnlyLongWrapper();
   private final ReadOnlyIntegerWrapper matchCount = new ReadOnlyIntegerWrapper();
-  private final ReadOnlyLongWrapper layoutNanos = new ReadOnlyLongWrapper();
+  private final ReadOnlyStringWrapper emptyResult = new ReadOnlyStringWrapper(this, "emptyResult", "");
+  private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
   private final ReadOnlyObjectWrapper<String> problem = new ReadOnlyObjectWrapper<>();
   private final StringProperty search = new SimpleStringProperty(this, "search", "");
   private final ObjectProperty<StateFilter> filter = new SimpleObjectProperty<>(this, "filter", StateFilter.ALL);
@@ -60,7 +69,9 @@ public final class GraphViewModel {
   private final Set<Long> fanOutSeen = new HashSet<>();
   private final Map<Long, Long> changedAt = new HashMap<>();
   private Set<Long> dimmed = Set.of();
-  private Map<Long, Integer> hiddenBelow = Map.of();
+  private Map<Long, Set<Long>> hiddenBelow = Map.of();
+  private InstantSource clock = InstantSource.system();
+  private Set<Long> troubledAtLayout = Set.of();
   private Set<Long> matches = Set.of();
   private boolean layoutRunning;
   private boolean layoutAgain;
@@ -119,8 +130,9 @@ public final class GraphViewModel {
       return;
     }
     layoutRunning = true;
-    VisibleGraph visible = VisibleGraph.of(model, collapsed, filter.get());
-    long started = System.nanoTime();
+    Map<Long, Double> markerWidths = markerWidths();
+    troubledAtLayout = markerWidths.keySet();
+    VisibleGraph visible = VisibleGraph.of(model, collapsed, filter.get(), markerWidths);
     background.execute(
         () -> {
           Layout result;
@@ -133,20 +145,20 @@ public final class GraphViewModel {
           }
           Layout done = result;
           String error = failure;
-          long elapsed = System.nanoTime() - started;
-          ui.execute(() -> publish(visible, done, error, elapsed));
+          ui.execute(() -> publish(visible, done, error));
         });
   }
 
-  private void publish(VisibleGraph visible, Layout result, String error, long elapsed) {
+  private void publish(VisibleGraph visible, Layout result, String error) {
     layoutRunning = false;
     if (result != null) {
       dimmed = visible.dimmed;
       hiddenBelow = visible.hiddenBelow;
-      layoutNanos.set(elapsed);
       layout.set(result);
     }
     problem.set(error);
+    emptyResult.set(result == null || result.size() > 0 || filter.get() == StateFilter.ALL || model.size() == 0 ? ""
+        : "The filter “" + filter.get() + "” matches none of the " + model.size() + " services");
     if (layoutAgain) {
       layoutAgain = false;
       requestLayout();
@@ -249,16 +261,76 @@ public final class GraphViewModel {
     return node == null ? null : node.state();
   }
 
-  /** The label of a service, or {@code "?"} if it is gone. */
+  /** The label of a service, or {@link Texts#unknownService} if it is gone. */
   public String label(long id) {
     ServiceNode node = model.node(id);
-    return node == null ? "?" : node.label();
+    return node == null ? Texts.unknownService(id) : node.label();
   }
 
   /** The restart count of a service (0 if it is gone). */
   public int restartCount(long id) {
     ServiceNode node = model.node(id);
     return node == null ? 0 : node.restartCount();
+  }
+
+  /**
+   * The worst trouble of a service at the moment on screen, or of one it hides while collapsed
+   * (its {@link Trouble#serviceId()} then names that one); {@code null} when there is none.
+   */
+  public Trouble trouble(long id) {
+    Instant now = clock.instant();
+    Trouble worst = worst(id, now, null);
+    for (long hidden : hiddenBelow.getOrDefault(id, Set.of())) {
+      worst = worst(hidden, now, worst);
+    }
+    return worst;
+  }
+
+  private Trouble worst(long id, Instant now, Trouble sofar) {
+    ServiceNode node = model.node(id);
+    if (node == null) {
+      return sofar;
+    }
+    for (Trouble t : Trouble.of(node, now)) {
+      if (sofar == null || Trouble.WORST_FIRST.compare(t, sofar) < 0) {
+        sofar = t;
+      }
+    }
+    return sofar;
+  }
+
+  /** Reads trouble against {@code clock} (the moment on screen). */
+  void useClock(InstantSource clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * A second passed: markers that say "3 s ago" are drawn again, and the graph is laid out again
+   * when services came into or out of trouble (a marker needs room on its box).
+   */
+  void tick() {
+    repaint.set(repaint.get() + 1);
+    if (!markerWidths().keySet().equals(troubledAtLayout)) {
+      requestLayout();
+    }
+  }
+
+  /** How wide each service in trouble must be for its marker (with room for the text to grow). */
+  private Map<Long, Double> markerWidths() {
+    Instant now = clock.instant();
+    Map<Long, Double> widths = new HashMap<>();
+    for (ServiceNode node : model.nodes()) {
+      Trouble worst = worst(node.id(), now, null);
+      if (worst != null) {
+        widths.put(node.id(), markerWidth(worst.marker().length() + 4));
+      }
+    }
+    return widths;
+  }
+
+  /** The width of a marker of {@code chars} characters (the painter draws it so). */
+  public static double markerWidth(int chars) {
+    return 20 + 6.6 * chars;
   }
 
   /** Whether the service is drawn only as context for a filter match. */
@@ -268,7 +340,8 @@ public final class GraphViewModel {
 
   /** How many services a collapsed service hides (0 when expanded). */
   public int hiddenBelow(long id) {
-    return hiddenBelow.getOrDefault(id, 0);
+    Set<Long> hidden = hiddenBelow.get(id);
+    return hidden == null ? 0 : hidden.size();
   }
 
   /** Whether the label matches the search text. */
@@ -320,9 +393,21 @@ public final class GraphViewModel {
     return matchCount.getReadOnlyProperty();
   }
 
-  /** How long the last layout took, including the wait for the executor, in nanoseconds. */
-  public ReadOnlyLongProperty layoutNanosProperty() {
-    return layoutNanos.getReadOnlyProperty();
+  /** What the filter hid when it left nothing to draw ("The filter “Only crashed” matches none of the 31 services"); else empty. */
+  public ReadOnlyStringProperty emptyResultProperty() {
+    return emptyResult.getReadOnlyProperty();
+  }
+
+  /** Whether the graph shows a past moment (disconnected, replay, recording): drawn desaturated. */
+  public ReadOnlyBooleanProperty staleProperty() {
+    return stale.getReadOnlyProperty();
+  }
+
+  void setStale(boolean now) {
+    if (stale.get() != now) {
+      stale.set(now);
+      repaint.set(repaint.get() + 1);
+    }
   }
 
   /** A message when the last layout failed, else {@code null}. */

@@ -1,9 +1,8 @@
 package mode.inspector.viewmodel;
 
+import mode.inspector.model.Texts;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +22,7 @@ import mode.graph.GraphFormatter;
 import mode.events.ServiceEvent;
 import mode.inspector.model.ChangeSet;
 import mode.inspector.model.Recording;
+import mode.inspector.model.Session;
 import mode.inspector.model.ServiceGraph;
 import mode.inspector.model.TransitionRecord;
 
@@ -35,10 +35,6 @@ import mode.inspector.model.TransitionRecord;
  * arrived since the last one. Never throws on odd input: problems become messages.
  */
 public final class InspectorViewModel {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
-  private final InstantSource wallClock;
-  private final Executor ui;
   private final GraphViewModel graph;
   private final DetailsViewModel details;
   private final MemoryBounds bounds;
@@ -46,6 +42,8 @@ public final class InspectorViewModel {
   private final Scrollback<ServiceEvent.Log> logs;
   private final StartupViewModel startup = new StartupViewModel();
   private final ActionsViewModel actions;
+  private final Liveness liveness;
+  private final ProblemsViewModel problems;
   private final ReadOnlyObjectWrapper<ConnectionStatus> status =
       new ReadOnlyObjectWrapper<>(ConnectionStatus.DISCONNECTED);
   private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("Not attached");
@@ -55,9 +53,7 @@ public final class InspectorViewModel {
   private final ReadOnlyStringWrapper memoryNotice = new ReadOnlyStringWrapper("");
   private long noticedFolded;
   private long noticedLogsDiscarded;
-  private ServiceGraph live;
-  private ServiceGraph shown;
-  private Recording recording;
+  private final Session session;
   private String selectedLabel;
 
   /**
@@ -86,21 +82,26 @@ public final class InspectorViewModel {
     this.bounds = bounds;
     this.timeline = new TimelineViewModel(TimelineViewModel.SCROLLBACK, bounds.historyCapacity());
     this.logs = new Scrollback<>(bounds.logCapacity());
-    this.live = bounds.newGraph();
-    this.shown = live;
-    this.recording = bounds.newRecording();
-    this.wallClock = wallClock;
-    this.ui = ui;
+    this.session = new Session(bounds.historyCapacity(), bounds.logCapacity(), bounds::newRecording);
     this.graph = new GraphViewModel(background, ui, nanoClock);
-    this.details = new DetailsViewModel(() -> replayMoment.get() != null ? replayMoment.get() : wallClock.instant());
-    this.actions = new ActionsViewModel(ui, graph.selectedProperty(), this::labelOf);
+    this.liveness = new Liveness(wallClock);
+    this.details = new DetailsViewModel(liveness);
+    graph.useClock(liveness);
+    this.problems = new ProblemsViewModel(liveness);
+    this.actions = new ActionsViewModel(ui, graph.selectedProperty(), this::labelOf, this::situation);
+    liveness.liveProperty().addListener((obs, old, now) -> {
+      graph.setStale(!now);
+      actions.refresh();
+      details.refresh(session.shown(), graph.selectedProperty().get());
+    });
+    graph.setStale(true);
     graph.selectedProperty().addListener((obs, old, now) -> {
-      details.refresh(shown, now);
-      if (now != null && shown.node(now) != null) {
-        selectedLabel = shown.node(now).label();
+      details.refresh(session.shown(), now);
+      if (now != null && session.shown().node(now) != null) {
+        selectedLabel = session.shown().node(now).label();
       }
     });
-    graph.setModel(shown);
+    graph.setModel(session.shown());
   }
 
   /** Applies a batch of events that arrived since the last pulse. */
@@ -108,11 +109,8 @@ public final class InspectorViewModel {
     if (batch.isEmpty()) {
       return;
     }
-    for (ServiceEvent event : batch) {
-      recording.add(event);
-    }
-    ChangeSet changes = live.applyAll(batch);
-    if (recording.folded() != noticedFolded || live.logsDiscarded() != noticedLogsDiscarded) {
+    ChangeSet changes = session.accept(batch);
+    if (session.recording().folded() != noticedFolded || session.live().logsDiscarded() != noticedLogsDiscarded) {
       noticeMemory();
     }
     if (changes.gaps() > 0) {
@@ -120,7 +118,7 @@ public final class InspectorViewModel {
           "Gap: the worker dropped %,d events because the inspector fell behind; a fresh snapshot follows",
           changes.droppedInGaps()));
     }
-    if (replaying.get()) {
+    if (session.replaying()) {
       return;
     }
     show(changes);
@@ -130,30 +128,37 @@ public final class InspectorViewModel {
   /** A restarted worker has new ids: keep the user's selection by label. */
   private void reselectAfterSnapshot(ChangeSet changes) {
     Long selected = graph.selectedProperty().get();
-    if (changes.snapshots() == 0 || selected == null || shown.node(selected) != null || selectedLabel == null) {
+    if (changes.snapshots() == 0 || selected == null || session.shown().node(selected) != null || selectedLabel == null) {
       return;
     }
-    shown.nodes().stream().filter(n -> n.label().equals(selectedLabel)).findFirst()
+    session.shown().nodes().stream().filter(n -> n.label().equals(selectedLabel)).findFirst()
         .ifPresent(n -> graph.select(n.id()));
   }
 
   private void show(ChangeSet changes) {
     graph.modelChanged(changes);
+    actions.refresh();
     timeline.append(changes.transitions());
     logs.append(changes.logs());
     Long selected = graph.selectedProperty().get();
     if (selected != null && (changes.changedServices().contains(selected) || changes.structureChanged())) {
-      details.refresh(shown, selected);
+      details.refresh(session.shown(), selected);
     }
     if (changes.snapshots() > 0 || changes.transitions().stream()
         .anyMatch(t -> t.to() == State.RUNNING && !startup.knows(t.serviceId()))) {
-      startup.refresh(shown);
+      startup.refresh(session.shown());
+    }
+    // A crash changes the Problems list at once (the rest of it follows the once-a-second tick).
+    if (changes.transitions().stream().anyMatch(t -> t.to() == State.CRASHED)) {
+      problems.refresh(session.shown());
     }
   }
 
   /** Refreshes what depends on the clock (uptimes); called once a second by the view. */
   public void tick() {
-    details.refresh(shown, graph.selectedProperty().get());
+    details.refresh(session.shown(), graph.selectedProperty().get());
+    graph.tick();
+    problems.refresh(session.shown());
   }
 
   /**
@@ -162,6 +167,11 @@ public final class InspectorViewModel {
    */
   public void connection(ConnectionStatus now, String name, String message) {
     status.set(now);
+    if (now == ConnectionStatus.CONNECTED) {
+      liveness.connected();
+    } else if (now != ConnectionStatus.REPLAY) {
+      liveness.disconnected();
+    }
     if (name != null) {
       workerName.set(name);
     }
@@ -170,52 +180,62 @@ public final class InspectorViewModel {
 
   /** Starts a new session (another worker): a fresh model, recording and history. */
   public void newSession() {
-    live = bounds.newGraph();
-    recording = bounds.newRecording();
+    session.restart();
     replaying.set(false);
     replayMoment.set(null);
-    show(live);
+    liveness.reset();
+    show(session.shown());
   }
 
   /** Shows a recording instead of a live worker, at its last moment. */
   public void openRecording(String name, Recording opened) {
-    recording = opened;
-    live = opened.replayTo(opened.isEmpty() ? Instant.EPOCH : opened.end(), bounds.historyCapacity(),
-        bounds.logCapacity());
+    session.open(opened);
     workerName.set(name);
     status.set(ConnectionStatus.REPLAY);
     statusMessage.set(opened.isEmpty() ? "The recording holds no events" : "Recording " + name);
     replaying.set(false);
     replayMoment.set(null);
-    show(live);
+    liveness.recording(opened.isEmpty() ? null : opened.end());
+    show(session.shown());
   }
 
   /** Shows the graph as it was at {@code moment}; live events keep being recorded meanwhile. */
   public void replayTo(Instant moment) {
-    if (recording.isEmpty()) {
+    if (!session.replayTo(moment)) {
       return;
     }
     replaying.set(true);
     replayMoment.set(moment);
-    show(recording.replayTo(moment, bounds.historyCapacity(), bounds.logCapacity()));
+    liveness.replaying(moment);
+    show(session.shown());
   }
 
   /** Leaves the replay and shows the live graph again. */
   public void goLive() {
     replaying.set(false);
     replayMoment.set(null);
-    show(live);
+    liveness.replaying(null);
+    session.goLive();
+    show(session.shown());
   }
 
   /** Puts {@code model} on screen: graph, timeline, log, startup chart and details all follow it. */
-  private void show(ServiceGraph model) {
-    shown = model;
+  private void show(ServiceGraph shown) {
     graph.setModel(shown);
     timeline.replaceAll(shown.history(), shown.historyDiscarded());
     logs.replace(shown.logs());
     noticeMemory();
     startup.refresh(shown);
+    problems.refresh(shown);
     details.refresh(shown, graph.selectedProperty().get());
+    actions.refresh();
+  }
+
+  private ActionRules.Situation situation(boolean attached, boolean busy) {
+    Long id = graph.selectedProperty().get();
+    var node = id == null ? null : session.shown().node(id);
+    return new ActionRules.Situation(attached, liveness.liveProperty().get() ? null : liveness.noticeProperty().get(),
+        node == null ? null : node.label(), node == null ? null : node.state(), busy);
   }
 
   /**
@@ -224,17 +244,17 @@ public final class InspectorViewModel {
    */
   public String dot(boolean stateColours) {
     GraphFormatter formatter = GraphFormatter.defaults();
-    return DependencyGraph.of(shown.toServiceInfos()).toDot(stateColours ? formatter.withStateColors() : formatter);
+    return DependencyGraph.of(session.shown().toServiceInfos()).toDot(stateColours ? formatter.withStateColors() : formatter);
   }
 
   private String labelOf(long id) {
-    var node = shown.node(id);
-    return node == null ? "service " + id : node.label();
+    var node = session.shown().node(id);
+    return node == null ? Texts.unknownService(id) : node.label();
   }
 
   /** The model on screen (live, or the replayed moment). */
   public ServiceGraph shownModel() {
-    return shown;
+    return session.shown();
   }
 
   /**
@@ -242,12 +262,12 @@ public final class InspectorViewModel {
    * once it folded its oldest (see {@link Recording}).
    */
   public Recording recording() {
-    return recording;
+    return session.recording();
   }
 
   /** The transitions in the model on screen. */
   public List<TransitionRecord> history() {
-    return shown.history();
+    return session.shown().history();
   }
 
   /**
@@ -284,6 +304,16 @@ public final class InspectorViewModel {
     return startup;
   }
 
+  /** Whether the present is on screen, and the moment every clock reads when it is not. */
+  public Liveness liveness() {
+    return liveness;
+  }
+
+  /** The services in trouble. */
+  public ProblemsViewModel problems() {
+    return problems;
+  }
+
   /** The actions view-model. */
   public ActionsViewModel actions() {
     return actions;
@@ -309,9 +339,9 @@ public final class InspectorViewModel {
   }
 
   private void noticeMemory() {
-    noticedFolded = recording.folded();
-    noticedLogsDiscarded = live.logsDiscarded();
-    memoryNotice.set(memoryNotice(recording, shown.logsDiscarded()));
+    noticedFolded = session.recording().folded();
+    noticedLogsDiscarded = session.live().logsDiscarded();
+    memoryNotice.set(memoryNotice(session.recording(), session.shown().logsDiscarded()));
   }
 
   /** The memory notice's text; see {@link #memoryNoticeProperty()}. */
@@ -319,7 +349,7 @@ public final class InspectorViewModel {
     List<String> parts = new ArrayList<>(2);
     if (recording.folded() > 0) {
       parts.add(String.format(Locale.ROOT, "replay reaches back to %s (%,d older events folded into a snapshot)",
-          TIME.format(recording.start()), recording.folded()));
+          Texts.time(recording.start()), recording.folded()));
     }
     if (logsDiscarded > 0) {
       parts.add(String.format(Locale.ROOT, "%,d older log entries discarded", logsDiscarded));
@@ -340,13 +370,5 @@ public final class InspectorViewModel {
   /** The moment on screen during a replay, else {@code null}. */
   public ReadOnlyObjectProperty<Instant> replayMomentProperty() {
     return replayMoment.getReadOnlyProperty();
-  }
-
-  InstantSource wallClock() {
-    return wallClock;
-  }
-
-  Executor ui() {
-    return ui;
   }
 }

@@ -45,9 +45,4 @@ public record MemoryBounds(int recordingCapacity, long recordingBytes, int histo
   Recording newRecording() {
     return new Recording(recordingCapacity, recordingBytes);
   }
-
-  /** An empty model within these bounds. */
-  ServiceGraph newGraph() {
-    return new ServiceGraph(historyCapacity, logCapacity);
-  }
 }

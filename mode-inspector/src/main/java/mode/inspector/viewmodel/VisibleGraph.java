@@ -24,9 +24,10 @@ final class VisibleGraph {
 
   final LayoutGraph layoutGraph;
   final Set<Long> dimmed;
-  final Map<Long, Integer> hiddenBelow;
+  /** What each collapsed service hides (its descendants), so that their trouble shows on it. */
+  final Map<Long, Set<Long>> hiddenBelow;
 
-  private VisibleGraph(LayoutGraph layoutGraph, Set<Long> dimmed, Map<Long, Integer> hiddenBelow) {
+  private VisibleGraph(LayoutGraph layoutGraph, Set<Long> dimmed, Map<Long, Set<Long>> hiddenBelow) {
     this.layoutGraph = layoutGraph;
     this.dimmed = dimmed;
     this.hiddenBelow = hiddenBelow;
@@ -37,7 +38,8 @@ final class VisibleGraph {
     return 20 + chars * CHAR_WIDTH + (collapsed ? BADGE_WIDTH : 0);
   }
 
-  static VisibleGraph of(ServiceGraph model, Set<Long> collapsedByUser, StateFilter filter) {
+  /** The services shown; a service with a trouble marker is at least as wide as {@code markerWidths} says. */
+  static VisibleGraph of(ServiceGraph model, Set<Long> collapsedByUser, StateFilter filter, Map<Long, Double> markerWidths) {
     // A filter looks inside collapsed subtrees: a crash must never hide behind a "+N".
     Set<Long> collapsed = filter == StateFilter.ALL ? collapsedByUser : Set.of();
     List<Long> order = depthFirst(model, collapsed);
@@ -58,8 +60,8 @@ final class VisibleGraph {
         }
       }
     }
-    Map<Long, Integer> hiddenBelow = new HashMap<>();
-    LayoutGraph graph = layoutGraph(model, order, shown, collapsed, hiddenBelow);
+    Map<Long, Set<Long>> hiddenBelow = new HashMap<>();
+    LayoutGraph graph = layoutGraph(model, order, shown, collapsed, hiddenBelow, markerWidths);
     return new VisibleGraph(graph, dimmed, hiddenBelow);
   }
 
@@ -89,15 +91,15 @@ final class VisibleGraph {
   }
 
   private static LayoutGraph layoutGraph(ServiceGraph model, List<Long> order, Set<Long> shown,
-      Set<Long> collapsed, Map<Long, Integer> hiddenBelow) {
+      Set<Long> collapsed, Map<Long, Set<Long>> hiddenBelow, Map<Long, Double> markerWidths) {
     LayoutGraph.Builder builder = LayoutGraph.builder();
     for (long id : order) {
       if (shown.contains(id)) {
         boolean isCollapsed = collapsed.contains(id) && !model.dependencies(id).isEmpty();
         if (isCollapsed) {
-          hiddenBelow.put(id, countDescendants(model, id));
+          hiddenBelow.put(id, descendants(model, id));
         }
-        builder.node(id, nodeWidth(model.node(id).label(), isCollapsed));
+        builder.node(id, Math.max(nodeWidth(model.node(id).label(), isCollapsed), markerWidths.getOrDefault(id, 0.0)));
       }
     }
     for (long id : order) {
@@ -125,7 +127,7 @@ final class VisibleGraph {
     }
   }
 
-  private static int countDescendants(ServiceGraph model, long id) {
+  private static Set<Long> descendants(ServiceGraph model, long id) {
     Set<Long> seen = new HashSet<>();
     Deque<Long> todo = new ArrayDeque<>(model.dependencies(id));
     while (!todo.isEmpty()) {
@@ -134,6 +136,6 @@ final class VisibleGraph {
         todo.addAll(model.dependencies(next));
       }
     }
-    return seen.size();
+    return seen;
   }
 }

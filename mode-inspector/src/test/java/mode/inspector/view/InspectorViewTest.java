@@ -17,6 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import mode.State;
 import mode.events.ServiceEvent;
+import mode.inspector.connection.ConnectionStatus;
 import mode.inspector.connection.FxPump;
 import mode.inspector.model.Streams;
 import mode.inspector.viewmodel.InspectorViewModel;
@@ -40,6 +41,7 @@ class InspectorViewTest {
   void start(Stage stage) {
     pump = new FxPump(batch -> vm.accept(batch), Throwable::printStackTrace);
     vm = new InspectorViewModel(layouts, pump, InstantSource.system(), System::nanoTime);
+    vm.connection(ConnectionStatus.CONNECTED, "demo", "Attached");
     view = new InspectorView(vm, new NoFiles());
     stage.setScene(new Scene(view, 1200, 760));
     stage.show();
@@ -189,6 +191,19 @@ class InspectorViewTest {
 
     assertThat(vm.graph().selectedProperty().get()).isEqualTo(idOf("PaymentsConsumer"));
     assertThat(robot.lookup("#details-title").queryAs(Label.class).getText()).isEqualTo("PaymentsConsumer");
+  }
+
+  @Test
+  void timersShowTheirIntervalWithItsUnitUnderWholeHeaders(FxRobot robot) {
+    feed(Streams.demoLike());
+    awaitLaidOut(25);
+    robot.interact(() -> vm.graph().select(idOf("OrdersConsumer")));
+
+    TableView<?> timers = robot.lookup("#details-timers").queryAs(TableView.class);
+    assertThat(timers.getColumns().get(2).getCellData(0)).isEqualTo("every 0.5 s");
+    for (var column : timers.getColumns()) {
+      assertThat(column.getWidth()).as(column.getText()).isGreaterThanOrEqualTo(20 + 7.5 * column.getText().length());
+    }
   }
 
   private static final class NoFiles implements InspectorView.FileCommands {

@@ -1,5 +1,6 @@
 package mode.inspector.viewmodel;
 
+import mode.inspector.model.Texts;
 import static mode.inspector.model.Streams.appSnapshot;
 import static mode.inspector.model.Streams.at;
 import static mode.inspector.model.Streams.crash;
@@ -200,13 +201,11 @@ class InspectorViewModelTest {
   @Test
   void actionsReportTheWorkersAnswerOrError() {
     vm.accept(List.of(appSnapshot()));
-    vm.actions().restart();
-    assertThat(vm.actions().resultProperty().get()).isEqualTo("Restart: select a service first");
-
     vm.graph().select(3L);
     vm.actions().restart();
-    assertThat(vm.actions().resultProperty().get()).isEqualTo("Restart Cache: not attached to a worker");
+    assertThat(vm.actions().resultProperty().get()).isEqualTo("Restart: Not attached to a worker");
 
+    vm.connection(ConnectionStatus.CONNECTED, "demo", "Attached");
     vm.actions().setCommands(new WorkerCommands() {
       public CompletableFuture<String> start(long id) { return CompletableFuture.completedFuture("ok"); }
       public CompletableFuture<String> stop(long id) {
@@ -222,5 +221,62 @@ class InspectorViewModelTest {
     vm.actions().threadDump();
     assertThat(vm.actions().threadDumpProperty().get()).isEqualTo("\"main\"\n\tat x\n");
     assertThat(vm.actions().resultProperty().get()).isEqualTo("Thread dump received (2 lines)");
+  }
+
+  @Test
+  void disconnectedTheViewFreezesAtTheLastSightingAndActionsSayWhy() {
+    vm.connection(ConnectionStatus.CONNECTED, "demo", "Attached");
+    vm.actions().setCommands(new WorkerCommands() {
+      public CompletableFuture<String> start(long id) { return CompletableFuture.completedFuture(""); }
+      public CompletableFuture<String> stop(long id) { return CompletableFuture.completedFuture(""); }
+      public CompletableFuture<String> restart(long id) { return CompletableFuture.completedFuture(""); }
+      public CompletableFuture<String> threadDump() { return CompletableFuture.completedFuture(""); }
+    });
+    vm.accept(List.of(appSnapshot()));
+    vm.graph().select(2L);
+    assertThat(vm.liveness().liveProperty().get()).isTrue();
+    assertThat(vm.graph().staleProperty().get()).isFalse();
+    assertThat(vm.actions().whyNotProperty(ActionRules.Action.STOP).get()).isEmpty();
+
+    vm.connection(ConnectionStatus.RECONNECTING, null, "Worker went away");
+    Instant lastSeen = now;
+    now = now.plusSeconds(30);
+    vm.tick();
+
+    assertThat(vm.liveness().liveProperty().get()).isFalse();
+    assertThat(vm.graph().staleProperty().get()).isTrue();
+    assertThat(vm.liveness().noticeProperty().get())
+        .isEqualTo("Disconnected: last seen " + Texts.clock(lastSeen) + " — what you see may have changed since");
+    assertThat(vm.details().stateProperty().get()).isEqualTo("RUNNING for 10.0 s");
+    assertThat(vm.actions().whyNotProperty(ActionRules.Action.STOP).get()).startsWith("Disconnected: last seen ");
+
+    vm.connection(ConnectionStatus.CONNECTED, "demo", "Attached again");
+    assertThat(vm.liveness().liveProperty().get()).isTrue();
+    assertThat(vm.liveness().noticeProperty().get()).isEmpty();
+    assertThat(vm.details().stateProperty().get()).isEqualTo("RUNNING for 40.0 s");
+    assertThat(vm.actions().whyNotProperty(ActionRules.Action.STOP).get()).isEmpty();
+  }
+
+  @Test
+  void anOpenedRecordingReadsItsOwnTimeNotTheWallClock() {
+    Recording recording = new Recording(List.of(appSnapshot(), move(2_000, 3, State.RUNNING, State.STOPPING, 0)));
+    vm.openRecording("demo (recorded)", recording);
+    vm.graph().select(2L);
+    now = now.plusSeconds(3600);
+    vm.tick();
+
+    assertThat(vm.liveness().liveProperty().get()).isFalse();
+    assertThat(vm.liveness().noticeProperty().get()).startsWith("Recording: recorded at " + Texts.clock(at(2_000)));
+    assertThat(vm.details().stateProperty().get()).isEqualTo("RUNNING for 2.0 s");
+  }
+
+  @Test
+  void aReplayedMomentIsNotLiveAndGoingLiveIs() {
+    vm.connection(ConnectionStatus.CONNECTED, "demo", "Attached");
+    vm.accept(List.of(appSnapshot(), move(2_000, 3, State.RUNNING, State.STOPPING, 0)));
+    vm.replayTo(at(1_000));
+    assertThat(vm.liveness().noticeProperty().get()).isEqualTo("Replay: the graph as it was at " + Texts.time(at(1_000)));
+    vm.goLive();
+    assertThat(vm.liveness().liveProperty().get()).isTrue();
   }
 }
