@@ -3,6 +3,7 @@ package mode.inspector;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
+import mode.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "mode-inspector",
     mixinStandardHelpOptions = true,
-    version = "mode-inspector 0.1.0",
+    versionProvider = Main.Version.class,
     description = "Shows the live service graph of a running mode worker.")
 public final class Main implements Callable<Integer> {
   private String[] args = new String[0];
@@ -46,6 +47,14 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--tab", hidden = true, description = "Show this bottom tab: timeline or startup (for screenshots).")
   String tab;
+
+  /** {@code --version}: the build of mode for Java the inspector was made from. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"mode-inspector " + BuildInfo.describe()};
+    }
+  }
 
   /** The options in {@code args}; fails with picocli's message on bad ones. */
   static Main parse(String... args) {
