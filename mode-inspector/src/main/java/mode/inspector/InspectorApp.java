@@ -7,10 +7,13 @@ import java.util.concurrent.Executors;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import mode.inspector.connection.FxPump;
+import mode.inspector.layout.Layout;
 import mode.inspector.view.InspectorView;
 import mode.inspector.view.Snapshots;
 import mode.inspector.viewmodel.InspectorViewModel;
@@ -95,7 +98,28 @@ public final class InspectorApp extends Application {
     }
   }
 
+  /**
+   * Takes the screenshot {@code --screenshot-delay} seconds after the first graph is shown (at once
+   * counting from start when no worker or recording was asked for).
+   */
   private void screenshotLater(Main options) {
+    if (!options.demo && options.attach == null && options.open == null) {
+      screenshotAfterDelay(options);
+      return;
+    }
+    ChangeListener<Layout> firstGraph = new ChangeListener<>() {
+      @Override
+      public void changed(ObservableValue<? extends Layout> value, Layout old, Layout now) {
+        if (now != null && !parts.vm.shownModel().nodes().isEmpty()) {
+          value.removeListener(this);
+          screenshotAfterDelay(options);
+        }
+      }
+    };
+    parts.vm.graph().layoutProperty().addListener(firstGraph);
+  }
+
+  private void screenshotAfterDelay(Main options) {
     PauseTransition wait = new PauseTransition(Duration.seconds(options.screenshotDelay));
     wait.setOnFinished(e -> {
       parts.sessions.prepareScreenshot(options, parts.view);
