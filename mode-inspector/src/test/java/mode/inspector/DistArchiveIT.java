@@ -19,18 +19,21 @@ import javax.imageio.ImageIO;
 import mode.BuildInfo;
 import mode.inspect.InspectDirectory;
 import mode.inspector.demo.DemoWorker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The download, as a user gets it: the archive the {@code dist} profile built is unpacked into a
  * temporary folder, and its launchers run with a scrubbed environment (no JDK and no Maven on
- * {@code PATH}, no display) against the demo worker in a child JVM.
+ * {@code PATH}, no display) against the demo worker in a child JVM. Unpacked and started once for
+ * the class.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistArchiveIT {
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
   Path home;
   Path inspectDir;
   Path emptyBin;
@@ -39,7 +42,7 @@ class DistArchiveIT {
   /** What one launcher run printed and returned. */
   record Run(int exitCode, String out, String err) {}
 
-  @BeforeEach
+  @BeforeAll
   void unpackAndStartAWorker() throws Exception {
     String built = System.getProperty("mode.dist.archive");
     assumeTrue(built != null, "runs in the dist profile's integration-test phase, after the archive is built");
@@ -59,7 +62,7 @@ class DistArchiveIT {
             .anyMatch(d -> d.pid() == worker.pid()));
   }
 
-  @AfterEach
+  @AfterAll
   void stopTheWorker() throws InterruptedException {
     if (worker == null) {
       return;
