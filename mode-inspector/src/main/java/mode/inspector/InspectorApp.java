@@ -87,10 +87,28 @@ public final class InspectorApp extends Application {
     }
   }
 
+  /**
+   * System property: when {@code true}, the app prints {@code first-frame-epoch-ms=<time>} on
+   * stderr when its first frame has been laid out (how the README's start-up times are measured).
+   */
+  public static final String FIRST_FRAME_PROPERTY = "mode.inspector.printFirstFrame";
+
+  private static void printFirstFrame(Scene scene) {
+    Runnable[] once = new Runnable[1];
+    once[0] = () -> {
+      scene.removePostLayoutPulseListener(once[0]);
+      System.err.println("first-frame-epoch-ms=" + System.currentTimeMillis());
+    };
+    scene.addPostLayoutPulseListener(once[0]);
+  }
+
   @Override
   public void start(Stage stage) {
     Main options = Main.parse(getParameters().getRaw().toArray(String[]::new));
     parts = new Parts(stage, WIDTH, HEIGHT);
+    if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
+      printFirstFrame(parts.scene);
+    }
     stage.show();
     parts.sessions.begin(options);
     if (options.screenshot != null) {
