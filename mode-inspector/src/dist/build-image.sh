@@ -25,9 +25,11 @@ mkdir -p "$work/monocle"
 (cd "$work/monocle" && "$jdk/bin/jar" --extract --file "$monocle" com)
 "$jdk/bin/jar" --update --file "$graphics" -C "$work/monocle" com
 
+# --strip-java-debug-attributes, not --strip-debug: on Linux the latter also strips native symbols
+# with binutils' objcopy, which a fresh machine may lack (the JDK's libraries come stripped anyway).
 "$jdk/bin/jlink" --module-path "$fxmods" \
   --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.sql,java.xml,jdk.unsupported,jdk.management,jdk.jfr,jdk.management.jfr,jdk.management.agent,java.management.rmi,javafx.controls,javafx.swing \
-  --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
+  --strip-java-debug-attributes --no-header-files --no-man-pages --compress=zip-6 \
   --exclude-resources='glob:/javafx.graphics/*.so' --output "$runtime"
 # The natives beside libjava.so: JavaFX loads them from there and writes nothing under $HOME.
 rm -rf "$work/natives" && mkdir -p "$work/natives"
