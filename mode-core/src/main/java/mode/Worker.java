@@ -24,7 +24,6 @@ import mode.worker.ServiceTreeDump;
 import mode.worker.SignalHandlers;
 import mode.worker.StdoutRedirect;
 import mode.worker.ThreadDumps;
-import mode.worker.Version;
 import mode.worker.WorkerCommandLine;
 import mode.worker.WorkerExtension;
 import mode.worker.WorkerSettings;
@@ -131,7 +130,7 @@ public final class Worker extends Service {
     }
     PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
-    WorkerCommandLine commandLine = new WorkerCommandLine(name, Version.current(), defaults, extensions);
+    WorkerCommandLine commandLine = new WorkerCommandLine(name, BuildInfo.describe(), defaults, extensions);
     return switch (commandLine.parse(args, out, err)) {
       case WorkerCommandLine.Outcome.Exit exit -> exit.code();
       case WorkerCommandLine.Outcome.Run run -> run(run.settings(), run.parsed());

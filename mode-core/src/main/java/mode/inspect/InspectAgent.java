@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import mode.BuildInfo;
 import mode.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,8 @@ public final class InspectAgent implements AutoCloseable {
         startedAt, directory.socketPath(base).toString(),
         tcpAddress == null ? null : tcpAddress.getAddress().getHostAddress(),
         tcpAddress == null ? null : tcpAddress.getPort(), token);
-    var hello = new InspectMessage.Hello(InspectMessage.PROTOCOL_VERSION, pid, options.name(), options.mainClass(), startedAt);
+    var hello = new InspectMessage.Hello(InspectMessage.PROTOCOL_VERSION, pid, options.name(), options.mainClass(), startedAt,
+        BuildInfo.version(), BuildInfo.commit());
     this.context = new ClientSession.Context(hello, events, commands, options.queueCapacity(), token, authTimeout,
         this::ended, this::authenticated, refusals, System::nanoTime);
     try {

@@ -36,13 +36,32 @@ public sealed interface InspectMessage {
    * @param name the worker's name (by default its main class's simple name)
    * @param mainClass the worker's main class, or an empty string when unknown
    * @param startedAt when the worker's JVM started
+   * @param version the worker's mode for Java version ({@link mode.BuildInfo#version()}); an
+   *     empty string when the agent did not send it (agents before this field)
+   * @param commit the git commit that version was built from ({@link mode.BuildInfo#commit()});
+   *     an empty string when the agent did not send it
    */
-  record Hello(int protocol, long pid, String name, String mainClass, Instant startedAt)
+  record Hello(int protocol, long pid, String name, String mainClass, Instant startedAt, String version, String commit)
       implements InspectMessage {
     public Hello {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(mainClass, "mainClass");
       Objects.requireNonNull(startedAt, "startedAt");
+      version = version == null ? "" : version;
+      commit = commit == null ? "" : commit;
+    }
+
+    /**
+     * A greeting that names no version, as agents before the {@code version} field sent it.
+     *
+     * @param protocol the protocol version the agent speaks
+     * @param pid the worker's process id
+     * @param name the worker's name
+     * @param mainClass the worker's main class, or an empty string when unknown
+     * @param startedAt when the worker's JVM started
+     */
+    public Hello(int protocol, long pid, String name, String mainClass, Instant startedAt) {
+      this(protocol, pid, name, mainClass, startedAt, "", "");
     }
 
     @Override

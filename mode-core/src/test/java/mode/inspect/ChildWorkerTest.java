@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import mode.BuildInfo;
 import mode.State;
 import mode.events.ServiceEvent;
 import mode.events.ServiceInfo;
@@ -62,7 +63,7 @@ class ChildWorkerTest {
       try (RecordingClient client = new RecordingClient(descriptor.unixTarget())) {
         ServiceEvent.Snapshot snapshot = snapshotOf(client);
         assertThat(client.frames.getFirst().message()).isEqualTo(new InspectMessage.Hello(1, child.process.pid(),
-            "TestWorker", InspectTestWorker.class.getName(), descriptor.startedAt()));
+            "TestWorker", InspectTestWorker.class.getName(), descriptor.startedAt(), BuildInfo.version(), BuildInfo.commit()));
         assertThat(snapshot.services()).extracting(ServiceInfo::label).containsExactly("Worker", "App", "Web", "Cache");
         assertThat(snapshot.services()).extracting(ServiceInfo::state).containsOnly(State.RUNNING);
         long cache = idOf(snapshot, "Cache");

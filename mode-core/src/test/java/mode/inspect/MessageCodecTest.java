@@ -32,7 +32,7 @@ class MessageCodecTest {
             T0, null, null, null, 1, "java.io.IOException: \"port\" in use",
             "java.io.IOException: \"port\" in use\n\tat demo.Web.onStart(Web.java:12)\n", List.of());
     return List.of(
-        new Frame(1, T0, new InspectMessage.Hello(1, 4242, "App", "demo.Main", T0.minusSeconds(3))),
+        new Frame(1, T0, new InspectMessage.Hello(1, 4242, "App", "demo.Main", T0.minusSeconds(3), "0.1.0", "3f2a9c1d0b7e")),
         new Frame(2, T0, new InspectMessage.Event(new ServiceEvent.Snapshot(T0, List.of(app, web)))),
         new Frame(3, t1, new InspectMessage.Event(new ServiceEvent.ServiceAdded(t1, web))),
         new Frame(4, t1, new InspectMessage.Event(new ServiceEvent.ServiceRemoved(t1, 2))),
@@ -93,6 +93,14 @@ class MessageCodecTest {
         + "\"at\":\"2026-11-28T05:12:15.084Z\",\"dropped\":7,\"reason\":\"queue full\"}";
     assertThat(MessageCodec.decode(line).message())
         .isEqualTo(new InspectMessage.Event(new ServiceEvent.Gap(T0, 7)));
+  }
+
+  @Test
+  void aHelloWithoutVersionFromAnOlderAgentDecodesWithEmptyVersionAndCommit() {
+    String line = "{\"type\":\"hello\",\"seq\":1,\"ts\":\"2026-11-28T05:12:15.084Z\",\"protocol\":1,\"pid\":4242,"
+        + "\"name\":\"App\",\"mainClass\":\"demo.Main\",\"startedAt\":\"2026-11-28T05:12:15.084Z\"}";
+    assertThat(MessageCodec.decode(line).message())
+        .isEqualTo(new InspectMessage.Hello(1, 4242, "App", "demo.Main", T0, "", ""));
   }
 
   @Test

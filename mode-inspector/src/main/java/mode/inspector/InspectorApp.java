@@ -7,10 +7,13 @@ import java.util.concurrent.Executors;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import mode.inspector.connection.FxPump;
+import mode.inspector.layout.Layout;
 import mode.inspector.view.InspectorView;
 import mode.inspector.view.Snapshots;
 import mode.inspector.viewmodel.InspectorViewModel;
@@ -84,12 +87,30 @@ public final class InspectorApp extends Application {
     }
   }
 
+  /**
+   * System property: when {@code true}, the app prints {@code first-frame-epoch-ms=<time>} on
+   * stderr when its first frame has been laid out (how the README's start-up times are measured).
+   */
+  public static final String FIRST_FRAME_PROPERTY = "mode.inspector.printFirstFrame";
+
+  private static void printFirstFrame(Scene scene) {
+    Runnable[] once = new Runnable[1];
+    once[0] = () -> {
+      scene.removePostLayoutPulseListener(once[0]);
+      System.err.println("first-frame-epoch-ms=" + System.currentTimeMillis());
+    };
+    scene.addPostLayoutPulseListener(once[0]);
+  }
+
   @Override
   public void start(Stage stage) {
     Main options = Main.parse(getParameters().getRaw().toArray(String[]::new));
     // A small screen (1000×700) gets a window that fits it, not one that hides its edges.
     var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
     parts = new Parts(stage, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+    if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
+      printFirstFrame(parts.scene);
+    }
     stage.show();
     parts.sessions.begin(options);
     if (options.screenshot != null) {
@@ -97,7 +118,28 @@ public final class InspectorApp extends Application {
     }
   }
 
+  /**
+   * Takes the screenshot {@code --screenshot-delay} seconds after the first graph is shown (at once
+   * counting from start when no worker or recording was asked for).
+   */
   private void screenshotLater(Main options) {
+    if (!options.demo && options.attach == null && options.open == null) {
+      screenshotAfterDelay(options);
+      return;
+    }
+    ChangeListener<Layout> firstGraph = new ChangeListener<>() {
+      @Override
+      public void changed(ObservableValue<? extends Layout> value, Layout old, Layout now) {
+        if (now != null && !parts.vm.shownModel().nodes().isEmpty()) {
+          value.removeListener(this);
+          screenshotAfterDelay(options);
+        }
+      }
+    };
+    parts.vm.graph().layoutProperty().addListener(firstGraph);
+  }
+
+  private void screenshotAfterDelay(Main options) {
     PauseTransition wait = new PauseTransition(Duration.seconds(options.screenshotDelay));
     wait.setOnFinished(e -> {
       parts.sessions.prepareScreenshot(options, parts.view);

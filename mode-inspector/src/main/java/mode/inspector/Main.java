@@ -3,6 +3,7 @@ package mode.inspector;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
+import mode.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,13 +13,16 @@ import picocli.CommandLine.Option;
  * plain class path (a main class extending Application there fails with "JavaFX runtime
  * components are missing").
  *
- * <p>Exit codes: 0 after the window closed, 2 for bad command-line options (with a usage
- * message on stderr).
+ * <p>With no display (no {@code DISPLAY} on Linux) it says so in two lines and what works instead,
+ * and exits 2; {@code --screenshot} then renders off screen.
+ *
+ * <p>Exit codes: 0 after the window closed (or the screenshot was written), 2 for bad
+ * command-line options (with a usage message on stderr) or no display.
  */
 @Command(
     name = "mode-inspector",
     mixinStandardHelpOptions = true,
-    version = "mode-inspector 0.1.0",
+    versionProvider = Main.Version.class,
     description = "Shows the live service graph of a running mode worker.")
 public final class Main implements Callable<Integer> {
   private String[] args = new String[0];
@@ -35,10 +39,12 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--open", paramLabel = "<recording>", description = "Open a recording and replay it.")
   Path open;
 
-  @Option(names = "--screenshot", hidden = true, paramLabel = "FILE", description = "Write a PNG of the window after --screenshot-delay and quit.")
+  @Option(names = "--screenshot", paramLabel = "FILE",
+      description = "Write a PNG of the window to FILE --screenshot-delay seconds after the graph first shows, then quit. Needs no display: without one it renders off screen.")
   Path screenshot;
 
-  @Option(names = "--screenshot-delay", hidden = true, defaultValue = "8", description = "Seconds to wait before --screenshot.")
+  @Option(names = "--screenshot-delay", paramLabel = "SECONDS", defaultValue = "3",
+      description = "Seconds from the first graph to --screenshot (default: ${DEFAULT-VALUE}).")
   double screenshotDelay;
 
   @Option(names = "--select", hidden = true, description = "Select the first service with this label (for screenshots).")
@@ -46,6 +52,14 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--tab", hidden = true, description = "Show this bottom tab: timeline, problems, startup or log (for screenshots).")
   String tab;
+
+  /** {@code --version}: the build of mode for Java the inspector was made from. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"mode-inspector " + BuildInfo.describe()};
+    }
+  }
 
   /** The options in {@code args}; fails with picocli's message on bad ones. */
   static Main parse(String... args) {
@@ -64,6 +78,13 @@ public final class Main implements Callable<Integer> {
     if (attach != null && (demo || open != null) || demo && open != null) {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "Give at most one of --demo, --attach and --open");
+    }
+    if (!Display.available()) {
+      if (screenshot == null || !Display.offscreenAvailable()) {
+        System.err.println(Display.advice());
+        return 2;
+      }
+      Display.useOffscreen();
     }
     Application.launch(InspectorApp.class, args);
     return 0;

@@ -1,6 +1,8 @@
 package mode.inspect.cli;
 
 import java.io.PrintWriter;
+import mode.BuildInfo;
+import mode.inspect.InspectMessage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "mode-inspect",
     mixinStandardHelpOptions = true,
-    version = "mode-inspect (protocol 1)",
+    versionProvider = InspectCli.Version.class,
     description = "Attach to running mode workers: list them, follow them, control them.",
     subcommands = {
       ListCommand.class,
@@ -52,6 +54,16 @@ public final class InspectCli implements Runnable {
       return 1;
     });
     return commandLine;
+  }
+
+  /** {@code --version}: the build of mode for Java and the protocol it speaks. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "mode-inspect " + BuildInfo.describe() + " (protocol " + InspectMessage.PROTOCOL_VERSION + ")"
+      };
+    }
   }
 
   /** Without a command: prints the usage. */

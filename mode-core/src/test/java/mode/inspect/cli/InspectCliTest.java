@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import mode.BuildInfo;
 import mode.Service;
 import mode.graph.DependencyGraph;
 import mode.graph.GraphFormatter;
@@ -66,6 +67,14 @@ class InspectCliTest {
     StringWriter err = new StringWriter();
     int code = InspectCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void versionNamesTheBuildItsCommitAndTheProtocol() {
+    Run run = cli("--version");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().strip())
+        .isEqualTo("mode-inspect " + BuildInfo.version() + ", commit " + BuildInfo.commit() + " (protocol 1)");
   }
 
   @Test
