@@ -13,6 +13,7 @@ module mode.core {
   requires com.cronutils;
   requires jdk.unsupported;
   requires jdk.management;
+  requires transitive jdk.jfr; // mode.jfr events extend jdk.jfr.Event
 
   exports mode;
   exports mode.events;
@@ -23,9 +24,12 @@ module mode.core {
   exports mode.signals;
   exports mode.supervisors;
   exports mode.inspect;
+  exports mode.jfr;
 
   uses mode.worker.WorkerExtension;
-  provides mode.worker.WorkerExtension with mode.worker.InspectExtension;
+  provides mode.worker.WorkerExtension with
+      mode.worker.InspectExtension,
+      mode.worker.FlightRecorderExtension;
 
   // The inspect codec binds event and message records with Jackson.
   opens mode.events to com.fasterxml.jackson.databind;

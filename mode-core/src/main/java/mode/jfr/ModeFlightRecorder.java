@@ -1,0 +1,131 @@
+package mode.jfr;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.locks.ReentrantLock;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
+import mode.Service;
+import mode.events.EventSubscription;
+import mode.events.ServiceEvents;
+
+/**
+ * Puts the trees of mode services into JDK Flight Recorder recordings.
+ *
+ * <p>{@link #watch(Service)} registers a tree. While at least one recording runs, each watched
+ * tree has a subscriber that writes its transitions, blocking reports and timer overruns as JFR
+ * events, and every chunk of a recording gets the whole tree as {@link ServiceNodeEvent}s. While
+ * no recording runs there is no subscriber and nothing is written. Start and stop durations
+ * ({@link ServiceStartEvent}, {@link ServiceStopEvent}) are recorded for every service, watched or
+ * not.
+ *
+ * <p>Nothing here starts Flight Recorder: recordings come from {@code -XX:StartFlightRecording},
+ * {@code jcmd <pid> JFR.start} or {@link Recording}. Thread-safe.
+ */
+public final class ModeFlightRecorder {
+  private static final Set<Watch> WATCHES = new CopyOnWriteArraySet<>();
+  private static final ReentrantLock LOCK = new ReentrantLock();
+  private static boolean listening; // guarded by LOCK
+
+  private ModeFlightRecorder() {}
+
+  /**
+   * Watches the tree under {@code root} until the returned handle is closed. A Worker watches
+   * its own tree; call this for services run without one.
+   *
+   * @return closes the watch (idempotent)
+   * @throws NullPointerException if {@code root} is null
+   */
+  public static AutoCloseable watch(Service root) {
+    Watch watch = new Watch(Objects.requireNonNull(root, "root"));
+    WATCHES.add(watch);
+    LOCK.lock();
+    try {
+      if (!listening) {
+        listening = true;
+        // Called at once if Flight Recorder is already up; it does not start Flight Recorder.
+        FlightRecorder.addListener(new Listener());
+      } else if (FlightRecorder.isInitialized()) {
+        watch.follow(anyRecordingRuns());
+      }
+    } finally {
+      LOCK.unlock();
+    }
+    return watch;
+  }
+
+  private static boolean anyRecordingRuns() {
+    return FlightRecorder.getFlightRecorder().getRecordings().stream()
+        .anyMatch(r -> r.getState() == RecordingState.RUNNING);
+  }
+
+  private static void followRecordings() {
+    boolean running = anyRecordingRuns();
+    for (Watch watch : WATCHES) {
+      watch.follow(running);
+    }
+  }
+
+  private static void writeTrees() {
+    for (Watch watch : WATCHES) {
+      TreeWriter.write(watch.root);
+    }
+  }
+
+  /** Follows recordings as they start and stop. */
+  private static final class Listener implements FlightRecorderListener {
+    @Override
+    public void recorderInitialized(FlightRecorder recorder) {
+      FlightRecorder.addPeriodicEvent(ServiceNodeEvent.class, ModeFlightRecorder::writeTrees);
+      followRecordings();
+    }
+
+    @Override
+    public void recordingStateChanged(Recording recording) {
+      followRecordings();
+    }
+  }
+
+  /** One watched tree and its subscription while recordings run. */
+  private static final class Watch implements AutoCloseable {
+    private final Service root;
+    private final ReentrantLock lock = new ReentrantLock();
+    private EventSubscription subscription; // guarded by lock
+    private boolean closed; // guarded by lock
+
+    Watch(Service root) {
+      this.root = root;
+    }
+
+    /** Subscribes while a recording runs, unsubscribes when none does. */
+    void follow(boolean recording) {
+      lock.lock();
+      try {
+        if (recording && subscription == null && !closed) {
+          subscription = ServiceEvents.subscribe(root, new EventRelay());
+        } else if (!recording && subscription != null) {
+          subscription.close();
+          subscription = null;
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public void close() {
+      WATCHES.remove(this);
+      lock.lock();
+      try {
+        closed = true;
+        follow(false);
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+}
+
