@@ -27,14 +27,20 @@ import mode.events.ServiceEvents;
  */
 public final class ModeFlightRecorder {
   private static final Set<Watch> WATCHES = new CopyOnWriteArraySet<>();
-  private static final ReentrantLock LOCK = new ReentrantLock();
-  private static boolean listening; // guarded by LOCK
+  /**
+   * Serializes following: each pass reads the recordings' current state and applies it, so the
+   * last pass to run leaves the right answer. Never held by a Flight Recorder callback.
+   */
+  private static final ReentrantLock FOLLOW = new ReentrantLock();
+  private static boolean listening; // guarded by FOLLOW
+  private static boolean hooked; // guarded by FOLLOW
 
   private ModeFlightRecorder() {}
 
   /**
    * Watches the tree under {@code root} until the returned handle is closed. A Worker watches
-   * its own tree; call this for services run without one.
+   * its own tree; call this for services run without one. A recording that already runs is
+   * followed before this returns; one started later is followed a moment after it starts.
    *
    * @return closes the watch (idempotent)
    * @throws NullPointerException if {@code root} is null
@@ -42,30 +48,40 @@ public final class ModeFlightRecorder {
   public static AutoCloseable watch(Service root) {
     Watch watch = new Watch(Objects.requireNonNull(root, "root"));
     WATCHES.add(watch);
-    LOCK.lock();
+    FOLLOW.lock();
     try {
       if (!listening) {
         listening = true;
-        // Called at once if Flight Recorder is already up; it does not start Flight Recorder.
+        // Does not start Flight Recorder; if it is up, recorderInitialized is called at once.
         FlightRecorder.addListener(new Listener());
-      } else if (FlightRecorder.isInitialized()) {
-        watch.follow(anyRecordingRuns());
       }
     } finally {
-      LOCK.unlock();
+      FOLLOW.unlock();
+    }
+    if (FlightRecorder.isInitialized()) {
+      followRecordings();
     }
     return watch;
   }
 
-  private static boolean anyRecordingRuns() {
-    return FlightRecorder.getFlightRecorder().getRecordings().stream()
-        .anyMatch(r -> r.getState() == RecordingState.RUNNING);
-  }
-
+  /**
+   * Registers the tree hook once and makes every watch follow whether a recording runs. Takes
+   * Flight Recorder's locks, so it never runs inside one of its callbacks.
+   */
   private static void followRecordings() {
-    boolean running = anyRecordingRuns();
-    for (Watch watch : WATCHES) {
-      watch.follow(running);
+    FOLLOW.lock();
+    try {
+      if (!hooked) {
+        hooked = true;
+        FlightRecorder.addPeriodicEvent(ServiceNodeEvent.class, ModeFlightRecorder::writeTrees);
+      }
+      boolean running = FlightRecorder.getFlightRecorder().getRecordings().stream()
+          .anyMatch(r -> r.getState() == RecordingState.RUNNING);
+      for (Watch watch : WATCHES) {
+        watch.follow(running);
+      }
+    } finally {
+      FOLLOW.unlock();
     }
   }
 
@@ -75,17 +91,20 @@ public final class ModeFlightRecorder {
     }
   }
 
-  /** Follows recordings as they start and stop. */
+  /**
+   * Follows recordings as they start and stop. Flight Recorder calls it with its own locks held,
+   * so it hands the work to a thread of its own (calling back into Flight Recorder from here can
+   * deadlock with a thread that dumps a recording).
+   */
   private static final class Listener implements FlightRecorderListener {
     @Override
     public void recorderInitialized(FlightRecorder recorder) {
-      FlightRecorder.addPeriodicEvent(ServiceNodeEvent.class, ModeFlightRecorder::writeTrees);
-      followRecordings();
+      Thread.ofVirtual().name("mode-jfr-follow").start(ModeFlightRecorder::followRecordings);
     }
 
     @Override
     public void recordingStateChanged(Recording recording) {
-      followRecordings();
+      Thread.ofVirtual().name("mode-jfr-follow").start(ModeFlightRecorder::followRecordings);
     }
   }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import jdk.jfr.Recording;
@@ -52,6 +53,13 @@ class ModeFlightRecorderTest {
     return r;
   }
 
+  /** A running recording of the mode events; a watch made after it follows it at once. */
+  private static Recording started() {
+    Recording r = recording();
+    r.start();
+    return r;
+  }
+
   /** Dumps what {@code r} holds so far and reads it back. */
   private List<RecordedEvent> read(Recording r) {
     try {
@@ -59,6 +67,8 @@ class ModeFlightRecorderTest {
       r.dump(file);
       return RecordingFile.readAllEvents(file).stream()
           .filter(e -> e.getEventType().getName().startsWith("mode."))
+          // A file is in chunk and buffer order, not in time order.
+          .sorted(Comparator.comparing(RecordedEvent::getEndTime))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -85,8 +95,7 @@ class ModeFlightRecorderTest {
     Leaf app = new Leaf("App");
     Leaf web = app.addDependency(new Leaf("Web"));
     app.addDependency(new Leaf("Cache"));
-    try (Recording r = recording(); AutoCloseable watch = ModeFlightRecorder.watch(app)) {
-      r.start();
+    try (Recording r = started(); AutoCloseable watch = ModeFlightRecorder.watch(app)) {
       app.start();
       web.crash(new IllegalStateException("disk full"));
       app.stop();
@@ -134,14 +143,14 @@ class ModeFlightRecorderTest {
   void aFailedStartIsTimedWithItsOutcomeAndTheTreeShowsTheCrash() throws Exception {
     Leaf root = new Leaf("Root");
     root.addDependency(new FailingStart());
-    try (Recording r = recording(); AutoCloseable watch = ModeFlightRecorder.watch(root)) {
-      r.start();
+    try (Recording r = started(); AutoCloseable watch = ModeFlightRecorder.watch(root)) {
       assertThatThrownBy(root::start).isInstanceOf(ServiceException.class);
       await().until(() -> read(r).stream().anyMatch(transition("Root", "STARTING", "CRASHED")));
       Path file = dir.resolve("failed.jfr");
       r.stop();
       r.dump(file);
-      List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+      List<RecordedEvent> events = RecordingFile.readAllEvents(file).stream()
+          .sorted(Comparator.comparing(RecordedEvent::getEndTime)).toList();
 
       assertThat(named(events, "mode.ServiceStart")).extracting(e -> e.getString("label") + " " + e.getString("outcome"))
           .containsExactly("FailingStart CRASHED", "Root CRASHED");
@@ -151,7 +160,7 @@ class ModeFlightRecorderTest {
   }
 
   @Test
-  void withoutARecordingNothingIsTimedAndNothingSubscribes() throws Exception {
+  void withoutARecordingStartsAndStopsAreNotTimed() throws Exception {
     Leaf root = new Leaf("Quiet");
     try (AutoCloseable watch = ModeFlightRecorder.watch(root)) {
       assertThat(ServiceStartEvent.begin(root)).isNull();
