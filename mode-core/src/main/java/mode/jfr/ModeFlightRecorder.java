@@ -1,5 +1,6 @@
 package mode.jfr;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -17,7 +18,8 @@ import mode.events.ServiceEvents;
  *
  * <p>{@link #watch(Service)} registers a tree. While at least one recording runs, each watched
  * tree has a subscriber that writes its transitions, blocking reports and timer overruns as JFR
- * events, and every chunk of a recording gets the whole tree as {@link ServiceNodeEvent}s. While
+ * events. The whole tree is written as {@link ServiceNodeEvent}s when the watch begins to follow
+ * a recording, at the beginning and end of every chunk, and when the watch is closed. While
  * no recording runs there is no subscriber and nothing is written. Start and stop durations
  * ({@link ServiceStartEvent}, {@link ServiceStopEvent}) are recorded for every service, watched or
  * not.
@@ -27,6 +29,8 @@ import mode.events.ServiceEvents;
  */
 public final class ModeFlightRecorder {
   private static final Set<Watch> WATCHES = new CopyOnWriteArraySet<>();
+  /** How long closing a watch waits for the events still queued (a worker's last stops). */
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(2);
   /**
    * Serializes following: each pass reads the recordings' current state and applies it, so the
    * last pass to run leaves the right answer. Never held by a Flight Recorder callback.
@@ -113,6 +117,7 @@ public final class ModeFlightRecorder {
     private final Service root;
     private final ReentrantLock lock = new ReentrantLock();
     private EventSubscription subscription; // guarded by lock
+    private EventRelay relay; // guarded by lock
     private boolean closed; // guarded by lock
 
     Watch(Service root) {
@@ -124,7 +129,9 @@ public final class ModeFlightRecorder {
       lock.lock();
       try {
         if (recording && subscription == null && !closed) {
-          subscription = ServiceEvents.subscribe(root, new EventRelay());
+          relay = new EventRelay(root.id());
+          subscription = ServiceEvents.subscribe(root, relay);
+          TreeWriter.write(root); // the chunk that runs now began before this watch followed it
         } else if (!recording && subscription != null) {
           subscription.close();
           subscription = null;
@@ -134,11 +141,24 @@ public final class ModeFlightRecorder {
       }
     }
 
+    /** Lets the relay write what is queued up to the root's present state; bounded. */
+    private void drain() {
+      try {
+        relay.awaitRootState(root.state(), DRAIN_TIMEOUT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
     @Override
     public void close() {
       WATCHES.remove(this);
       lock.lock();
       try {
+        if (subscription != null) {
+          drain();
+          TreeWriter.write(root); // its last state; a chunk that ends later no longer sees it
+        }
         closed = true;
         follow(false);
       } finally {

@@ -8,9 +8,9 @@ import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
 
 /**
- * One service of a watched tree, written at the beginning and at the end of every recording
- * chunk ({@code mode.ServiceNode}), so that any {@code .jfr} file holds the structure and not only
- * the changes. The services of one tree at one moment share a {@link #snapshotId}; the root has
+ * One service of a watched tree ({@code mode.ServiceNode}), written when a watch begins to follow
+ * a recording, at the beginning and end of every chunk, and when the watch closes, so that any
+ * {@code .jfr} file holds the structure and not only the changes. The services of one tree at one moment share a {@link #snapshotId}; the root has
  * {@code parentId} -1.
  */
 @Name("mode.ServiceNode")
