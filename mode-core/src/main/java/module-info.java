@@ -4,8 +4,9 @@
  */
 module mode.core {
   requires transitive org.slf4j;
-  requires ch.qos.logback.classic;
-  requires ch.qos.logback.core;
+  // Optional: used only when logback is the SLF4J backend (an application may bring another).
+  requires static ch.qos.logback.classic;
+  requires static ch.qos.logback.core;
   requires transitive org.jgrapht.core;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
