@@ -44,8 +44,8 @@ class ModuleApiTest {
   @Test
   void onlyThePublicApiPackagesAreExported() throws Exception {
     assertThat(exported()).containsExactly(
-        "mode", "mode.events", "mode.graph", "mode.inspect", "mode.logging", "mode.queues",
-        "mode.ratelimit", "mode.signals", "mode.supervisors");
+        "mode", "mode.events", "mode.graph", "mode.inspect", "mode.jfr", "mode.logging",
+        "mode.queues", "mode.ratelimit", "mode.signals", "mode.supervisors");
     assertThat(descriptor().packages())
         .contains("mode.internal", "mode.timers", "mode.worker", "mode.inspect.cli");
   }
