@@ -14,6 +14,7 @@ module mode.core {
   requires com.cronutils;
   requires jdk.unsupported;
   requires jdk.management;
+  requires transitive java.management; // mode.jmx names MBeanServer and ObjectName
   requires transitive jdk.jfr; // mode.jfr events extend jdk.jfr.Event
 
   exports mode;
@@ -26,11 +27,13 @@ module mode.core {
   exports mode.supervisors;
   exports mode.inspect;
   exports mode.jfr;
+  exports mode.jmx;
 
   uses mode.worker.WorkerExtension;
   provides mode.worker.WorkerExtension with
       mode.worker.InspectExtension,
-      mode.worker.FlightRecorderExtension;
+      mode.worker.FlightRecorderExtension,
+      mode.worker.JmxExtension;
 
   // The inspect codec binds event and message records with Jackson.
   opens mode.events to com.fasterxml.jackson.databind;
