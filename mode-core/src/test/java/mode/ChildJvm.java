@@ -44,8 +44,15 @@ final class ChildJvm implements AutoCloseable {
 
   /** Starts {@code java -cp classPath mainClass args…} with the running JVM's java. */
   static ChildJvm start(String classPath, Class<?> mainClass, String... args) throws IOException {
+    return start(List.of(), classPath, mainClass, args);
+  }
+
+  /** Starts {@code java jvmOptions… -cp classPath mainClass args…} with the running JVM's java. */
+  static ChildJvm start(List<String> jvmOptions, String classPath, Class<?> mainClass, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classPath);
     command.add("-Xshare:auto");
