@@ -20,6 +20,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import mode.Service;
 import mode.Worker;
+import mode.events.EventSubscription;
 import mode.events.ServiceEvent;
 import mode.events.ServiceEvents;
 import org.junit.jupiter.api.Test;
@@ -79,12 +80,12 @@ class WorkerFlightRecorderTest {
         .overrideLogging(false).blockingTimeout(Duration.ofMillis(100))
         .stdout(new PrintStream(sink, true, StandardCharsets.UTF_8))
         .stderr(new PrintStream(sink, true, StandardCharsets.UTF_8)).build();
-    ServiceEvents.subscribe(worker, event -> {
-      if (event instanceof ServiceEvent.Blocking b && b.what().contains("onStart")) {
-        slow.reported.countDown();
-      }
-    });
-    try (Recording r = new Recording()) {
+    try (EventSubscription releases = ServiceEvents.subscribe(worker, event -> {
+          if (event instanceof ServiceEvent.Blocking b && b.what().contains("onStart")) {
+            slow.reported.countDown();
+          }
+        });
+        Recording r = new Recording()) {
       List.of("mode.ServiceTransition", "mode.Blocking", "mode.TimerOverrun", "mode.ServiceNode")
           .forEach(r::enable);
       r.start();
