@@ -4,8 +4,9 @@
  */
 module mode.core {
   requires transitive org.slf4j;
-  requires ch.qos.logback.classic;
-  requires ch.qos.logback.core;
+  // Optional: used only when logback is the SLF4J backend (an application may bring another).
+  requires static ch.qos.logback.classic;
+  requires static ch.qos.logback.core;
   requires transitive org.jgrapht.core;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
@@ -13,6 +14,8 @@ module mode.core {
   requires com.cronutils;
   requires jdk.unsupported;
   requires jdk.management;
+  requires transitive java.management; // mode.jmx names MBeanServer and ObjectName
+  requires transitive jdk.jfr; // mode.jfr events extend jdk.jfr.Event
 
   exports mode;
   exports mode.events;
@@ -23,9 +26,14 @@ module mode.core {
   exports mode.signals;
   exports mode.supervisors;
   exports mode.inspect;
+  exports mode.jfr;
+  exports mode.jmx;
 
   uses mode.worker.WorkerExtension;
-  provides mode.worker.WorkerExtension with mode.worker.InspectExtension;
+  provides mode.worker.WorkerExtension with
+      mode.worker.InspectExtension,
+      mode.worker.FlightRecorderExtension,
+      mode.worker.JmxExtension;
 
   // The inspect codec binds event and message records with Jackson.
   opens mode.events to com.fasterxml.jackson.databind;

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import mode.internal.Activities;
+import mode.jfr.ServiceStartEvent;
+import mode.jfr.ServiceStopEvent;
 
 /**
  * start, stop and restart of one service, in mode's order, serialized by a lifecycle lock.
@@ -43,7 +45,12 @@ final class Lifecycle {
       }
       service.machine.moveTo(State.STARTING);
       if (!service.machine.shouldStop()) {
-        runStart();
+        ServiceStartEvent timing = ServiceStartEvent.begin(service); // null unless JFR takes it
+        try {
+          runStart();
+        } finally {
+          ServiceStartEvent.end(timing, service);
+        }
       }
     } finally {
       lock.unlock();
@@ -204,6 +211,16 @@ final class Lifecycle {
     if (!service.machine.tryMoveTo(State.STOPPING)) {
       return;
     }
+    ServiceStopEvent timing = ServiceStopEvent.begin(service); // null unless JFR takes it
+    try {
+      stopSteps();
+    } finally {
+      ServiceStopEvent.end(timing, service);
+    }
+  }
+
+  /** mode's stop order: onStop, children in reverse order, tasks, contexts, onShutdown. */
+  private void stopSteps() {
     service.log().mundane("Stopping...");
     hookLogged("onStop", service::onStop);
     List<Service> children = service.deps.children();

@@ -1,5 +1,6 @@
 package mode;
 
+import mode.internal.LogbackSupport;
 import mode.internal.ServiceMarkers;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
@@ -14,6 +15,10 @@ import org.slf4j.Marker;
  * <p>Obtained from {@code Service.log()}; thread-safe.
  */
 public final class ServiceLog {
+  static {
+    LogbackSupport.quietDefault(); // before the first service logs a line
+  }
+
   private final Service service;
   private final Logger logger;
   private final Marker marker;

@@ -51,10 +51,22 @@ final class ChildJvm implements AutoCloseable {
 
   /** Starts {@code java -cp <test class path> mainClass args…} with the running JVM's java. */
   static ChildJvm start(Class<?> mainClass, String... args) throws IOException {
+    return start(System.getProperty("java.class.path"), mainClass, args);
+  }
+
+  /** Starts {@code java -cp classPath mainClass args…} with the running JVM's java. */
+  static ChildJvm start(String classPath, Class<?> mainClass, String... args) throws IOException {
+    return start(List.of(), classPath, mainClass, args);
+  }
+
+  /** Starts {@code java jvmOptions… -cp classPath mainClass args…} with the running JVM's java. */
+  static ChildJvm start(List<String> jvmOptions, String classPath, Class<?> mainClass, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add("-Xshare:auto");
     command.add("-XX:TieredStopAtLevel=1");
     command.add(mainClass.getName());

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The module descriptor of mode.core as compiled, and the API its exported packages show. */
 class ModuleApiTest {
   /** Packages of modules that mode.core requires transitively, besides the JDK's java.*. */
-  static final List<String> TRANSITIVE = List.of("org.slf4j", "org.jgrapht");
+  static final List<String> TRANSITIVE = List.of("org.slf4j", "org.jgrapht", "javax.management");
 
   static Path classes() throws URISyntaxException {
     return Path.of(Service.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -44,8 +44,8 @@ class ModuleApiTest {
   @Test
   void onlyThePublicApiPackagesAreExported() throws Exception {
     assertThat(exported()).containsExactly(
-        "mode", "mode.events", "mode.graph", "mode.inspect", "mode.logging", "mode.queues",
-        "mode.ratelimit", "mode.signals", "mode.supervisors");
+        "mode", "mode.events", "mode.graph", "mode.inspect", "mode.jfr", "mode.jmx",
+        "mode.logging", "mode.queues", "mode.ratelimit", "mode.signals", "mode.supervisors");
     assertThat(descriptor().packages())
         .contains("mode.internal", "mode.timers", "mode.worker", "mode.inspect.cli");
   }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * this package are left out (a failing listener's warning must not feed itself). Does nothing
  * when SLF4J is not bound to logback. Thread-safe; never blocks on a listener.
  */
-public final class LogEvents extends UnsynchronizedAppenderBase<ILoggingEvent> {
+public final class LogEvents {
   /** The appender's name on the root logger. */
   public static final String NAME = "mode-log-events";
   private static final AtomicBoolean LISTENING = new AtomicBoolean();
@@ -30,38 +30,49 @@ public final class LogEvents extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
   private LogEvents() {}
 
-  /** Attaches the appender to logback's root logger unless it is there already. Idempotent. */
+  /**
+   * Attaches the appender to logback's root logger unless it is there already. Idempotent. Does
+   * nothing when logback is not the SLF4J backend (it may be absent: logback's classes are only
+   * loaded when it is).
+   */
   public static void install() {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-      return;
-    }
-    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    if (root.getAppender(NAME) == null) {
-      LogEvents appender = new LogEvents();
-      appender.setName(NAME);
-      appender.setContext(context);
-      appender.start();
-      root.addAppender(appender);
-    }
-    if (LISTENING.compareAndSet(false, true)) {
-      context.addListener(new Reattach());
+    if (LogbackSupport.active()) {
+      Appender.install();
     }
   }
 
-  @Override
-  protected void append(ILoggingEvent event) {
-    if (!event.getLevel().isGreaterOrEqual(Level.WARN) || event.getLoggerName().startsWith(OWN_PACKAGE)) {
-      return;
+  /** The appender itself; loaded only when logback is the backend. */
+  private static final class Appender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+    static void install() {
+      LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+      Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+      if (root.getAppender(NAME) == null) {
+        Appender appender = new Appender();
+        appender.setName(NAME);
+        appender.setContext(context);
+        appender.start();
+        root.addAppender(appender);
+      }
+      if (LISTENING.compareAndSet(false, true)) {
+        context.addListener(new Reattach());
+      }
     }
-    Service service = ServiceMarkers.service(event.getMarkerList());
-    EventHub.publish(
-        service,
-        new ServiceEvent.Log(
-            Instant.ofEpochMilli(event.getTimeStamp()),
-            service == null ? null : service.id(),
-            event.getLevel().toString(),
-            event.getLoggerName(),
-            event.getFormattedMessage()));
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      if (!event.getLevel().isGreaterOrEqual(Level.WARN) || event.getLoggerName().startsWith(OWN_PACKAGE)) {
+        return;
+      }
+      Service service = ServiceMarkers.service(event.getMarkerList());
+      EventHub.publish(
+          service,
+          new ServiceEvent.Log(
+              Instant.ofEpochMilli(event.getTimeStamp()),
+              service == null ? null : service.id(),
+              event.getLevel().toString(),
+              event.getLoggerName(),
+              event.getFormattedMessage()));
+    }
   }
 
   /** A reset removes every appender; this puts ours back. */

@@ -10,6 +10,7 @@ import ch.qos.logback.core.OutputStreamAppender;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import mode.internal.LogbackSupport;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * written by each service's logger. Lines go to standard error or to a log file (appended).
  *
  * <p>Replaces the whole logback configuration of the JVM; call it once, from the thread that
- * starts the worker. Fails with {@link IllegalStateException} if slf4j is not bound to logback.
+ * starts the worker. When SLF4J is bound to something else (the application excluded logback and
+ * brought JUL or Log4j 2), it leaves logging alone: the application's configuration decides.
  */
 public final class LogSetup {
   /** The layout; {@code %d} takes its pattern in quotes because a comma would end it. */
@@ -37,34 +39,44 @@ public final class LogSetup {
    * {@code logFile} is null.
    */
   public static void configure(LogLevel level, Path logFile, PrintStream stderr) {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-      throw new IllegalStateException(
-          "slf4j is bound to " + LoggerFactory.getILoggerFactory().getClass().getName()
-              + ", not logback; the worker cannot configure logging");
+    if (!LogbackSupport.active()) {
+      // The application brought its own binding (JUL, Log4j 2): its configuration decides.
+      LoggerFactory.getLogger(LogSetup.class).debug(
+          "SLF4J is bound to {}, not logback: the worker leaves logging as the application set it",
+          LoggerFactory.getILoggerFactory().getClass().getName());
+      return;
     }
-    context.reset();
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(PATTERN);
-    encoder.start();
-    OutputStreamAppender<ILoggingEvent> appender;
-    if (logFile != null) {
-      FileAppender<ILoggingEvent> file = new FileAppender<>();
-      file.setFile(logFile.toAbsolutePath().toString());
-      file.setAppend(true);
-      appender = file;
-    } else {
-      appender = new OutputStreamAppender<>();
-      appender.setOutputStream(unclosable(stderr));
+    Logback.configure(level, logFile, stderr);
+  }
+
+  /** The logback configuration; loaded only when logback is the backend. */
+  private static final class Logback {
+    static void configure(LogLevel level, Path logFile, PrintStream stderr) {
+      LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+      context.reset();
+      PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+      encoder.setContext(context);
+      encoder.setPattern(PATTERN);
+      encoder.start();
+      OutputStreamAppender<ILoggingEvent> appender;
+      if (logFile != null) {
+        FileAppender<ILoggingEvent> file = new FileAppender<>();
+        file.setFile(logFile.toAbsolutePath().toString());
+        file.setAppend(true);
+        appender = file;
+      } else {
+        appender = new OutputStreamAppender<>();
+        appender.setOutputStream(unclosable(stderr));
+      }
+      appender.setName(logFile != null ? "mode-logfile" : "mode-stderr");
+      appender.setContext(context);
+      appender.setEncoder(encoder);
+      appender.setImmediateFlush(true);
+      appender.start();
+      Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+      root.setLevel(Level.toLevel(level.name()));
+      root.addAppender(appender);
     }
-    appender.setName(logFile != null ? "mode-logfile" : "mode-stderr");
-    appender.setContext(context);
-    appender.setEncoder(encoder);
-    appender.setImmediateFlush(true);
-    appender.start();
-    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(level.name()));
-    root.addAppender(appender);
   }
 
   /** Keeps logback from closing standard error when it resets or stops the appender. */

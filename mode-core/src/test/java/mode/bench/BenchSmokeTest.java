@@ -36,6 +36,13 @@ class BenchSmokeTest {
   }
 
   @Test
+  void jfrPrintsBothKindsAndTheOverheadPerSize() throws Exception {
+    String four = "\\d+\\.\\d{3} \\d+\\.\\d{3} \\d+\\.\\d{3} \\d+\\.\\d{3}";
+    assertThat(figures(JfrBench::run, "--sizes", "20", "--rounds", "2", "--runs", "2", "--warmup", "1"))
+        .satisfiesExactly(l -> assertThat(l).matches("20 " + four + " [+-]\\d+\\.\\d% [+-]\\d+\\.\\d%"));
+  }
+
+  @Test
   void treeIsBuiltAsModesBenchmarkBuildsIt() {
     assertThat(TreeBench.fanout(100)).isEqualTo(5);
     assertThat(TreeBench.fanout(1000)).isEqualTo(10);

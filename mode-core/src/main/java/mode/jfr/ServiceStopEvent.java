@@ -1,0 +1,47 @@
+package mode.jfr;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import mode.Service;
+
+/**
+ * The stop of one service as a duration event ({@code mode.ServiceStop}):
+ * from STOPPING until SHUTDOWN, with its dependencies' stops nested inside.
+ *
+ * <p>The service runtime calls {@link #begin(Service)} and {@link #end(ServiceStopEvent, Service)}
+ * around the work: while no recording takes this event, {@code begin} returns {@code null} after
+ * one check and {@code end} does nothing.
+ */
+@Name("mode.ServiceStop")
+@Label("Service Stop")
+@Category("mode")
+@Description("The stop of a mode service, timed on the thread that did it")
+@StackTrace(false)
+public final class ServiceStopEvent extends ServiceDurationEvent {
+
+  /** An event to time. */
+  public ServiceStopEvent() {}
+
+  /**
+   * Begins timing the stop of {@code service}.
+   *
+   * @return the event to hand to {@link #end(ServiceStopEvent, Service)}, or {@code null} when
+   *     no recording takes it
+   */
+  public static ServiceStopEvent begin(Service service) {
+    ServiceStopEvent event = new ServiceStopEvent();
+    if (!event.isEnabled()) {
+      return null;
+    }
+    event.begin();
+    return event;
+  }
+
+  /** Ends the timing begun by {@link #begin(Service)} and commits it; {@code null} is a no-op. */
+  public static void end(ServiceStopEvent event, Service service) {
+    ServiceDurationEvent.end(event, service);
+  }
+}

@@ -1,0 +1,47 @@
+package mode.jmx;
+
+/**
+ * One service as JConsole and other JMX clients see it: open types only, so a client needs no
+ * mode classes. Registered as {@code mode:type=Service,name=<quoted label>,id=<id>}.
+ *
+ * <p>Each state change is sent as an {@link javax.management.AttributeChangeNotification} of the
+ * attribute {@code State}. Operations block until done; a failure reaches the client as an
+ * {@link IllegalStateException} with the service's message (never a mode class).
+ */
+public interface ServiceMXBean {
+  /** The service's id, unique in the JVM. */
+  long getId();
+
+  /** The service's label. */
+  String getLabel();
+
+  /** The fully qualified class name. */
+  String getServiceClass();
+
+  /** The state: INIT, STARTING, RUNNING, STOPPING, SHUTDOWN or CRASHED. */
+  String getState();
+
+  /** How many times it was restarted. */
+  int getRestartCount();
+
+  /** Seconds since it last entered RUNNING, while it runs; else 0. */
+  double getUptimeSeconds();
+
+  /** How long its last start took (STARTING to RUNNING), in ms, or -1 if it never started. */
+  double getLastStartMillis();
+
+  /** How long its last stop took (STOPPING to SHUTDOWN), in ms, or -1 if it never stopped. */
+  double getLastStopMillis();
+
+  /** The last crash reason ({@code toString()} of the exception), or an empty string. */
+  String getLastCrashReason();
+
+  /** Starts the service (it must be INIT). */
+  void start();
+
+  /** Stops the service. */
+  void stop();
+
+  /** Restarts the service: stop, reset, start. */
+  void restart();
+}

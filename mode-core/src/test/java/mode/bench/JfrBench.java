@@ -1,0 +1,117 @@
+package mode.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jdk.jfr.Configuration;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import mode.jfr.ModeFlightRecorder;
+
+/**
+ * The cost of mode's JFR events on the tree benchmark ({@link TreeBench}): rounds of runs with
+ * no recording and rounds with a recording running (JDK's {@code default} settings plus every
+ * {@code mode.*} event, the tree watched as a Worker watches its own), alternated in one JVM so
+ * that both see the same machine load. Prints one line per size: {@code N start_off stop_off
+ * start_on stop_on} (median ms over all runs of each kind) and the overhead in percent.
+ *
+ * <p>The cost of the lifecycle's hook while no recording runs cannot be measured against itself
+ * in one JVM: compare {@code bin/bench tree} before and after (see the README).
+ *
+ * <p>Run: {@code bin/bench jfr [--sizes 1000,10000] [--rounds 6] [--runs 5] [--warmup 10]}.
+ */
+public final class JfrBench {
+  private static final List<String> MODE_EVENTS = List.of("mode.ServiceTransition",
+      "mode.ServiceStart", "mode.ServiceStop", "mode.Blocking", "mode.TimerOverrun", "mode.ServiceNode");
+
+  private JfrBench() {}
+
+  /** Runs the benchmark; see the class comment for the options. */
+  public static void main(String[] args) throws Exception {
+    run(args, System.out);
+  }
+
+  static void run(String[] args, PrintStream out) throws Exception {
+    BenchSupport.quietLogging();
+    Map<String, String> o = BenchSupport.options(args,
+        Map.of("sizes", "1000,10000", "rounds", "6", "runs", "5", "warmup", "10"));
+    List<Integer> sizes = BenchSupport.ints(o.get("sizes"));
+    int rounds = Integer.parseInt(o.get("rounds"));
+    int runs = Integer.parseInt(o.get("runs"));
+    int warmup = Integer.parseInt(o.get("warmup"));
+    FlightRecorder.getFlightRecorder(); // Flight Recorder up before any timing, in both kinds
+    for (int n : sizes) {
+      round(n, warmup, false);
+      round(n, warmup, true);
+    }
+    out.println("# cpu: " + cpuModel() + "; " + Runtime.getRuntime().availableProcessors() + " cores");
+    out.printf("# N start_off stop_off start_on stop_on start_overhead stop_overhead   (median ms of %d runs"
+        + " each, %d alternated rounds of %d; java %s)%n", rounds * runs, rounds, runs, Runtime.version());
+    for (int n : sizes) {
+      double[][] off = new double[2][rounds * runs];
+      double[][] on = new double[2][rounds * runs];
+      for (int r = 0; r < rounds; r++) {
+        copy(round(n, runs, false), off, r * runs);
+        copy(round(n, runs, true), on, r * runs);
+      }
+      double startOff = BenchSupport.median(off[0]);
+      double stopOff = BenchSupport.median(off[1]);
+      double startOn = BenchSupport.median(on[0]);
+      double stopOn = BenchSupport.median(on[1]);
+      out.printf(Locale.ROOT, "%d %.3f %.3f %.3f %.3f %+.1f%% %+.1f%%%n", n, startOff, stopOff, startOn,
+          stopOn, 100 * (startOn / startOff - 1), 100 * (stopOn / stopOff - 1));
+      out.flush();
+    }
+  }
+
+  private static void copy(double[][] from, double[][] to, int at) {
+    System.arraycopy(from[0], 0, to[0], at, from[0].length);
+    System.arraycopy(from[1], 0, to[1], at, from[1].length);
+  }
+
+  /** {@code runs} runs of a fresh tree of {@code n}; returns {starts ms, stops ms}. */
+  private static double[][] round(int n, int runs, boolean recording) throws Exception {
+    double[][] times = new double[2][runs];
+    Recording r = recording ? start() : null;
+    try {
+      for (int i = 0; i < runs; i++) {
+        System.gc();
+        TreeBench.Tree tree = TreeBench.build(n, TreeBench.fanout(n));
+        try (AutoCloseable watch = recording ? ModeFlightRecorder.watch(tree.root()) : null) {
+          long[] t = TreeBench.run(tree);
+          times[0][i] = BenchSupport.millis(t[0]);
+          times[1][i] = BenchSupport.millis(t[1]);
+        }
+      }
+    } finally {
+      if (r != null) {
+        r.stop();
+        r.close();
+        Files.deleteIfExists(r.getDestination());
+      }
+    }
+    return times;
+  }
+
+  /** The CPU's model name from {@code /proc/cpuinfo}, or "unknown". */
+  static String cpuModel() {
+    try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .findFirst().orElse("unknown");
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private static Recording start() throws Exception {
+    Recording r = new Recording(Configuration.getConfiguration("default"));
+    MODE_EVENTS.forEach(r::enable);
+    r.setDestination(Files.createTempFile("mode-bench", ".jfr"));
+    r.setToDisk(true);
+    r.start();
+    return r;
+  }
+}
