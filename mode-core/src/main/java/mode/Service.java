@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import mode.internal.Activities;
 import mode.internal.CrashHandler;
 import mode.internal.ServiceAccess;
@@ -61,7 +62,9 @@ public abstract class Service {
   final Dependencies deps;
   final Lifecycle lifecycle;
   final TaskRunner tasks;
-  final Contexts contexts = new Contexts(this);
+  /** The lock a stop takes to cancel background threads and close contexts; adds take it too. */
+  private final ReentrantLock registrations = new ReentrantLock();
+  final Contexts contexts = new Contexts(this, registrations);
   final Waits waits = new Waits(this);
   final Diag diag = new Diag(this);
   volatile CrashHandler supervisor;
@@ -79,7 +82,7 @@ public abstract class Service {
     this.machine = new StateMachine(this);
     this.deps = new Dependencies(this);
     this.lifecycle = new Lifecycle(this);
-    this.tasks = new TaskRunner(this, TaskMethods.of(getClass()));
+    this.tasks = new TaskRunner(this, TaskMethods.of(getClass()), registrations);
     this.log = new ServiceLog(this, LoggerFactory.getLogger(getClass()));
   }
 
@@ -96,7 +99,7 @@ public abstract class Service {
    *     (the cause is the original exception; the service is then CRASHED)
    */
   public final void start() {
-    lifecycle.start();
+    lifecycle.start(false);
   }
 
   /**
@@ -120,7 +123,7 @@ public abstract class Service {
    * {@link #shutdownTimeout()} per service.
    */
   public final void stop() {
-    lifecycle.stop();
+    lifecycle.stop(false);
   }
 
   /**
@@ -130,7 +133,7 @@ public abstract class Service {
    * @throws ServiceException if the new start fails, as {@link #start()}
    */
   public final void restart() {
-    lifecycle.restart();
+    lifecycle.restart(false);
   }
 
   /**
@@ -263,15 +266,29 @@ public abstract class Service {
    * interrupts it (the future then completes cancelled) and waits for it as for the
    * {@code @Task} methods. Any other failure completes the future exceptionally and crashes the service.
    *
-   * @throws ServiceException if the service is already SHUTDOWN
+   * <p>The check and the registration happen under the lock the stop takes when it cancels the
+   * background threads: a future added before that point (also while STOPPING, from {@link
+   * #onStop()} or a dependency's stop) is cancelled and waited for by that stop; one added after
+   * it (from {@link #onShutdown()}, or from a task that outlived the cancellation) is refused, so
+   * nothing runs on unnoticed. A restart accepts futures again. Thread-safe.
+   *
+   * @throws ServiceException if the stop already cancelled this run's background threads (the
+   *     service is SHUTDOWN, or STOPPING/CRASHED past that point); the message names the service
+   *     and its state, and {@code task} is not run
    */
   public final <T> CompletableFuture<T> addFuture(Callable<T> task) {
     Objects.requireNonNull(task, "task");
-    if (machine.state() == State.SHUTDOWN) {
-      throw new ServiceException(
-          "Cannot add a future to service " + label() + ": it is SHUTDOWN");
+    CompletableFuture<T> future = tasks.submit(task);
+    if (future == null) {
+      throw new ServiceException("Cannot add a future to service " + label() + ": " + lateBecause("cancelled its background threads"));
     }
-    return tasks.submit(task);
+    return future;
+  }
+
+  /** Why a late registration is refused, naming the state (as in {@code it is SHUTDOWN}). */
+  private String lateBecause(String what) {
+    State s = machine.state();
+    return s == State.SHUTDOWN ? "it is SHUTDOWN" : "it is " + s + " and its stop already " + what;
   }
 
   /**
@@ -283,15 +300,22 @@ public abstract class Service {
    * not bounded by {@link #shutdownTimeout()}. A restart does not reopen anything: add resources
    * in {@link #onStart()}. Thread-safe.
    *
+   * <p>The check and the registration happen under the lock the stop takes when it closes the
+   * contexts: a resource added before that point (also while STOPPING, from {@link #onStop()} or
+   * a task) is closed by that stop; one added after it (from {@link #onShutdown()}, or from a
+   * task that outlived the cancellation) is refused, so nothing stays open unnoticed.
+   *
    * @return {@code resource}
-   * @throws ServiceException if the service is SHUTDOWN (the resource is then not taken over)
+   * @throws ServiceException if the stop already closed this run's contexts (the service is
+   *     SHUTDOWN, or STOPPING/CRASHED past that point); the message names the resource, the
+   *     service and its state; the resource is then not taken over (the caller still owns it)
    */
   public final <C extends AutoCloseable> C addContext(C resource) {
     Objects.requireNonNull(resource, "resource");
-    if (machine.state() == State.SHUTDOWN) {
-      throw new ServiceException("Cannot add context " + resource + " to service " + label() + ": it is SHUTDOWN");
+    if (!contexts.add(resource)) {
+      throw new ServiceException(
+          "Cannot add context " + resource + " to service " + label() + ": " + lateBecause("closed its contexts"));
     }
-    contexts.add(resource);
     return resource;
   }
 

@@ -148,6 +148,17 @@ final class Subscription implements EventSubscription {
     }
   }
 
+  /** Queues an event built on this subscription's thread when delivered; hub lock held. */
+  void offerDeferredLocked(EventHub.DeferredEvent event) {
+    if (droppedLocked()) {
+      return;
+    }
+    long t = claimLocked();
+    if (t >= 0) {
+      publish(t, event);
+    }
+  }
+
   /**
    * Queues the transition {@code from → to} of {@code service} at {@code nanos} (a {@code
    * System.nanoTime()} stamp), without building the event; called with the hub lock held, after
@@ -304,6 +315,8 @@ final class Subscription implements EventSubscription {
         resync();
       } else if (next instanceof Service service) {
         deliver(transition(service, moves[slot], stamps[slot]));
+      } else if (next instanceof EventHub.DeferredEvent deferred) {
+        deliver(deferred.build());
       } else {
         deliver((ServiceEvent) next);
       }
