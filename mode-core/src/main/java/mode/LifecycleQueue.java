@@ -102,7 +102,7 @@ final class LifecycleQueue {
    *
    * <ul>
    *   <li>a start joins the last queued start or restart (begun or not); a {@code maybeStart}
-   *       also joins a queued {@code maybeStart};
+   *       joins nothing (its turn comes after them, and it then finds the service started);
    *   <li>a stop joins the last queued stop; when it queues its own behind a start or restart
    *       that is being carried out, {@code onStopQueued} runs first (it makes that start give
    *       up at its next step, as mode's stop does);
@@ -155,10 +155,9 @@ final class LifecycleQueue {
     }
     return switch (kind) {
       case START -> last.kind == Kind.START || last.kind == Kind.RESTART ? last : null;
-      case MAYBE_START -> last.kind.starts() ? last : null;
       case STOP -> last.kind == Kind.STOP ? last : null;
       case RESTART -> last.kind == Kind.RESTART && !last.begun ? last : null;
-      case RESET -> null;
+      case MAYBE_START, RESET -> null;
     };
   }
 
