@@ -45,6 +45,15 @@ import org.slf4j.LoggerFactory;
  * never hangs: background threads that ignore interruption are reported with their stacks and
  * left behind. {@link #sleep} and {@link #waitUntilStopped} return on a crash too.
  *
+ * <p><b>Calls from several threads.</b> Lifecycle calls on one service are carried out one at a
+ * time, in the order they arrive, and none fails because another is in flight. A call that meets
+ * one queued or running on the same service: {@code start()} joins a start or restart (returns
+ * when it is done, throws what it threw); {@code start()} after a stop waits for it and throws
+ * (a SHUTDOWN service needs {@link #restart()}, as in mode); {@code stop()} during a start or
+ * restart wakes it, so that it gives up at its next step, then stops; {@code stop()} joins a
+ * stop; {@code restart()} joins a restart that has not begun, and otherwise runs after what is
+ * queued. A parent queues its operations on each dependency in turn.
+ *
  * <p><b>Threads.</b> Hooks run on the thread that called the lifecycle method; background methods
  * and {@link #addFuture} callables run on virtual threads named {@code Label.method}. Hooks may
  * block. A hook may stop its own service (the stop runs at once, on that thread, and the start
@@ -92,11 +101,14 @@ public abstract class Service {
    * Starts the service and its dependencies; blocks until done.
    *
    * <p>If a stop is requested meanwhile (from another thread or a hook), the start gives up at its
-   * next step and returns; the stop does the rest.
+   * next step and returns; the stop does the rest. A start called while a start or restart of
+   * this service is queued or running joins it: it returns when that one is done, or throws a
+   * {@link ServiceException} with the same message and cause.
    *
-   * @throws ServiceException if the service is not in {@link State#INIT} (the message names the
-   *     label, the expected and the actual state), or if a hook or a dependency failed to start
-   *     (the cause is the original exception; the service is then CRASHED)
+   * @throws ServiceException if, when its turn comes, the service is not in {@link State#INIT}
+   *     (the message names the label, the expected and the actual state: RUNNING, SHUTDOWN or
+   *     CRASHED, never a state of an operation in flight), or if a hook or a dependency failed to
+   *     start (the cause is the original exception; the service is then CRASHED)
    */
   public final void start() {
     lifecycle.start(false);
@@ -118,7 +130,9 @@ public abstract class Service {
    * until the service is {@link State#SHUTDOWN} (or CRASHED, if it crashed while stopping).
    *
    * <p>Stopping a never-started service runs {@link #onStop()} and {@link #onShutdown()} and ends
-   * in SHUTDOWN. When a stop is already in progress or done, this waits for it and returns.
+   * in SHUTDOWN. When a stop is already in progress or done, this waits for it and returns. A
+   * start or restart in progress on another thread is woken and gives up at its next step; the
+   * stop then runs (after the operations queued before it).
    * Exceptions from stop hooks and dependencies are logged and the stop goes on; it is bounded by
    * {@link #shutdownTimeout()} per service.
    */
@@ -128,7 +142,10 @@ public abstract class Service {
 
   /**
    * Stops, resets (restart count + 1, crash reason cleared, recursively into the dependencies),
-   * runs {@link #onRestart()} and starts again. Blocks until done.
+   * runs {@link #onRestart()} and starts again. Blocks until done. A restart called while another
+   * one waits for its turn joins that one (both its stop and its start come after the call);
+   * otherwise it runs after the operations queued before it. A stop that arrives during the
+   * restart wins: the restart leaves the service stopped and returns.
    *
    * @throws ServiceException if the new start fails, as {@link #start()}
    */
