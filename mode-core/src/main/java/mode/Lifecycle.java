@@ -71,6 +71,11 @@ final class Lifecycle {
 
   private void startNow() {
     State s = service.machine.state();
+    if (s == State.STARTING) {
+      // An earlier start gave up here, woken by an ancestor's stop, which comes for this service
+      // next: this start gives up too (its outcome is what that stop leaves).
+      return;
+    }
     if (s != State.INIT) {
       throw new ServiceException(
           "Cannot start service " + service.label() + ": expected state INIT, but it is " + s);

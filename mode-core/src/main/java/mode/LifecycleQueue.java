@@ -68,6 +68,11 @@ final class LifecycleQueue {
     Throwable failure;
     /** The stop that made this start give up; its outcome is this one's. */
     Op supersededBy;
+    /**
+     * For a start that gave up with no stop queued here (an ancestor's stop woke it; that stop
+     * stops this service later): how many stops were done when it ended, else -1.
+     */
+    long awaitsStopAfter = -1;
 
     Op(Kind kind, long sequence) {
       this.kind = kind;
@@ -85,6 +90,8 @@ final class LifecycleQueue {
   private Thread owner;
   /** Guarded by {@link #lock}. */
   private long sequences;
+  /** Guarded by {@link #lock}: stops carried out so far. */
+  private long stopsDone;
   /** Stops queued behind the current operation; written under the lock. */
   private volatile int stopsWaiting;
 
@@ -207,6 +214,12 @@ final class LifecycleQueue {
       op.failure = failure;
       if (failure == null && op.kind.starts() && state != State.RUNNING && state != State.CRASHED) {
         op.supersededBy = firstStopAfter(op);
+        if (op.supersededBy == null && !state.isTerminal() && state != State.INIT) {
+          op.awaitsStopAfter = stopsDone;
+        }
+      }
+      if (op.kind == Kind.STOP) {
+        stopsDone++;
       }
       op.done = true;
       head = op.next;
@@ -240,13 +253,20 @@ final class LifecycleQueue {
         settled = settled.supersededBy;
         awaitDone(settled);
       }
+      State state = settled.state;
+      if (settle && settled.awaitsStopAfter >= 0) {
+        while (stopsDone <= settled.awaitsStopAfter) {
+          changed.awaitUninterruptibly(); // the ancestor's stop that woke it reaches this service
+        }
+        state = service.machine.state();
+      }
+      if (joined && op.failure != null) {
+        throw copy(op.failure);
+      }
+      return new Outcome(state, joined, !joined && op.acted, op.sequence);
     } finally {
       lock.unlock();
     }
-    if (joined && op.failure != null) {
-      throw copy(op.failure);
-    }
-    return new Outcome(settled.state, joined, !joined && op.acted, op.sequence);
   }
 
   private void awaitDone(Op op) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * each service's operations must come out serialized: no call fails because another one was in
  * flight, each outcome is a settled state that a serial replay (in the order the service carried
  * them out) agrees with, and every service's hooks form a legal history in mode's order.
- * Seeded: the seed of a failing run is printed and {@code -Dlifecycle.seed=N} replays it.
+ * Seeded: the seed of a failing run is printed and {@code -Dlifecycle.seed=N} issues the same calls
+ * again (the threads' interleaving may differ); {@code -Dlifecycle.seeds=N} runs N seeds.
  */
 class LifecycleSerializationTest {
   private static final int SEEDS = 60;
@@ -87,7 +88,7 @@ class LifecycleSerializationTest {
   void concurrentStartStopRestartOnATreeAreSerializedPerService() throws Exception {
     String fixed = System.getProperty("lifecycle.seed");
     long base = fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
-    int seeds = fixed != null ? 1 : SEEDS;
+    int seeds = fixed != null ? 1 : Integer.getInteger("lifecycle.seeds", SEEDS);
     System.out.println("LifecycleSerializationTest: first seed " + base + " (" + seeds + " seeds)");
     for (int i = 0; i < seeds; i++) {
       long seed = base + i;
