@@ -10,23 +10,43 @@ import java.util.concurrent.locks.ReentrantLock;
  * added and closed in reverse order when the service stops, after its background threads were
  * interrupted and waited for (mode's exit stack).
  *
- * <p>Thread-safe. The lock only guards the list; closes run without it, so a slow close never
- * blocks an {@code addContext} on another thread.
+ * <p>Thread-safe. The lock (shared with the service's {@link TaskRunner}: the one the stop takes)
+ * guards the list and whether the stop already closed it, so an add either comes before the
+ * close and is closed by it, or after and is refused. Closes run without it, so a slow close
+ * never blocks an {@code addContext} on another thread.
  */
 final class Contexts {
   private final Service service;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final ReentrantLock lock;
   /** Guarded by {@link #lock}; the last added is first. */
   private final ArrayDeque<AutoCloseable> open = new ArrayDeque<>();
+  /** Guarded by {@link #lock}: the stop (or a failed start) closed this run's resources. */
+  private boolean closed;
 
-  Contexts(Service service) {
+  Contexts(Service service, ReentrantLock lock) {
     this.service = service;
+    this.lock = lock;
   }
 
-  void add(AutoCloseable resource) {
+  /** Takes {@code resource} over; returns {@code false} (taking nothing) if this run's closed. */
+  boolean add(AutoCloseable resource) {
     lock.lock();
     try {
+      if (closed) {
+        return false;
+      }
       open.push(resource);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A new start: resources may be added again. */
+  void reopen() {
+    lock.lock();
+    try {
+      closed = false;
     } finally {
       lock.unlock();
     }
@@ -50,6 +70,10 @@ final class Contexts {
     List<AutoCloseable> toClose;
     lock.lock();
     try {
+      closed = true;
+      if (open.isEmpty()) {
+        return;
+      }
       toClose = new ArrayList<>(open);
       open.clear();
     } finally {

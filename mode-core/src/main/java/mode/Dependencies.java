@@ -59,23 +59,26 @@ final class Dependencies {
       throw new IllegalArgumentException(
           "Service " + owner.label() + " cannot depend on itself");
     }
+    List<Service> cycle;
     EventHub.lock();
     try {
       if (children.contains(child)) {
         return;
       }
-      List<Service> path = pathTo(child, owner, Collections.newSetFromMap(new IdentityHashMap<>()));
-      if (path != null) {
-        throw new IllegalArgumentException(
-            "Adding " + child.label() + " as a dependency of " + owner.label()
-                + " would create a cycle: " + labels(owner, path));
+      cycle = pathTo(child, owner, Collections.newSetFromMap(new IdentityHashMap<>()));
+      if (cycle == null) {
+        children.add(child);
+        child.deps.parents.add(owner);
+        child.deps.parent = owner;
+        EventHub.dependencyAddedLocked(owner, child);
       }
-      children.add(child);
-      child.deps.parents.add(owner);
-      child.deps.parent = owner;
-      EventHub.dependencyAddedLocked(owner, child);
     } finally {
       EventHub.unlock();
+    }
+    if (cycle != null) { // labels are user code: named after the lock is released
+      throw new IllegalArgumentException(
+          "Adding " + child.label() + " as a dependency of " + owner.label()
+              + " would create a cycle: " + labels(owner, cycle));
     }
   }
 

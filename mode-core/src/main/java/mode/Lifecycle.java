@@ -5,24 +5,25 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.ReentrantLock;
 import mode.internal.Activities;
 import mode.jfr.ServiceStartEvent;
 import mode.jfr.ServiceStopEvent;
 
 /**
- * start, stop and restart of one service, in mode's order, serialized by a lifecycle lock.
+ * start, stop and restart of one service, in mode's order, one at a time.
  *
- * <p>The lock is held while hooks run and while dependencies start or stop (so a parent holds its
- * own lock while it starts a child, which takes the child's); crash propagation and events never
- * take lifecycle locks, so they cannot deadlock with it. A stop first marks the run as stopping
- * without the lock, which makes a concurrent start give up at its next step.
+ * <p>Every call goes through the service's {@link LifecycleQueue}: operations on one service are
+ * carried out one after another, in the order they arrived, and a call may join an operation of
+ * the same kind already queued (see {@link Service#start()} for what each pair of calls does).
+ * Hooks run while the operation holds the service's turn, and dependencies are started or stopped
+ * inside it (a parent holds its turn while it waits for the child's). Crash propagation and
+ * events never wait for a turn, so they cannot deadlock with it. A stop that queues behind a
+ * start in progress first wakes that start, which then gives up at its next step.
  */
 final class Lifecycle {
   private final Service service;
-  private final ReentrantLock lock = new ReentrantLock();
-  /** Guarded by {@link #lock}. */
+  private final LifecycleQueue queue;
+  /** Written only by the operation holding the turn. */
   private boolean initialized;
 
   /** One lifecycle hook call, as handed to {@link Service#runHook}. */
@@ -33,42 +34,68 @@ final class Lifecycle {
 
   Lifecycle(Service service) {
     this.service = service;
+    this.queue = new LifecycleQueue(service);
   }
 
-  void start() {
-    lock.lock();
-    try {
-      State s = service.machine.state();
-      if (s != State.INIT) {
-        throw new ServiceException(
-            "Cannot start service " + service.label() + ": expected state INIT, but it is " + s);
-      }
-      service.machine.moveTo(State.STARTING);
-      if (!service.machine.shouldStop()) {
-        ServiceStartEvent timing = ServiceStartEvent.begin(service); // null unless JFR takes it
-        try {
-          runStart();
-        } finally {
-          ServiceStartEvent.end(timing, service);
-        }
-      }
-    } finally {
-      lock.unlock();
-    }
+  /**
+   * Starts the service from INIT, or joins the start or restart queued last.
+   *
+   * @param settle whether a start that gave up for a later stop returns after that stop
+   */
+  LifecycleQueue.Outcome start(boolean settle) {
+    return queue.perform(LifecycleQueue.Kind.START, () -> {
+      startNow();
+      return true;
+    }, settle, this::abortStart);
   }
 
-  /** Starts the service if it was never started in this run; returns whether it did. */
+  /** Starts the service if it is in INIT and no stop waits; returns whether this call started it. */
   boolean maybeStart() {
-    lock.lock();
-    try {
-      if (service.machine.state() != State.INIT || service.machine.shouldStop()) {
+    return queue.perform(LifecycleQueue.Kind.MAYBE_START, () -> {
+      if (service.machine.state() != State.INIT || giveUp()) {
         return false;
       }
-      start();
+      startNow();
       return true;
-    } finally {
-      lock.unlock();
+    }, false, this::abortStart).acted();
+  }
+
+  LifecycleQueue.Outcome stop(boolean settle) {
+    return queue.perform(LifecycleQueue.Kind.STOP, () -> {
+      runStop();
+      return true;
+    }, settle, this::abortStart);
+  }
+
+  LifecycleQueue.Outcome restart(boolean settle) {
+    return queue.perform(LifecycleQueue.Kind.RESTART, this::restartNow, settle, this::abortStart);
+  }
+
+  private void startNow() {
+    State s = service.machine.state();
+    if (s == State.STARTING) {
+      // An earlier start gave up here, woken by an ancestor's stop, which comes for this service
+      // next: this start gives up too (its outcome is what that stop leaves).
+      return;
     }
+    if (s != State.INIT) {
+      throw new ServiceException(
+          "Cannot start service " + service.label() + ": expected state INIT, but it is " + s);
+    }
+    service.machine.moveTo(State.STARTING);
+    if (!giveUp()) {
+      ServiceStartEvent timing = ServiceStartEvent.begin(service); // null unless JFR takes it
+      try {
+        runStart();
+      } finally {
+        ServiceStartEvent.end(timing, service);
+      }
+    }
+  }
+
+  /** A start gives up at its next step once the run should stop or a stop waits for its turn. */
+  private boolean giveUp() {
+    return service.machine.shouldStop() || queue.stopWaiting();
   }
 
   private void runStart() {
@@ -162,30 +189,17 @@ final class Lifecycle {
     return new StartFailure("Service " + service.label() + " failed to start: " + why, cause);
   }
 
-  void stop() {
-    StateMachine.Run run = service.machine.run(); // a concurrent reset must not mix two runs
-    if (!run.requestStop()) {
-      awaitStopDone(run.stopDone);
-      return;
-    }
-    if (lock.isLocked() && !lock.isHeldByCurrentThread()) {
-      abortStartsBelow(service, Collections.newSetFromMap(new IdentityHashMap<>()));
-    }
-    lock.lock();
-    try {
-      runStop();
-    } finally {
-      lock.unlock();
-      run.stopDone.countDown();
-    }
+  /**
+   * A stop queued behind the start in progress (on another thread): wake the start and the
+   * dependencies it is starting right now, so that their starts give up at the next step (as
+   * mode's stop, which stops the children at once) instead of making the stop wait for a slow
+   * {@code onStart} below. Their stops come later, from this service's stop.
+   */
+  private void abortStart() {
+    service.machine.signal().set();
+    abortStartsBelow(service, Collections.newSetFromMap(new IdentityHashMap<>()));
   }
 
-  /**
-   * Another thread is starting this service: wake the dependencies it is starting right now, so
-   * that their starts give up at the next step (as mode's stop, which stops the children at once)
-   * instead of making this stop wait for a slow {@code onStart} below. Their stops come later,
-   * from this service's stop.
-   */
   private static void abortStartsBelow(Service s, Set<Service> seen) {
     for (Service child : s.deps.children()) {
       if (seen.add(child) && child.machine.state() == State.STARTING) {
@@ -195,22 +209,13 @@ final class Lifecycle {
     }
   }
 
-  /** Another call is stopping this run: wait for it, unless that call is up this very stack. */
-  private void awaitStopDone(CountDownLatch done) {
-    if (lock.isHeldByCurrentThread()) {
-      return;
-    }
-    try {
-      done.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private void runStop() {
-    if (!service.machine.tryMoveTo(State.STOPPING)) {
-      return;
+    StateMachine.Run run = service.machine.run();
+    run.signal.set(); // sleepers and tasks see the stop from the first hook on
+    if (run.stopped || !service.machine.tryMoveTo(State.STOPPING)) {
+      return; // one stop per run, as mode's stop() does nothing once stopped
     }
+    run.stopped = true;
     ServiceStopEvent timing = ServiceStopEvent.begin(service); // null unless JFR takes it
     try {
       stopSteps();
@@ -234,41 +239,46 @@ final class Lifecycle {
     service.log().debug("-Stopped!");
   }
 
-  void restart() {
-    stop(); // outside the lock: waits for a stop that another thread has begun
-    lock.lock();
-    try {
-      if (!service.machine.state().isTerminal()) {
-        stop(); // a concurrent restart started it again meanwhile
-      }
-      reset(service, Collections.newSetFromMap(new IdentityHashMap<>()));
-      try {
-        hook("onRestart", service::onRestart);
-      } catch (Throwable t) {
-        service.crash(t);
-        throw new StartFailure(
-            "Service " + service.label() + " failed to restart: onRestart threw " + t, t);
-      }
-      start();
-    } finally {
-      lock.unlock();
+  /** Stop (unless already stopped), reset, onRestart, start; a stop queued meanwhile wins. */
+  private boolean restartNow() {
+    runStop(); // nothing to do if this run was stopped already
+    if (queue.stopWaiting()) {
+      return false; // the stop that waits would undo the start at once: leave it stopped
     }
+    resetHere(Collections.newSetFromMap(new IdentityHashMap<>()));
+    try {
+      hook("onRestart", service::onRestart);
+    } catch (Throwable t) {
+      service.crash(t);
+      throw new StartFailure(
+          "Service " + service.label() + " failed to restart: onRestart threw " + t, t);
+    }
+    startNow();
+    return true;
   }
 
-  /** Back to INIT (restart count + 1, crash reason cleared), recursively into dependencies. */
-  private static void reset(Service s, Set<Service> seen) {
-    if (!seen.add(s)) {
+  /**
+   * Back to INIT (restart count + 1, crash reason cleared), recursively into dependencies; each
+   * dependency is reset in its own turn, after the operations queued on it before.
+   */
+  private void resetHere(Set<Service> seen) {
+    if (!seen.add(service)) {
       return;
     }
-    State st = s.machine.state();
+    State st = service.machine.state();
     if (st == State.SHUTDOWN || st == State.CRASHED) {
-      s.machine.tryMoveTo(State.INIT);
+      service.machine.tryMoveTo(State.INIT);
+      service.tasks.reopen();
+      service.contexts.reopen();
     } else if (st != State.INIT) {
-      s.log().warn("Not reset on restart: it is {} (started again by someone else)", st);
+      service.log().warn("Not reset on restart: it is {} (started again by someone else)", st);
       return;
     }
-    for (Service child : s.deps.children()) {
-      reset(child, seen);
+    for (Service child : service.deps.children()) {
+      child.lifecycle.queue.perform(LifecycleQueue.Kind.RESET, () -> {
+        child.lifecycle.resetHere(seen);
+        return true;
+      }, false, null);
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import mode.internal.Activities;
 import mode.internal.CrashHandler;
 import mode.internal.ServiceAccess;
@@ -44,6 +45,15 @@ import org.slf4j.LoggerFactory;
  * never hangs: background threads that ignore interruption are reported with their stacks and
  * left behind. {@link #sleep} and {@link #waitUntilStopped} return on a crash too.
  *
+ * <p><b>Calls from several threads.</b> Lifecycle calls on one service are carried out one at a
+ * time, in the order they arrive, and none fails because another is in flight. A call that meets
+ * one queued or running on the same service: {@code start()} joins a start or restart (returns
+ * when it is done, throws what it threw); {@code start()} after a stop waits for it and throws
+ * (a SHUTDOWN service needs {@link #restart()}, as in mode); {@code stop()} during a start or
+ * restart wakes it, so that it gives up at its next step, then stops; {@code stop()} joins a
+ * stop; {@code restart()} joins a restart that has not begun, and otherwise runs after what is
+ * queued. A parent queues its operations on each dependency in turn.
+ *
  * <p><b>Threads.</b> Hooks run on the thread that called the lifecycle method; background methods
  * and {@link #addFuture} callables run on virtual threads named {@code Label.method}. Hooks may
  * block. A hook may stop its own service (the stop runs at once, on that thread, and the start
@@ -61,7 +71,9 @@ public abstract class Service {
   final Dependencies deps;
   final Lifecycle lifecycle;
   final TaskRunner tasks;
-  final Contexts contexts = new Contexts(this);
+  /** The lock a stop takes to cancel background threads and close contexts; adds take it too. */
+  private final ReentrantLock registrations = new ReentrantLock();
+  final Contexts contexts = new Contexts(this, registrations);
   final Waits waits = new Waits(this);
   final Diag diag = new Diag(this);
   volatile CrashHandler supervisor;
@@ -79,7 +91,7 @@ public abstract class Service {
     this.machine = new StateMachine(this);
     this.deps = new Dependencies(this);
     this.lifecycle = new Lifecycle(this);
-    this.tasks = new TaskRunner(this, TaskMethods.of(getClass()));
+    this.tasks = new TaskRunner(this, TaskMethods.of(getClass()), registrations);
     this.log = new ServiceLog(this, LoggerFactory.getLogger(getClass()));
   }
 
@@ -89,14 +101,17 @@ public abstract class Service {
    * Starts the service and its dependencies; blocks until done.
    *
    * <p>If a stop is requested meanwhile (from another thread or a hook), the start gives up at its
-   * next step and returns; the stop does the rest.
+   * next step and returns; the stop does the rest. A start called while a start or restart of
+   * this service is queued or running joins it: it returns when that one is done, or throws a
+   * {@link ServiceException} with the same message and cause.
    *
-   * @throws ServiceException if the service is not in {@link State#INIT} (the message names the
-   *     label, the expected and the actual state), or if a hook or a dependency failed to start
-   *     (the cause is the original exception; the service is then CRASHED)
+   * @throws ServiceException if, when its turn comes, the service is not in {@link State#INIT}
+   *     (the message names the label, the expected and the actual state: RUNNING, SHUTDOWN or
+   *     CRASHED, never a state of an operation in flight), or if a hook or a dependency failed to
+   *     start (the cause is the original exception; the service is then CRASHED)
    */
   public final void start() {
-    lifecycle.start();
+    lifecycle.start(false);
   }
 
   /**
@@ -115,22 +130,27 @@ public abstract class Service {
    * until the service is {@link State#SHUTDOWN} (or CRASHED, if it crashed while stopping).
    *
    * <p>Stopping a never-started service runs {@link #onStop()} and {@link #onShutdown()} and ends
-   * in SHUTDOWN. When a stop is already in progress or done, this waits for it and returns.
+   * in SHUTDOWN. When a stop is already in progress or done, this waits for it and returns. A
+   * start or restart in progress on another thread is woken and gives up at its next step; the
+   * stop then runs (after the operations queued before it).
    * Exceptions from stop hooks and dependencies are logged and the stop goes on; it is bounded by
    * {@link #shutdownTimeout()} per service.
    */
   public final void stop() {
-    lifecycle.stop();
+    lifecycle.stop(false);
   }
 
   /**
    * Stops, resets (restart count + 1, crash reason cleared, recursively into the dependencies),
-   * runs {@link #onRestart()} and starts again. Blocks until done.
+   * runs {@link #onRestart()} and starts again. Blocks until done. A restart called while another
+   * one waits for its turn joins that one (both its stop and its start come after the call);
+   * otherwise it runs after the operations queued before it. A stop that arrives during the
+   * restart wins: the restart leaves the service stopped and returns.
    *
    * @throws ServiceException if the new start fails, as {@link #start()}
    */
   public final void restart() {
-    lifecycle.restart();
+    lifecycle.restart(false);
   }
 
   /**
@@ -263,15 +283,29 @@ public abstract class Service {
    * interrupts it (the future then completes cancelled) and waits for it as for the
    * {@code @Task} methods. Any other failure completes the future exceptionally and crashes the service.
    *
-   * @throws ServiceException if the service is already SHUTDOWN
+   * <p>The check and the registration happen under the lock the stop takes when it cancels the
+   * background threads: a future added before that point (also while STOPPING, from {@link
+   * #onStop()} or a dependency's stop) is cancelled and waited for by that stop; one added after
+   * it (from {@link #onShutdown()}, or from a task that outlived the cancellation) is refused, so
+   * nothing runs on unnoticed. A restart accepts futures again. Thread-safe.
+   *
+   * @throws ServiceException if the stop already cancelled this run's background threads (the
+   *     service is SHUTDOWN, or STOPPING/CRASHED past that point); the message names the service
+   *     and its state, and {@code task} is not run
    */
   public final <T> CompletableFuture<T> addFuture(Callable<T> task) {
     Objects.requireNonNull(task, "task");
-    if (machine.state() == State.SHUTDOWN) {
-      throw new ServiceException(
-          "Cannot add a future to service " + label() + ": it is SHUTDOWN");
+    CompletableFuture<T> future = tasks.submit(task);
+    if (future == null) {
+      throw new ServiceException("Cannot add a future to service " + label() + ": " + lateBecause("cancelled its background threads"));
     }
-    return tasks.submit(task);
+    return future;
+  }
+
+  /** Why a late registration is refused, naming the state (as in {@code it is SHUTDOWN}). */
+  private String lateBecause(String what) {
+    State s = machine.state();
+    return s == State.SHUTDOWN ? "it is SHUTDOWN" : "it is " + s + " and its stop already " + what;
   }
 
   /**
@@ -283,15 +317,22 @@ public abstract class Service {
    * not bounded by {@link #shutdownTimeout()}. A restart does not reopen anything: add resources
    * in {@link #onStart()}. Thread-safe.
    *
+   * <p>The check and the registration happen under the lock the stop takes when it closes the
+   * contexts: a resource added before that point (also while STOPPING, from {@link #onStop()} or
+   * a task) is closed by that stop; one added after it (from {@link #onShutdown()}, or from a
+   * task that outlived the cancellation) is refused, so nothing stays open unnoticed.
+   *
    * @return {@code resource}
-   * @throws ServiceException if the service is SHUTDOWN (the resource is then not taken over)
+   * @throws ServiceException if the stop already closed this run's contexts (the service is
+   *     SHUTDOWN, or STOPPING/CRASHED past that point); the message names the resource, the
+   *     service and its state; the resource is then not taken over (the caller still owns it)
    */
   public final <C extends AutoCloseable> C addContext(C resource) {
     Objects.requireNonNull(resource, "resource");
-    if (machine.state() == State.SHUTDOWN) {
-      throw new ServiceException("Cannot add context " + resource + " to service " + label() + ": it is SHUTDOWN");
+    if (!contexts.add(resource)) {
+      throw new ServiceException(
+          "Cannot add context " + resource + " to service " + label() + ": " + lateBecause("closed its contexts"));
     }
-    contexts.add(resource);
     return resource;
   }
 

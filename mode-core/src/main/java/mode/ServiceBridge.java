@@ -75,4 +75,14 @@ final class ServiceBridge implements ServiceAccess.Bridge {
   public void setTimeSource(Service s, TimeSource time) {
     s.tasks.time = time;
   }
+
+  @Override
+  public ServiceAccess.Settled perform(Service s, ServiceAccess.LifecycleCall call) {
+    LifecycleQueue.Outcome outcome = switch (call) {
+      case START -> s.lifecycle.start(true);
+      case STOP -> s.lifecycle.stop(true);
+      case RESTART -> s.lifecycle.restart(true);
+    };
+    return new ServiceAccess.Settled(outcome.state(), outcome.joined());
+  }
 }

@@ -8,8 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import mode.events.ServiceEvent;
 import mode.events.ServiceInfo;
 import mode.internal.EventHub;
@@ -22,7 +20,7 @@ import mode.timers.StopSignal;
  * <p>Every field a subscriber can see is written with the {@link EventHub} lock held, in the same
  * critical section that queues the {@code Transition} event, so snapshots and the event stream
  * agree. Reads of {@link #state()} are lock-free. Each {@link Run} (from INIT to the end of a
- * stop) has its own {@link StopSignal} and stop latch, replaced when a restart resets the service.
+ * stop) has its own {@link StopSignal}, replaced when a restart resets the service.
  */
 final class StateMachine implements EventHub.TransitionSource {
   private final Service service;
@@ -37,6 +35,8 @@ final class StateMachine implements EventHub.TransitionSource {
   private long startNanos = -1;
   private long stopNanos = -1;
   private volatile Throwable crashReason;
+  /** The reason's {@code toString()} and stack, made before the move (user code: off the lock). */
+  private String crashText;
   private String crashStack;
   private volatile int restartCount;
   private volatile Run run = new Run();
@@ -48,24 +48,13 @@ final class StateMachine implements EventHub.TransitionSource {
   Object observers;
 
   /**
-   * One run of the service, from INIT to the end of its stop: its stop signal, whether a stop was
-   * requested, and the latch that opens when that stop finished. A reset starts a new run.
+   * One run of the service, from INIT to the end of its stop: its stop signal, set when a stop is
+   * asked for or begins. A reset starts a new run.
    */
   static final class Run {
     final StopSignal signal = new StopSignal();
-    final CountDownLatch stopDone = new CountDownLatch(1);
-    private final AtomicBoolean stopRequested = new AtomicBoolean();
-
-    /**
-     * Marks the run as asked to stop and wakes its sleepers.
-     *
-     * @return {@code true} for the first request (the caller then performs the stop)
-     */
-    boolean requestStop() {
-      boolean first = stopRequested.compareAndSet(false, true);
-      signal.set();
-      return first;
-    }
+    /** Whether this run's stop began; read and written only by the operation holding the turn. */
+    boolean stopped;
   }
 
   StateMachine(Service service) {
@@ -142,6 +131,9 @@ final class StateMachine implements EventHub.TransitionSource {
    */
   private State move(State next, Throwable reason) {
     StopSignal toWake = null;
+    // A Throwable's text is user code (getMessage): read it before taking the hub lock.
+    String reasonText = reason == null ? null : describeSafely(reason);
+    String reasonStack = reason == null ? null : stackText(reason);
     EventHub.lock();
     try {
       State from = state;
@@ -158,7 +150,8 @@ final class StateMachine implements EventHub.TransitionSource {
         case SHUTDOWN -> stopNanos = nanos - stateSinceNanos;
         case CRASHED -> {
           crashReason = reason;
-          crashStack = stackText(reason);
+          crashText = reasonText;
+          crashStack = reasonStack;
         }
         case INIT -> resetRun();
         default -> {}
@@ -185,6 +178,7 @@ final class StateMachine implements EventHub.TransitionSource {
   private void resetRun() {
     restartCount++;
     crashReason = null;
+    crashText = null;
     crashStack = null;
     run = new Run();
   }
@@ -209,7 +203,7 @@ final class StateMachine implements EventHub.TransitionSource {
         from,
         to,
         restartCount,
-        crashed && crashReason != null ? crashReason.toString() : null,
+        crashed ? crashText : null,
         crashed ? crashStack : null);
   }
 
@@ -233,17 +227,27 @@ final class StateMachine implements EventHub.TransitionSource {
       Throwable crashReason,
       String crashStack) {
 
-    /** The description, built from these facts and the service's other parts. */
+    /**
+     * The description, built from these facts and the service's other parts. Runs user code
+     * (labels), so never under the hub lock: that is checked. A label that throws is replaced by
+     * the class name and the error, so that a description is always made.
+     *
+     * @throws IllegalStateException if the calling thread holds the hub lock
+     */
     ServiceInfo describe(
         Service service,
         Long parentId,
         List<Long> dependencyIds,
         List<ServiceInfo.TimerInfo> timers,
         Map<String, Instant> flags) {
+      if (EventHub.heldByCurrentThread()) {
+        throw new IllegalStateException(
+            "a description of service " + service.id() + " runs user code and must not be built under the hub lock");
+      }
       return new ServiceInfo(
           service.id(),
-          service.label(),
-          service.shortLabel(),
+          labelOf(service, false),
+          labelOf(service, true),
           service.getClass().getName(),
           state,
           parentId,
@@ -253,10 +257,20 @@ final class StateMachine implements EventHub.TransitionSource {
           startNanos < 0 ? null : Duration.ofNanos(startNanos),
           stopNanos < 0 ? null : Duration.ofNanos(stopNanos),
           restartCount,
-          crashReason == null ? null : crashReason.toString(),
+          crashReason == null ? null : describeSafely(crashReason),
           crashStack,
           timers,
           flags);
+    }
+  }
+
+  /** The service's label (or short label); if it throws, its class name and what it threw. */
+  static String labelOf(Service service, boolean shortLabel) {
+    try {
+      return shortLabel ? service.shortLabel() : service.label();
+    } catch (RuntimeException e) {
+      return service.getClass().getName() + " (" + (shortLabel ? "shortLabel" : "label") + "() threw "
+          + e.getClass().getName() + ")";
     }
   }
 
@@ -278,7 +292,19 @@ final class StateMachine implements EventHub.TransitionSource {
       return null;
     }
     StringWriter out = new StringWriter();
-    t.printStackTrace(new PrintWriter(out));
+    try {
+      t.printStackTrace(new PrintWriter(out));
+    } catch (RuntimeException e) {
+      out.append(" (printing the stack threw ").append(e.getClass().getName()).append(')');
+    }
     return out.toString();
+  }
+
+  private static String describeSafely(Throwable t) {
+    try {
+      return t.toString();
+    } catch (RuntimeException e) {
+      return t.getClass().getName() + " (toString() threw " + e.getClass().getName() + ")";
+    }
   }
 }

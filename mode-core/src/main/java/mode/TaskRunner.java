@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import mode.events.ServiceEvent;
 import mode.events.ServiceInfo;
 import mode.internal.Activities;
@@ -31,6 +32,10 @@ final class TaskRunner {
   private final List<TaskMethod> methods;
   private final Counters[] counters;
   private final Set<Handle> running = ConcurrentHashMap.newKeySet();
+  /** Shared with the service's {@link Contexts}: the lock a stop takes to cancel and close. */
+  private final ReentrantLock registrations;
+  /** Guarded by {@link #registrations}: the stop has cancelled this run's threads. */
+  private boolean cancelled;
   private final AtomicLong futureIds = new AtomicLong();
   volatile TimeSource time = TimeSource.system();
 
@@ -51,8 +56,9 @@ final class TaskRunner {
     }
   }
 
-  TaskRunner(Service service, List<TaskMethod> methods) {
+  TaskRunner(Service service, List<TaskMethod> methods, ReentrantLock registrations) {
     this.service = service;
+    this.registrations = registrations;
     this.methods = methods;
     this.counters = new Counters[methods.size()];
     for (int i = 0; i < counters.length; i++) {
@@ -74,10 +80,31 @@ final class TaskRunner {
     }
   }
 
-  /** Runs {@code body} on a new background thread bound to the service's lifetime. */
+  /** A new start: background threads may be added again (after a stop or a failed start). */
+  void reopen() {
+    registrations.lock();
+    try {
+      cancelled = false;
+    } finally {
+      registrations.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code body} on a new background thread bound to the service's lifetime, unless the
+   * stop already cancelled this run's threads.
+   *
+   * @return the future, or {@code null} if it was refused (nothing was started)
+   */
   <T> CompletableFuture<T> submit(Callable<T> body) {
     long n = futureIds.incrementAndGet();
-    return spawn(service.label() + ".future-" + n, "future " + n, body);
+    String name = service.label() + ".future-" + n;
+    registrations.lock();
+    try {
+      return cancelled ? null : spawn(name, "future " + n, body);
+    } finally {
+      registrations.unlock();
+    }
   }
 
   private Void runTask(TaskMethod m, Counters c) throws Exception {
@@ -137,10 +164,10 @@ final class TaskRunner {
 
   private <T> void execute(Handle h, String what, Callable<T> body, CompletableFuture<T> result) {
     if (h.cancelled) {
-      // A stop interrupted this thread before it ran (interrupting an unstarted thread is lost).
-      result.cancel(false);
-      running.remove(h);
-      return;
+      // A stop came before this thread ran. The body still begins, as in mode (a task runs up to
+      // its first wait before the cancel reaches it), with the interrupt pending, so that its
+      // first blocking call ends it; the interrupt of a thread not yet started would be lost.
+      Thread.currentThread().interrupt();
     }
     Activities.Step step = what == null ? null : Activities.begin(service, what);
     try {
@@ -179,11 +206,18 @@ final class TaskRunner {
    * @return the names of the threads left running
    */
   List<String> cancelAndAwait(Duration timeout) {
-    if (running.isEmpty()) {
-      return List.of(); // the common case in big trees: nothing to interrupt, nothing to copy
+    List<Handle> all;
+    registrations.lock();
+    try {
+      cancelled = true; // later submits are refused: none can slip past this stop
+      if (running.isEmpty()) {
+        return List.of(); // the common case in big trees: nothing to interrupt, nothing to copy
+      }
+      all = new ArrayList<>(running);
+    } finally {
+      registrations.unlock();
     }
     Thread me = Thread.currentThread();
-    List<Handle> all = new ArrayList<>(running);
     all.removeIf(h -> h.thread == me);
     for (Handle h : all) {
       h.cancelled = true;

@@ -191,12 +191,18 @@ final class ClientSession {
     }
     // Off the reader thread: a restart may take a while, and the reader must stay responsive.
     Thread.ofVirtual().name("mode-inspect-command-" + id + "-" + seq).start(() -> {
+      InspectMessage.Reply reply;
       try {
-        outbox.offer(execute(seq, command), false);
+        reply = execute(seq, command);
+      } finally {
+        // Freed before the reply is queued: a client that sends its next command when a reply
+        // arrives, keeping at most MAX_COMMANDS_IN_FLIGHT unanswered, is never refused.
+        commandSlots.release();
+      }
+      try {
+        outbox.offer(reply, false);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } finally {
-        commandSlots.release();
       }
     });
   }

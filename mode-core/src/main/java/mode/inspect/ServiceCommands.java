@@ -6,8 +6,15 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import mode.Service;
+import mode.internal.ServiceAccess;
 
-/** Carries out lifecycle commands on the services of one tree, found by id from its root. */
+/**
+ * Carries out lifecycle commands on the services of one tree, found by id from its root. The reply
+ * states the outcome once the command's operation completed and settled ({@code now RUNNING}),
+ * never a state some other operation is passing through; a command that joined an operation
+ * already queued (a start during a start, a stop during a stop, a restart while another waits)
+ * says so.
+ */
 final class ServiceCommands implements CommandHandler {
 
   private final Service root;
@@ -31,12 +38,13 @@ final class ServiceCommands implements CommandHandler {
     Service service = found.get();
     String name = service.label() + " (id " + id + ")";
     try {
-      switch (command) {
-        case InspectMessage.Start start -> service.start();
-        case InspectMessage.Stop stop -> service.stop();
-        default -> service.restart();
-      }
-      return new InspectMessage.Reply(re, true, past(command) + " " + name + ", now " + service.state(), null);
+      ServiceAccess.Settled settled = ServiceAccess.perform(service, switch (command) {
+        case InspectMessage.Start start -> ServiceAccess.LifecycleCall.START;
+        case InspectMessage.Stop stop -> ServiceAccess.LifecycleCall.STOP;
+        default -> ServiceAccess.LifecycleCall.RESTART;
+      });
+      String joined = settled.joined() ? " together with a " + command.type() + " already queued" : "";
+      return new InspectMessage.Reply(re, true, past(command) + " " + name + joined + ", now " + settled.state(), null);
     } catch (RuntimeException e) {
       return new InspectMessage.Reply(re, false, command.type() + " of " + name + " failed: " + e, null);
     }

@@ -161,7 +161,9 @@ public final class EventHub {
   /**
    * With the lock held, right after {@code parent} gained the dependency {@code child}: tells every
    * subscription that sees {@code parent} about the services that join its tree (dependencies
-   * first, so every id in a {@code ServiceAdded} is known) and about the new edge.
+   * first, so every id in a {@code ServiceAdded} is known) and about the new edge. Only plain
+   * values are read here; each {@code ServiceAdded} is built on the subscription's own thread
+   * (labels and timer descriptions are user code, which never runs under the lock).
    */
   public static void dependencyAddedLocked(Service parent, Service child) {
     Instant at = null;
@@ -174,10 +176,20 @@ public final class EventHub {
       collectNewPostOrder(child, sub.members, joined);
       for (Service s : joined) {
         observeLocked(s, sub);
-        sub.offerLocked(new ServiceEvent.ServiceAdded(at, ServiceAccess.captureLocked(s).get()));
+        sub.offerDeferredLocked(serviceAdded(at, ServiceAccess.captureLocked(s)));
       }
       sub.offerLocked(new ServiceEvent.DependencyAdded(at, parent.id(), child.id()));
     }
+  }
+
+  /** A {@code ServiceAdded} event that is built later, off the lock, from values read under it. */
+  @FunctionalInterface
+  interface DeferredEvent {
+    ServiceEvent build();
+  }
+
+  private static DeferredEvent serviceAdded(Instant at, Supplier<ServiceInfo> captured) {
+    return () -> new ServiceEvent.ServiceAdded(at, captured.get());
   }
 
   /**
@@ -358,7 +370,7 @@ public final class EventHub {
     if (!members.add(s)) {
       return;
     }
-    for (Service dep : s.dependencies()) {
+    for (Service dep : ServiceAccess.dependencies(s)) {
       collectNewPostOrder(dep, members, out);
     }
     out.add(s);

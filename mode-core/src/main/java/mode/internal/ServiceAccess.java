@@ -3,6 +3,7 @@ package mode.internal;
 import java.util.List;
 import java.util.function.Supplier;
 import mode.Service;
+import mode.State;
 import mode.events.ServiceInfo;
 import mode.timers.TimeSource;
 
@@ -43,7 +44,23 @@ public final class ServiceAccess {
 
     /** See {@link ServiceAccess#setTimeSource(Service, TimeSource)}. */
     void setTimeSource(Service service, TimeSource time);
+
+    /** See {@link ServiceAccess#perform(Service, LifecycleCall)}. */
+    Settled perform(Service service, LifecycleCall call);
   }
+
+  /** A lifecycle call made on behalf of someone who reports its outcome (the inspect agent). */
+  public enum LifecycleCall {
+    START,
+    STOP,
+    RESTART
+  }
+
+  /**
+   * How a lifecycle call ended: the state it left once settled, and whether it joined an
+   * operation of the same kind that was already queued (see {@code Service.start()}).
+   */
+  public record Settled(State state, boolean joined) {}
 
   private static volatile Bridge bridge;
 
@@ -122,6 +139,17 @@ public final class ServiceAccess {
    */
   public static void setTimeSource(Service service, TimeSource time) {
     bridge().setTimeSource(service, time);
+  }
+
+  /**
+   * Carries out {@code call} as {@code Service.start()}/{@code stop()}/{@code restart()} do, and
+   * returns once its outcome is settled: a start or restart that gave up for a stop queued after
+   * it returns after that stop. Blocks; thread-safe.
+   *
+   * @throws mode.ServiceException as the public call
+   */
+  public static Settled perform(Service service, LifecycleCall call) {
+    return bridge().perform(service, call);
   }
 
   private static Bridge bridge() {

@@ -152,6 +152,17 @@ final class Subscription implements EventQueue {
     }
   }
 
+  /** Queues an event built on this subscription's thread when delivered; hub lock held. */
+  void offerDeferredLocked(EventHub.DeferredEvent event) {
+    if (droppedLocked()) {
+      return;
+    }
+    long t = claimLocked();
+    if (t >= 0) {
+      publish(t, event);
+    }
+  }
+
   /**
    * Queues the transition {@code from → to} of {@code service} at {@code nanos} (a {@code
    * System.nanoTime()} stamp), without building the event; called with the hub lock held, after
@@ -304,9 +315,11 @@ final class Subscription implements EventQueue {
           HEAD.setRelease(this, ++h);
           resync(sink);
         } else {
-          ServiceEvent event = next instanceof Service service
-              ? transition(service, moves[slot], stamps[slot])
-              : (ServiceEvent) next;
+          ServiceEvent event = switch (next) {
+            case Service service -> transition(service, moves[slot], stamps[slot]);
+            case EventHub.DeferredEvent deferred -> deferred.build();
+            default -> (ServiceEvent) next;
+          };
           sink.accept(event);
           ring[slot] = null;
           h++;

@@ -3,14 +3,18 @@ package mode.ratelimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A token bucket (mode's {@code TokenBucket} and {@code rate_limit}): it holds at most {@code
  * capacity} tokens, refills continuously at {@code fillRate} tokens per second, and each permitted
- * action takes one token. {@link #rateLimit(double, Duration)} builds the common case, "at most
- * {@code rate} actions per {@code over}", with bursts up to {@code rate}.
+ * action takes one token: over any time span T it permits at most {@code capacity + fillRate · T}.
+ * {@link #rateLimit(double, Duration)} builds the common case, "at most {@code rate} actions per
+ * {@code over}", with bursts up to {@code rate}: a token taken from it comes back {@code over}
+ * after it was taken (not little by little), so that no span of length {@code over} — the first
+ * one included — sees more than {@code rate}.
  *
  * <pre>{@code
  * TokenBucket bucket = TokenBucket.rateLimit(10, Duration.ofSeconds(1));
@@ -24,12 +28,17 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Fixes over mode.</b> {@code rate_limit(rate, over)} in mode builds a bucket of capacity
  * {@code over} filled at {@code rate} per second, so its arguments do not mean what their names
- * say; here the capacity is {@code rate} and the fill rate {@code rate / over}. mode credits the
- * time since its last refill only when a refill happens, which can over-fill after idling; here
- * the refill is exact.
+ * say (with {@code over = 1} it is a bucket of one token refilled {@code rate} times a second:
+ * at most {@code rate} in the first second, but no burst). Here {@code rateLimit(rate, over)}
+ * permits a burst of {@code rate} and then never more than {@code rate} in any span of length
+ * {@code over}: a full bucket that also refilled during its first period would let almost twice
+ * as many through. mode credits the time since its last refill only when a refill happens, which
+ * can over-fill after idling; here the refill is exact.
  *
  * <p>Thread-safe: a short lock guards the token count; {@link #acquire()} waits without it. The
- * clock and the way of waiting are injected, so tests need no real time.
+ * clock and the way of waiting are injected, so tests need no real time. A {@code rateLimit}
+ * bucket remembers each take of the last {@code over} (at most {@code rate} entries for takes of
+ * one token).
  */
 public final class TokenBucket {
   /** How {@link #acquire()} waits; tests pass one that moves a fake clock. */
@@ -45,9 +54,15 @@ public final class TokenBucket {
   private final double fillRate;
   private final InstantSource clock;
   private final Sleeper sleeper;
+  /** For a {@link #rateLimit} bucket: how long a taken token stays out; null for a plain one. */
+  private final Duration window;
   private final ReentrantLock lock = new ReentrantLock();
   /** Guarded by {@link #lock}. */
   private double tokens;
+  /** Guarded by {@link #lock}: a {@code rateLimit} bucket's takes of the last window, oldest first. */
+  private final ArrayDeque<Take> takes = new ArrayDeque<>();
+
+  private record Take(Instant at, double n) {}
   /** Guarded by {@link #lock}: the instant {@link #tokens} was last brought up to date. */
   private Instant filledAt;
 
@@ -69,6 +84,11 @@ public final class TokenBucket {
    *     finite
    */
   public TokenBucket(double capacity, double fillRate, InstantSource clock, Sleeper sleeper) {
+    this(capacity, fillRate, clock, sleeper, null);
+  }
+
+  private TokenBucket(double capacity, double fillRate, InstantSource clock, Sleeper sleeper, Duration window) {
+    this.window = window;
     this.capacity = positive("capacity", capacity);
     this.fillRate = positive("fillRate", fillRate);
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -78,8 +98,9 @@ public final class TokenBucket {
   }
 
   /**
-   * At most {@code rate} actions per {@code over}: capacity {@code rate}, fill rate {@code rate /
-   * over}, starting full.
+   * At most {@code rate} actions in any span of length {@code over}, the first one included:
+   * capacity {@code rate}, starting full, each token back {@code over} after it was taken ({@link
+   * #fillRate()} reports the average, {@code rate / over}).
    *
    * @throws IllegalArgumentException if {@code rate} is not positive and finite or {@code over} is
    *     not positive
@@ -95,7 +116,7 @@ public final class TokenBucket {
       throw new IllegalArgumentException("over must be positive, got " + over);
     }
     double seconds = over.toNanos() / NANOS_PER_SECOND;
-    return new TokenBucket(positive("rate", rate), rate / seconds, clock, sleeper);
+    return new TokenBucket(positive("rate", rate), rate / seconds, clock, sleeper, over);
   }
 
   /** The most tokens the bucket holds. */
@@ -138,6 +159,9 @@ public final class TokenBucket {
         return false;
       }
       tokens -= n;
+      if (window != null) {
+        takes.addLast(new Take(clock.instant(), n));
+      }
       return true;
     } finally {
       lock.unlock();
@@ -161,7 +185,13 @@ public final class TokenBucket {
     try {
       refill();
       double missing = n - tokens;
-      return missing <= 0 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil(missing / fillRate * NANOS_PER_SECOND));
+      if (missing <= 0) {
+        return Duration.ZERO;
+      }
+      if (window != null) {
+        return untilReturned(missing);
+      }
+      return Duration.ofNanos((long) Math.ceil(missing / fillRate * NANOS_PER_SECOND));
     } finally {
       lock.unlock();
     }
@@ -195,12 +225,37 @@ public final class TokenBucket {
     return "TokenBucket(capacity=" + capacity + ", fillRate=" + fillRate + "/s)";
   }
 
+  /** How long until the oldest takes bring back {@code missing} tokens; lock held. */
+  private Duration untilReturned(double missing) {
+    Instant now = clock.instant();
+    double back = 0;
+    for (Take t : takes) {
+      back += t.n();
+      if (back >= missing) {
+        return Duration.between(now, t.at().plus(window));
+      }
+    }
+    return window; // unreachable while n <= capacity
+  }
+
   private void refill() {
+    if (window != null) {
+      returnExpired();
+      return;
+    }
     Instant now = clock.instant();
     if (now.isAfter(filledAt)) {
       double seconds = Duration.between(filledAt, now).toNanos() / NANOS_PER_SECOND;
       tokens = Math.min(capacity, tokens + seconds * fillRate);
       filledAt = now;
+    }
+  }
+
+  /** A rateLimit bucket: the takes at least one window old are back. */
+  private void returnExpired() {
+    Instant now = clock.instant();
+    while (!takes.isEmpty() && !takes.peekFirst().at().plus(window).isAfter(now)) {
+      tokens = Math.min(capacity, tokens + takes.pollFirst().n());
     }
   }
 

@@ -26,8 +26,9 @@ class TokenBucketTest {
   }
 
   @Test
-  void rateLimitAllowsABurstOfRateThenOneTokenPerRateOver() {
-    TokenBucket bucket = TokenBucket.rateLimit(4, Duration.ofSeconds(2), clock, sleeper);
+  void aBucketAllowsABurstOfItsCapacityThenRefillsAtItsFillRate() {
+    // A plain token bucket: over a span T it allows capacity + fillRate * T (rateLimit does not).
+    TokenBucket bucket = new TokenBucket(4, 2, clock, sleeper);
     List<Boolean> taken = new ArrayList<>();
 
     for (int i = 0; i < 5; i++) {
@@ -42,6 +43,46 @@ class TokenBucketTest {
     assertThat(taken).containsExactly(true, true, true, true, false, false, true, false);
     assertThat(bucket.capacity()).isEqualTo(4);
     assertThat(bucket.fillRate()).isEqualTo(2);
+  }
+
+  @Test
+  void rateLimitNeverLetsMoreThanRateThroughInAnySpanOfOverTheFirstIncluded() {
+    TokenBucket bucket = TokenBucket.rateLimit(20, Duration.ofSeconds(1), clock, sleeper);
+    List<Instant> permitted = new ArrayList<>();
+    Instant start = now.get();
+
+    // A caller that tries every millisecond for three seconds.
+    for (int ms = 0; ms < 3000; ms++) {
+      if (bucket.tryAcquire()) {
+        permitted.add(now.get());
+      }
+      advance(Duration.ofMillis(1));
+    }
+
+    assertThat(permitted.stream().filter(t -> t.isBefore(start.plusSeconds(1)))).hasSize(20);
+    for (Instant from : permitted) {
+      assertThat(permitted.stream().filter(t -> !t.isBefore(from) && t.isBefore(from.plusSeconds(1))))
+          .as("permits in the second from %s", from).hasSizeLessThanOrEqualTo(20);
+    }
+    assertThat(permitted).hasSize(60);
+    assertThat(bucket.fillRate()).isEqualTo(20);
+  }
+
+  @Test
+  void rateLimitGivesATokenBackOverAfterItWasTakenAndWaitsForIt() throws InterruptedException {
+    TokenBucket bucket = TokenBucket.rateLimit(2, Duration.ofSeconds(1), clock, sleeper);
+    bucket.tryAcquire();
+    advance(Duration.ofMillis(400));
+    bucket.tryAcquire();
+
+    assertThat(bucket.tryAcquire()).isFalse();
+    assertThat(bucket.expectedTime()).isEqualTo(Duration.ofMillis(600));
+    assertThat(bucket.expectedTime(2)).isEqualTo(Duration.ofMillis(1000));
+    bucket.acquire();
+    bucket.acquire();
+
+    assertThat(sleeps).containsExactly(Duration.ofMillis(600), Duration.ofMillis(400));
+    assertThat(bucket.tokens()).isZero();
   }
 
   @Test
@@ -68,7 +109,7 @@ class TokenBucketTest {
 
   @Test
   void acquireWaitsForTheNextTokenWithTheSleeper() throws InterruptedException {
-    TokenBucket bucket = TokenBucket.rateLimit(2, Duration.ofSeconds(1), clock, sleeper);
+    TokenBucket bucket = new TokenBucket(2, 2, clock, sleeper);
 
     for (int i = 0; i < 4; i++) {
       bucket.acquire();
