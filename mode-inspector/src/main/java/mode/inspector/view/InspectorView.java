@@ -5,6 +5,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -24,6 +25,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Pos;
 import javafx.util.Duration;
+import javafx.stage.Window;
 import mode.inspector.viewmodel.GraphViewModel;
 import mode.inspector.viewmodel.InspectorViewModel;
 import mode.inspector.viewmodel.StateFilter;
@@ -93,9 +95,18 @@ public final class InspectorView extends BorderPane {
       }
     });
 
+    // The clock ticks only while this view is in a showing window: a view that was replaced (or
+    // whose window closed) must not keep asking its view-models for work.
     Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
     clock.setCycleCount(Timeline.INDEFINITE);
-    clock.play();
+    sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false)
+        .subscribe(showing -> {
+          if (showing) {
+            clock.play();
+          } else {
+            clock.stop();
+          }
+        });
   }
 
   private static Separator separator() {
