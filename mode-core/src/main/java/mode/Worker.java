@@ -21,7 +21,6 @@ import mode.worker.BlockingDetector;
 import mode.worker.LogLevel;
 import mode.worker.LogSetup;
 import mode.worker.ServiceTreeDump;
-import mode.worker.SignalHandlers;
 import mode.worker.StdoutRedirect;
 import mode.worker.ThreadDumps;
 import mode.worker.WorkerCommandLine;
@@ -171,7 +170,10 @@ public final class Worker extends Service {
         resources.push(StdoutRedirect.install(redirectLevel)); // closed last
       }
       if (handleSignals) {
-        resources.push(SignalHandlers.install(this::onSignal, "INT", "TERM", "USR1"));
+        // Named in full, not imported: an import makes javadoc read SignalHandlers, whose
+        // sun.misc imports it reports as warnings under --release (mode.worker is not documented).
+        resources.push(
+            mode.worker.SignalHandlers.install(this::onSignal, "INT", "TERM", "USR1"));
       }
       resources.push(BlockingDetector.start(chosen.blockingTimeout()));
       for (WorkerExtension extension : extensions) {
