@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
  * <p>The job runs on a thread of its own named {@code Label.wait-N}; {@link #result()} completes
  * with its value, exceptionally with its failure, or cancelled if the service stopped first.
  * Thread-safe.
+ *
+ * @param <T> the type of the job's value
  */
 public final class CallableService<T> extends Service {
   private static final Duration FOREVER = ChronoUnit.FOREVER.getDuration();
@@ -37,7 +39,7 @@ public final class CallableService<T> extends Service {
     return name;
   }
 
-  /** The outcome of the job in the current run (a restart begins a new one). */
+  /** {@return the outcome of the job in the current run} A restart begins a new one. */
   public CompletableFuture<T> result() {
     return result;
   }

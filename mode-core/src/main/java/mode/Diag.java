@@ -37,13 +37,18 @@ public final class Diag {
   /**
    * Sets {@code flag} (mode's {@code set_flag}).
    *
+   * @param flag the flag's name
    * @throws IllegalArgumentException if {@code flag} is blank
    */
   public void set(String flag) {
     change(flag, true);
   }
 
-  /** Clears {@code flag} (mode's {@code unset_flag}). */
+  /**
+   * Clears {@code flag} (mode's {@code unset_flag}).
+   *
+   * @param flag the flag's name
+   */
   public void clear(String flag) {
     change(flag, false);
   }
@@ -51,23 +56,30 @@ public final class Diag {
   /**
    * Sets {@code flag} until the returned handle is closed (mode's {@code transitions_to} and
    * {@code transition_with}): use it in a try-with-resources block.
+   *
+   * @param flag the flag's name
+   * @return the handle whose {@code close()} clears the flag
    */
   public Transition transitionsTo(String flag) {
     set(flag);
     return () -> clear(flag);
   }
 
-  /** Whether {@code flag} is set. */
+  /**
+   * {@return whether {@code flag} is set}
+   *
+   * @param flag the flag's name
+   */
   public boolean isSet(String flag) {
     return set.containsKey(flag);
   }
 
-  /** The set flags, by name, each with the time it was set. */
+  /** {@return the set flags, by name, each with the time it was set} */
   public Map<String, Instant> flags() {
     return set.isEmpty() ? Map.of() : new TreeMap<>(set);
   }
 
-  /** Every flag ever changed, by name, with the time of its last set or clear. */
+  /** {@return every flag ever changed, by name, with the time of its last set or clear} */
   public Map<String, Instant> lastChanges() {
     return new TreeMap<>(lastChange);
   }

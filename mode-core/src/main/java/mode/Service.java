@@ -161,47 +161,51 @@ public abstract class Service {
    * (a supervisor, the Worker) reacts. Crashing an already crashed or shut-down service only logs.
    * Thread-safe.
    *
+   * @param reason why the service crashed; kept as {@link #crashReason()} and shown in dumps
    * @throws NullPointerException if {@code reason} is null
    */
   public final void crash(Throwable reason) {
     CrashPropagation.crash(this, Objects.requireNonNull(reason, "reason"));
   }
 
-  /** The reason of the last crash, kept until a restart resets the service; {@code null} if none. */
+  /**
+   * {@return the reason of the last crash, kept until a restart resets the service; {@code null}
+   * if none}
+   */
   public final Throwable crashReason() {
     return machine.crashReason();
   }
 
-  /** The current state. Lock-free. */
+  /** {@return the current state} Lock-free. */
   public final State state() {
     return machine.state();
   }
 
-  /** How many times the service was reset by a restart. */
+  /** {@return how many times the service was reset by a restart} */
   public final int restartCount() {
     return machine.restartCount();
   }
 
-  /** Whether the service is STARTING or RUNNING. */
+  /** {@return whether the service is STARTING or RUNNING} */
   public final boolean isStarted() {
     return machine.state().isActive();
   }
 
   /**
-   * Whether background code should finish: a stop was requested, or the service is stopping,
-   * shut down or crashed.
+   * {@return whether background code should finish}: a stop was requested, or the service is
+   * stopping, shut down or crashed.
    */
   public final boolean shouldStop() {
     return machine.shouldStop();
   }
 
-  /** Unique within the JVM, never reused; stable across restarts. */
+  /** {@return the service's id}: unique within the JVM, never reused; stable across restarts. */
   public final long id() {
     return id;
   }
 
   /**
-   * The name shown in logs, graphs and errors: by default the simple class name; for an anonymous
+   * {@return the name shown in logs, graphs and errors}: by default the simple class name; for an anonymous
    * class the name of its superclass, or its binary name when that is {@code Service} itself.
    * Must be cheap and must not call lifecycle methods (it is read while events are built).
    */
@@ -218,7 +222,7 @@ public abstract class Service {
     return name.substring(name.lastIndexOf('.') + 1);
   }
 
-  /** The short name used in log prefixes and graph paths; by default {@link #label()}. */
+  /** {@return the short name used in log prefixes and graph paths}; by default {@link #label()}. */
   public String shortLabel() {
     return label();
   }
@@ -231,6 +235,8 @@ public abstract class Service {
    * may be a dependency of several services; the one that added it last is its parent (for crash
    * propagation and log depth). Thread-safe.
    *
+   * @param <S> the child's type, kept so the call can be chained into a field
+   * @param child the service to depend on
    * @return {@code child}
    * @throws NullPointerException if {@code child} is null
    * @throws IllegalArgumentException if {@code child} is this service or the edge would close a
@@ -245,6 +251,8 @@ public abstract class Service {
    * Adds {@code child} as a dependency and, when this service is STARTING or RUNNING, starts it at
    * once (blocking until it has started).
    *
+   * @param <S> the child's type, kept so the call can be chained into a field
+   * @param child the service to depend on
    * @return {@code child}
    * @throws ServiceException if the child fails to start (it is then CRASHED)
    * @throws IllegalArgumentException as {@link #addDependency}
@@ -260,6 +268,7 @@ public abstract class Service {
   /**
    * Stops {@code child} and removes it from the dependencies.
    *
+   * @param child the dependency to stop and remove
    * @throws IllegalArgumentException if {@code child} is not a dependency of this service
    */
   public final void removeDependency(Service child) {
@@ -271,7 +280,7 @@ public abstract class Service {
     deps.remove(child);
   }
 
-  /** The dependencies in insertion order, as an unmodifiable snapshot. */
+  /** {@return the dependencies in insertion order, as an unmodifiable snapshot} */
   public final List<Service> dependencies() {
     return List.copyOf(deps.children());
   }
@@ -289,6 +298,9 @@ public abstract class Service {
    * it (from {@link #onShutdown()}, or from a task that outlived the cancellation) is refused, so
    * nothing runs on unnoticed. A restart accepts futures again. Thread-safe.
    *
+   * @param <T> the type of the task's result
+   * @param task the work to run; its value completes the future
+   * @return a future of the task's outcome
    * @throws ServiceException if the stop already cancelled this run's background threads (the
    *     service is SHUTDOWN, or STOPPING/CRASHED past that point); the message names the service
    *     and its state, and {@code task} is not run
@@ -322,6 +334,8 @@ public abstract class Service {
    * a task) is closed by that stop; one added after it (from {@link #onShutdown()}, or from a
    * task that outlived the cancellation) is refused, so nothing stays open unnoticed.
    *
+   * @param <C> the resource's type, kept so the call can wrap the opening expression
+   * @param resource an open resource for the stop to close
    * @return {@code resource}
    * @throws ServiceException if the stop already closed this run's contexts (the service is
    *     SHUTDOWN, or STOPPING/CRASHED past that point); the message names the resource, the
@@ -340,6 +354,7 @@ public abstract class Service {
    * Waits until the service is asked to stop or crashes, at most {@code timeout}. Interruption
    * ends the wait early (the interrupt status is kept).
    *
+   * @param timeout the longest time to wait
    * @return whether it was asked to stop or crashed in time
    */
   public final boolean waitUntilStopped(Duration timeout) {
@@ -358,6 +373,8 @@ public abstract class Service {
    * Sleeps for {@code d}, returning early when the service is asked to stop or crashes, or when
    * the thread is interrupted (the interrupt status is kept). Use it in loops of background
    * methods: {@code while (!shouldStop()) { work(); sleep(interval); }}.
+   *
+   * @param d how long to sleep at most
    */
   protected final void sleep(Duration d) {
     waitUntilStopped(d);
@@ -366,13 +383,31 @@ public abstract class Service {
   /**
    * Waits for {@code future} as this service does (mode's {@code wait}); see {@link WaitResult}
    * for the outcomes, the threads and the failures.
+   *
+   * @param <T> the type of the future's value
+   * @param future the work to wait for; cancelled when the wait ends without its outcome
+   * @param timeout the longest time to wait
+   * @return the future's value, or a stopped result
+   * @throws InterruptedException if the calling thread was interrupted
+   * @throws ExecutionException if the future failed; the cause is its exception
+   * @throws TimeoutException if {@code timeout} passed first
    */
   public final <T> WaitResult<T> waitFor(Future<T> future, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     return waits.waitFor(Objects.requireNonNull(future, "future"), timeout, "a future");
   }
 
-  /** Runs {@code work} on a new thread and waits for it; see {@link WaitResult}. */
+  /**
+   * Runs {@code work} on a new thread and waits for it; see {@link WaitResult}.
+   *
+   * @param <T> the type of the work's value
+   * @param work the work to run; interrupted when the wait ends without its outcome
+   * @param timeout the longest time to wait
+   * @return the work's value, or a stopped result
+   * @throws InterruptedException if the calling thread was interrupted
+   * @throws ExecutionException if the work threw; the cause is its exception
+   * @throws TimeoutException if {@code timeout} passed first
+   */
   public final <T> WaitResult<T> waitFor(Callable<T> work, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     return waits.waitFor(Objects.requireNonNull(work, "work"), timeout);
@@ -381,6 +416,14 @@ public abstract class Service {
   /**
    * Runs each piece of work on its own thread until the first one finishes (mode's {@code
    * wait_first}); see {@link WaitResults}.
+   *
+   * @param <T> the common type of the values
+   * @param timeout the longest time to wait
+   * @param work the pieces of work, one thread each
+   * @return the positions and values of the work that finished first, or a stopped result
+   * @throws InterruptedException if the calling thread was interrupted
+   * @throws ExecutionException if a finished piece threw; the cause is its exception
+   * @throws TimeoutException if {@code timeout} passed first
    */
   @SafeVarargs
   public final <T> WaitResults<T> waitFirst(Duration timeout, Callable<? extends T>... work)
@@ -391,6 +434,15 @@ public abstract class Service {
   /**
    * Runs each piece of work on its own thread until all finished (mode's {@code wait_many}); see
    * {@link WaitResults}.
+   *
+   * @param <T> the common type of the values
+   * @param timeout the longest time to wait
+   * @param work the pieces of work, one thread each
+   * @return every value in argument order, or a stopped result
+   * @throws InterruptedException if the calling thread was interrupted
+   * @throws ExecutionException if a piece threw (the first in argument order); the cause is its
+   *     exception
+   * @throws TimeoutException if {@code timeout} passed first
    */
   @SafeVarargs
   public final <T> WaitResults<T> waitMany(Duration timeout, Callable<? extends T>... work)
@@ -407,6 +459,8 @@ public abstract class Service {
    * or when the thread is interrupted (the interrupt status is kept). Each {@code iterator()} is a
    * new schedule, used by one thread.
    *
+   * @param interval the time between ticks
+   * @return the ticks, each the scheduled instant of its slot
    * @throws IllegalArgumentException if {@code interval} is not positive
    */
   protected final Iterable<Instant> timerLoop(Duration interval) {
@@ -419,7 +473,10 @@ public abstract class Service {
   /**
    * A service around a one-shot job (mode's {@code from_awaitable}): see {@link CallableService}.
    *
+   * @param <T> the type of the job's value
    * @param name the service's label
+   * @param job the work each start runs to completion
+   * @return a new service in {@link State#INIT}; its {@code result()} holds the job's outcome
    * @throws NullPointerException if an argument is null
    */
   public static <T> CallableService<T> fromCallable(String name, Callable<T> job) {
@@ -430,17 +487,19 @@ public abstract class Service {
    * The service's diagnostic flags (mode's {@code diag}): {@code try (var t =
    * diag().transitionsTo("FLUSHING")) { ... }}. They appear in dumps and in the inspector. See
    * {@link Diag}; thread-safe.
+   *
+   * @return the flags of this service
    */
   public final Diag diag() {
     return diag;
   }
 
-  /** How long a stop waits for this service's background threads; default 10 seconds. */
+  /** {@return how long a stop waits for this service's background threads}; default 10 seconds. */
   protected Duration shutdownTimeout() {
     return Duration.ofSeconds(10);
   }
 
-  /** The logger of this service, prefixing messages with {@code [^--Label]: }. */
+  /** {@return the logger of this service}, prefixing messages with {@code [^--Label]: }. */
   protected final ServiceLog log() {
     return log;
   }
@@ -450,27 +509,53 @@ public abstract class Service {
   /**
    * Dependencies to add at the first start, before {@link #onFirstStart()}; default none.
    * Exceptions fail the start.
+   *
+   * @return the services to add as dependencies, in order
    */
   protected Iterable<? extends Service> onInitDependencies() {
     return List.of();
   }
 
-  /** Runs once in the object's life, at the first start, before {@link #onStart()}. */
+  /**
+   * Runs once in the object's life, at the first start, before {@link #onStart()}.
+   *
+   * @throws Exception anything; it fails the start
+   */
   protected void onFirstStart() throws Exception {}
 
-  /** Runs at every start, before the background methods and the dependencies start. */
+  /**
+   * Runs at every start, before the background methods and the dependencies start.
+   *
+   * @throws Exception anything; it fails the start
+   */
   protected void onStart() throws Exception {}
 
-  /** Runs at the end of every start, once the service is RUNNING and its dependencies started. */
+  /**
+   * Runs at the end of every start, once the service is RUNNING and its dependencies started.
+   *
+   * @throws Exception anything; it fails the start
+   */
   protected void onStarted() throws Exception {}
 
-  /** Runs first in every stop, before the dependencies stop; failures are logged. */
+  /**
+   * Runs first in every stop, before the dependencies stop.
+   *
+   * @throws Exception anything; it is logged and the stop goes on
+   */
   protected void onStop() throws Exception {}
 
-  /** Runs last in every stop, after dependencies and background threads; failures are logged. */
+  /**
+   * Runs last in every stop, after dependencies and background threads.
+   *
+   * @throws Exception anything; it is logged and the stop goes on
+   */
   protected void onShutdown() throws Exception {}
 
-  /** Runs in a restart after the reset and before the new start. */
+  /**
+   * Runs in a restart after the reset and before the new start.
+   *
+   * @throws Exception anything; it crashes the service and fails the restart (no new start)
+   */
   protected void onRestart() throws Exception {}
 
   // ---- threads (package-private: ServiceThread chooses other ones) -----------------------
@@ -488,7 +573,7 @@ public abstract class Service {
     return Thread.ofVirtual();
   }
 
-  /** {@code <Label: STATE>}. */
+  /** {@return {@code <Label: STATE>}} */
   @Override
   public String toString() {
     return "<" + label() + ": " + machine.state() + ">";
@@ -517,7 +602,7 @@ public abstract class Service {
   @Retention(RUNTIME)
   @Target(METHOD)
   public @interface Timer {
-    /** The interval in seconds; finite and positive. */
+    /** {@return the interval in seconds}; finite and positive. */
     double value();
   }
 
@@ -529,10 +614,10 @@ public abstract class Service {
   @Retention(RUNTIME)
   @Target(METHOD)
   public @interface Crontab {
-    /** The cron expression, e.g. {@code "*}{@code /5 * * * *"}. */
+    /** {@return the cron expression}, e.g. {@code "*}{@code /5 * * * *"}. */
     String value();
 
-    /** The time zone id the expression is evaluated in. */
+    /** {@return the time zone id the expression is evaluated in} */
     String timezone() default "UTC";
   }
 }

@@ -10,12 +10,21 @@ package mode;
 public class ServiceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** A failure with a message that names the service. */
+  /**
+   * A failure with a message that names the service.
+   *
+   * @param message what failed, naming the service
+   */
   public ServiceException(String message) {
     super(message);
   }
 
-  /** A failure caused by {@code cause}, typically the exception a hook threw. */
+  /**
+   * A failure caused by {@code cause}, typically the exception a hook threw.
+   *
+   * @param message what failed, naming the service
+   * @param cause the original exception
+   */
   public ServiceException(String message, Throwable cause) {
     super(message, cause);
   }

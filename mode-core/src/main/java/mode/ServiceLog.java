@@ -29,46 +29,71 @@ public final class ServiceLog {
     this.marker = ServiceMarkers.of(service);
   }
 
-  /** The underlying SLF4J logger (named after the service's class). */
+  /** {@return the underlying SLF4J logger} It is named after the service's class. */
   public Logger logger() {
     return logger;
   }
 
-  /** The prefix of every message, e.g. {@code [^-Web]: }. */
+  /** {@return the prefix of every message}, e.g. {@code [^-Web]: }. */
   public String prefix() {
     int depth = service.deps.depth();
     return "[^" + "-".repeat(depth - 1) + service.shortLabel() + "]: ";
   }
 
-  /** Logs at TRACE. */
+  /**
+   * Logs at TRACE.
+   *
+   * @param format an SLF4J message format, with {@code {}} for each argument
+   * @param args the arguments; a trailing throwable is logged with its stack trace
+   */
   public void trace(String format, Object... args) {
     if (logger.isTraceEnabled(marker)) {
       logger.trace(marker, prefix() + format, args);
     }
   }
 
-  /** Logs at DEBUG. */
+  /**
+   * Logs at DEBUG.
+   *
+   * @param format an SLF4J message format, with {@code {}} for each argument
+   * @param args the arguments; a trailing throwable is logged with its stack trace
+   */
   public void debug(String format, Object... args) {
     if (logger.isDebugEnabled(marker)) {
       logger.debug(marker, prefix() + format, args);
     }
   }
 
-  /** Logs at INFO. */
+  /**
+   * Logs at INFO.
+   *
+   * @param format an SLF4J message format, with {@code {}} for each argument
+   * @param args the arguments; a trailing throwable is logged with its stack trace
+   */
   public void info(String format, Object... args) {
     if (logger.isInfoEnabled(marker)) {
       logger.info(marker, prefix() + format, args);
     }
   }
 
-  /** Logs at WARN. */
+  /**
+   * Logs at WARN.
+   *
+   * @param format an SLF4J message format, with {@code {}} for each argument
+   * @param args the arguments; a trailing throwable is logged with its stack trace
+   */
   public void warn(String format, Object... args) {
     if (logger.isWarnEnabled(marker)) {
       logger.warn(marker, prefix() + format, args);
     }
   }
 
-  /** Logs at ERROR. */
+  /**
+   * Logs at ERROR.
+   *
+   * @param format an SLF4J message format, with {@code {}} for each argument
+   * @param args the arguments; a trailing throwable is logged with its stack trace
+   */
   public void error(String format, Object... args) {
     if (logger.isErrorEnabled(marker)) {
       logger.error(marker, prefix() + format, args);

@@ -27,6 +27,7 @@ public class ServiceProxy extends Service {
   /**
    * A proxy whose target {@code supplier} makes at the first start.
    *
+   * @param supplier makes the target
    * @throws NullPointerException if {@code supplier} is null
    */
   public ServiceProxy(Supplier<? extends Service> supplier) {
@@ -42,6 +43,7 @@ public class ServiceProxy extends Service {
    * Makes the target; called once, at the first start, on the starting thread. By default asks
    * the supplier given to the constructor.
    *
+   * @return the new target
    * @throws IllegalStateException if a subclass neither passed a supplier nor overrode this
    */
   protected Service createTarget() {
@@ -51,7 +53,7 @@ public class ServiceProxy extends Service {
     return supplier.get();
   }
 
-  /** The target, or {@code null} before the first start. */
+  /** {@return the target, or {@code null} before the first start} */
   public final Service target() {
     return target;
   }

@@ -43,7 +43,7 @@ public abstract class ServiceThread extends Service {
   /** A service thread in state {@link State#INIT}; no thread exists until it starts. */
   protected ServiceThread() {}
 
-  /** The thread running this service's hooks now, or {@code null} between runs. */
+  /** {@return the thread running this service's hooks now, or {@code null} between runs} */
   public final Thread thread() {
     lock.lock();
     try {

@@ -35,12 +35,12 @@ public enum State {
   /** Crashed: a task failed, a start hook threw, or {@code crash(reason)} was called. */
   CRASHED;
 
-  /** Whether this state ends a run of the service (only a restart leaves it). */
+  /** {@return whether this state ends a run of the service (only a restart leaves it)} */
   public boolean isTerminal() {
     return this == SHUTDOWN || this == CRASHED;
   }
 
-  /** Whether the service is starting or running, i.e. counts as started. */
+  /** {@return whether the service is starting or running, i.e. counts as started} */
   public boolean isActive() {
     return this == STARTING || this == RUNNING;
   }
@@ -58,7 +58,7 @@ public enum State {
     }
   }
 
-  /** The states this state may move to directly (a fresh, modifiable set). */
+  /** {@return the states this state may move to directly (a fresh, modifiable set)} */
   public Set<State> successors() {
     return switch (this) {
       case INIT -> EnumSet.of(STARTING, STOPPING, CRASHED);
@@ -70,7 +70,11 @@ public enum State {
     };
   }
 
-  /** Whether {@code next} is a legal direct successor of this state. */
+  /**
+   * {@return whether {@code next} is a legal direct successor of this state}
+   *
+   * @param next the state to move to
+   */
   public boolean canMoveTo(State next) {
     // A bit test: this runs on every state change, twice.
     return (SUCCESSORS[ordinal()] & (1 << next.ordinal())) != 0;

@@ -18,6 +18,7 @@ package mode;
  * @param value the result of the awaited work; {@code null} when stopped (or when the work
  *     returned null)
  * @param stopped whether the wait ended because the service stopped or crashed
+ * @param <T> the type of the awaited value
  */
 public record WaitResult<T>(T value, boolean stopped) {
 

@@ -22,6 +22,7 @@ import java.util.List;
  *     ascending order
  * @param results the values of that work, aligned with {@code done}; may contain {@code null}
  * @param stopped whether the wait ended because the service stopped or crashed
+ * @param <T> the common type of the values
  */
 public record WaitResults<T>(List<Integer> done, List<T> results, boolean stopped) {
 

@@ -21,7 +21,6 @@ import mode.worker.BlockingDetector;
 import mode.worker.LogLevel;
 import mode.worker.LogSetup;
 import mode.worker.ServiceTreeDump;
-import mode.worker.SignalHandlers;
 import mode.worker.StdoutRedirect;
 import mode.worker.ThreadDumps;
 import mode.worker.WorkerCommandLine;
@@ -83,7 +82,11 @@ public final class Worker extends Service {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile WorkerSettings settings;
 
-  /** A worker running {@code services} with mode's defaults (see {@link #builder}). */
+  /**
+   * A worker running {@code services} with mode's defaults (see {@link #builder}).
+   *
+   * @param services the services to run
+   */
   public Worker(Service... services) {
     this(builder(services));
   }
@@ -111,6 +114,8 @@ public final class Worker extends Service {
    * A builder for a worker running {@code services}; the options set on it are the defaults
    * that the command line overrides.
    *
+   * @param services the services to run
+   * @return a new builder
    * @throws NullPointerException if a service is null
    */
   public static Builder builder(Service... services) {
@@ -122,6 +127,8 @@ public final class Worker extends Service {
    * the exit code (0 stopped, 1 crashed or failed to start, 2 bad command line). Never calls
    * {@link System#exit}.
    *
+   * @param args the command line, without the program name
+   * @return the exit code
    * @throws IllegalStateException if this worker was executed before
    */
   public int execute(String... args) {
@@ -137,7 +144,11 @@ public final class Worker extends Service {
     };
   }
 
-  /** {@link #execute} then {@link System#exit} with its code. Does not return. */
+  /**
+   * {@link #execute} then {@link System#exit} with its code. Does not return.
+   *
+   * @param args the command line, as {@code main} received it
+   */
   public void executeFromCommandLine(String... args) {
     System.exit(execute(args));
   }
@@ -171,7 +182,10 @@ public final class Worker extends Service {
         resources.push(StdoutRedirect.install(redirectLevel)); // closed last
       }
       if (handleSignals) {
-        resources.push(SignalHandlers.install(this::onSignal, "INT", "TERM", "USR1"));
+        // Named in full, not imported: an import makes javadoc read SignalHandlers, whose
+        // sun.misc imports it reports as warnings under --release (mode.worker is not documented).
+        resources.push(
+            mode.worker.SignalHandlers.install(this::onSignal, "INT", "TERM", "USR1"));
       }
       resources.push(BlockingDetector.start(chosen.blockingTimeout()));
       for (WorkerExtension extension : extensions) {
@@ -312,6 +326,8 @@ public final class Worker extends Service {
   /**
    * Prints {@code message} on the worker's standard output (the builder's, never redirected into
    * the log), unless {@code --quiet}. Thread-safe.
+   *
+   * @param message the line to print
    */
   public void say(String message) {
     if (!settings.quiet()) {
@@ -319,7 +335,11 @@ public final class Worker extends Service {
     }
   }
 
-  /** Prints {@code message} on the worker's standard error, unless {@code --quiet}. Thread-safe. */
+  /**
+   * Prints {@code message} on the worker's standard error, unless {@code --quiet}. Thread-safe.
+   *
+   * @param message the line to print
+   */
   public void carp(String message) {
     if (!settings.quiet()) {
       stderr.println(message);
@@ -358,7 +378,12 @@ public final class Worker extends Service {
       this.services = services;
     }
 
-    /** The program name shown in the usage message; default {@code worker}. */
+    /**
+     * The program name shown in the usage message; default {@code worker}.
+     *
+     * @param name the program name
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
       return this;
@@ -367,6 +392,8 @@ public final class Worker extends Service {
     /**
      * The log level: trace, debug, info, warn or error, any case; default warn.
      *
+     * @param level the level's name
+     * @return this builder
      * @throws IllegalArgumentException naming the value if it is no level
      */
     public Builder logLevel(String level) {
@@ -374,19 +401,34 @@ public final class Worker extends Service {
       return this;
     }
 
-    /** Log lines go to this file (appended) instead of standard error. */
+    /**
+     * Log lines go to this file (appended) instead of standard error.
+     *
+     * @param file the log file; created if missing
+     * @return this builder
+     */
     public Builder logFile(Path file) {
       settings = settings.withLogFile(Objects.requireNonNull(file, "file"));
       return this;
     }
 
-    /** Debug mode: log level at most debug. */
+    /**
+     * Debug mode: log level at most debug.
+     *
+     * @param on whether to run in debug mode
+     * @return this builder
+     */
     public Builder debug(boolean on) {
       settings = settings.withDebug(on);
       return this;
     }
 
-    /** Quiet: the worker writes no messages of its own to standard output or error. */
+    /**
+     * Quiet: the worker writes no messages of its own to standard output or error.
+     *
+     * @param on whether to be quiet
+     * @return this builder
+     */
     public Builder quiet(boolean on) {
       settings = settings.withQuiet(on);
       return this;
@@ -396,6 +438,8 @@ public final class Worker extends Service {
      * How long a hook, task step or timer callback may run before it is reported as blocking;
      * default 10 s.
      *
+     * @param timeout the longest run not reported
+     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder blockingTimeout(Duration timeout) {
@@ -403,7 +447,12 @@ public final class Worker extends Service {
       return this;
     }
 
-    /** Where the worker's messages, help and version go; default {@link System#out}. */
+    /**
+     * Where the worker's messages, help and version go; default {@link System#out}.
+     *
+     * @param out the stream for the worker's own output
+     * @return this builder
+     */
     public Builder stdout(PrintStream out) {
       this.stdout = Objects.requireNonNull(out, "out");
       return this;
@@ -412,6 +461,9 @@ public final class Worker extends Service {
     /**
      * Where log lines (without a log file), usage errors and dumps go; default {@link
      * System#err}.
+     *
+     * @param err the stream for logs, errors and dumps
+     * @return this builder
      */
     public Builder stderr(PrintStream err) {
       this.stderr = Objects.requireNonNull(err, "err");
@@ -421,6 +473,9 @@ public final class Worker extends Service {
     /**
      * Whether the worker configures logback (the default); turn off when the application
      * configures logging itself.
+     *
+     * @param on whether the worker configures logback
+     * @return this builder
      */
     public Builder overrideLogging(boolean on) {
       this.overrideLogging = on;
@@ -430,6 +485,9 @@ public final class Worker extends Service {
     /**
      * Whether the worker handles INT, TERM and USR1 (the default); turn off when the application
      * owns signal handling or several workers share a JVM.
+     *
+     * @param on whether the worker installs signal handlers
+     * @return this builder
      */
     public Builder handleSignals(boolean on) {
       this.handleSignals = on;
@@ -441,6 +499,8 @@ public final class Worker extends Service {
      * shutdownTimeout()} of any service; default 10 s. Each service's stop is bounded by its own
      * timeout, and the whole stop by the sum of them plus two seconds.
      *
+     * @param timeout the longest wait for the worker's own background threads
+     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder shutdownTimeout(Duration timeout) {
@@ -455,6 +515,9 @@ public final class Worker extends Service {
      * Whether lines that code writes to {@link System#out} and {@link System#err} while the
      * worker runs become log lines (logger {@code mode.redirect}), as in mode; default on, at
      * warn. The previous streams are put back when the worker exits.
+     *
+     * @param on whether to redirect the standard streams (at warn)
+     * @return this builder
      */
     public Builder redirectStdouts(boolean on) {
       this.redirectLevel = on ? LogLevel.WARN : null;
@@ -465,6 +528,8 @@ public final class Worker extends Service {
      * Redirects standard output and error into the log at {@code level} (trace, debug, info,
      * warn or error).
      *
+     * @param level the log level of the redirected lines
+     * @return this builder
      * @throws IllegalArgumentException naming the value if it is no level
      */
     public Builder redirectStdouts(String level) {
@@ -477,6 +542,9 @@ public final class Worker extends Service {
      * crash or a failed start), before its services stop (mode's {@code on_worker_shutdown}), on
      * the worker's stop thread. An exception is logged and the shutdown goes on; a hook that
      * blocks counts against the worker's bound on the stop.
+     *
+     * @param hook the code to run; replaces a hook set before
+     * @return this builder
      */
     public Builder onWorkerShutdown(Runnable hook) {
       this.onWorkerShutdown = Objects.requireNonNull(hook, "hook");
@@ -489,7 +557,7 @@ public final class Worker extends Service {
       return this;
     }
 
-    /** The worker. */
+    /** {@return the worker} */
     public Worker build() {
       return new Worker(this);
     }

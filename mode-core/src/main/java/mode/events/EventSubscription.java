@@ -6,6 +6,6 @@ public interface EventSubscription extends AutoCloseable {
   @Override
   void close();
 
-  /** Events dropped so far because the listener fell behind. */
+  /** {@return events dropped so far because the listener fell behind} */
   long dropped();
 }

@@ -11,10 +11,15 @@ import mode.State;
  */
 public sealed interface ServiceEvent {
 
-  /** When the event happened (wall clock). */
+  /** {@return when the event happened (wall clock)} */
   Instant at();
 
-  /** The whole tree at a moment: every service reachable from the subscribed root. */
+  /**
+   * The whole tree at a moment: every service reachable from the subscribed root.
+   *
+   * @param at when the event happened (wall clock)
+   * @param services one entry per service, each with its parent's id
+   */
   record Snapshot(Instant at, List<ServiceInfo> services) implements ServiceEvent {
     /** Keeps an unmodifiable copy of {@code services}. */
     public Snapshot {
@@ -22,22 +27,50 @@ public sealed interface ServiceEvent {
     }
   }
 
-  /** A service joined the tree (it was added as a dependency of {@code service.parentId()}). */
+  /**
+   * A service joined the tree (it was added as a dependency of {@code service.parentId()}).
+   *
+   * @param at when the event happened (wall clock)
+   * @param service the new service as it is when added
+   */
   record ServiceAdded(Instant at, ServiceInfo service) implements ServiceEvent {}
 
-  /** A service left the tree. */
+  /**
+   * A service left the tree.
+   *
+   * @param at when the event happened (wall clock)
+   * @param serviceId the id of the service that left
+   */
   record ServiceRemoved(Instant at, long serviceId) implements ServiceEvent {}
 
-  /** {@code parentId} now depends on {@code childId}. */
+  /**
+   * {@code parentId} now depends on {@code childId}.
+   *
+   * @param at when the event happened (wall clock)
+   * @param parentId the id of the service that added the dependency
+   * @param childId the id of the service it now depends on
+   */
   record DependencyAdded(Instant at, long parentId, long childId) implements ServiceEvent {}
 
-  /** {@code parentId} no longer depends on {@code childId}. */
+  /**
+   * {@code parentId} no longer depends on {@code childId}.
+   *
+   * @param at when the event happened (wall clock)
+   * @param parentId the id of the service that removed the dependency
+   * @param childId the id of the service it no longer depends on
+   */
   record DependencyRemoved(Instant at, long parentId, long childId) implements ServiceEvent {}
 
   /**
    * A state change. On a move to CRASHED, {@code crashReason} and {@code crashStack} are set.
    *
+   * @param at when the event happened (wall clock)
+   * @param serviceId the id of the service that changed state
+   * @param from the state before the change
+   * @param to the state after the change
    * @param restartCount the service's restart count after the change
+   * @param crashReason on a move to CRASHED, the crash reason's {@code toString()}; otherwise null
+   * @param crashStack on a move to CRASHED, the crash reason's stack trace as text; otherwise null
    */
   record Transition(
       Instant at,
@@ -49,30 +82,57 @@ public sealed interface ServiceEvent {
       String crashStack)
       implements ServiceEvent {}
 
-  /** New counters of one timer, task or crontab. */
+  /**
+   * New counters of one timer, task or crontab.
+   *
+   * @param at when the event happened (wall clock)
+   * @param serviceId the id of the service the method belongs to
+   * @param timer the method's name
+   * @param runs how many times it has run
+   * @param overruns how many runs took longer than the interval
+   */
   record TimerStats(Instant at, long serviceId, String timer, long runs, long overruns)
       implements ServiceEvent {}
 
   /**
    * A hook, task step or timer callback ran longer than the blocking timeout.
    *
+   * @param at when the event happened (wall clock)
+   * @param serviceId the id of the service whose code blocked
    * @param what e.g. {@code onStart} or {@code timer tick}
+   * @param elapsed how long it had been running when it was reported
    * @param stack the blocked thread's stack trace as text
    */
   record Blocking(Instant at, long serviceId, String what, Duration elapsed, String stack)
       implements ServiceEvent {}
 
-  /** A warning or error logged by the runtime or a service ({@code serviceId} may be null). */
+  /**
+   * A warning or error logged by the runtime or a service.
+   *
+   * @param at when the event happened (wall clock)
+   * @param serviceId the id of the service that logged it; null when no service did
+   * @param level the log level, e.g. {@code WARN} or {@code ERROR}
+   * @param logger the name of the logger
+   * @param message the formatted message
+   */
   record Log(Instant at, Long serviceId, String level, String logger, String message)
       implements ServiceEvent {}
 
   /**
    * A diagnostic flag of a service was set or cleared (see {@code Service.diag()}).
    *
+   * @param at when the event happened (wall clock)
+   * @param serviceId the id of the service the flag belongs to
+   * @param flag the flag's name
    * @param set {@code true} when the flag was set, {@code false} when it was cleared
    */
   record FlagChanged(Instant at, long serviceId, String flag, boolean set) implements ServiceEvent {}
 
-  /** Events were dropped for this subscriber because it fell behind; a Snapshot follows. */
+  /**
+   * Events were dropped for this subscriber because it fell behind; a Snapshot follows.
+   *
+   * @param at when the event happened (wall clock)
+   * @param dropped how many events were dropped
+   */
   record Gap(Instant at, long dropped) implements ServiceEvent {}
 }

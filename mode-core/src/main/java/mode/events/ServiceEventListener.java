@@ -7,6 +7,10 @@ package mode.events;
  */
 @FunctionalInterface
 public interface ServiceEventListener {
-  /** Handles one event. */
+  /**
+   * Handles one event.
+   *
+   * @param event the event, in the order of the tree's changes
+   */
   void onEvent(ServiceEvent event);
 }

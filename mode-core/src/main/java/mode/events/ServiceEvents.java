@@ -33,6 +33,8 @@ public final class ServiceEvents {
    * Subscribes {@code listener} to the tree under {@code root} with a queue of {@value
    * #DEFAULT_QUEUE_CAPACITY} events. Thread-safe.
    *
+   * @param root the service whose tree is watched
+   * @param listener receives the events, on the subscription's thread
    * @return the subscription; close it to stop delivery
    */
   public static EventSubscription subscribe(Service root, ServiceEventListener listener) {
@@ -43,6 +45,10 @@ public final class ServiceEvents {
    * Subscribes {@code listener} to the tree under {@code root} with a queue of {@code
    * queueCapacity} events. Thread-safe.
    *
+   * @param root the service whose tree is watched
+   * @param queueCapacity events kept for the listener before it counts as behind and gets a
+   *     {@code Gap}
+   * @param listener receives the events, on the subscription's thread
    * @return the subscription; close it to stop delivery
    * @throws IllegalArgumentException if {@code queueCapacity} is below 1 or above 2<sup>28</sup>
    * @throws NullPointerException if {@code root} or {@code listener} is null

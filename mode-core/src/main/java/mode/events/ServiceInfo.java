@@ -64,7 +64,26 @@ public record ServiceInfo(
     flags = flags == null || flags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(flags));
   }
 
-  /** A description without diagnostic flags. */
+  /**
+   * A description without diagnostic flags; the components are those of the record.
+   *
+   * @param id the service's id
+   * @param label the service's {@code label()}
+   * @param shortLabel the service's {@code shortLabel()}
+   * @param className the fully qualified class name
+   * @param state the state at the moment of the snapshot
+   * @param parentId the id of the service it was added to, or {@code null} for a root
+   * @param dependencyIds the ids of its dependencies, in insertion order
+   * @param stateSince when it entered {@code state}
+   * @param startedAt when it last entered RUNNING, or {@code null}
+   * @param startDuration how long its last start took, or {@code null}
+   * @param stopDuration how long its last stop took, or {@code null}
+   * @param restartCount how many times it was restarted
+   * @param crashReason {@code toString()} of the crash reason, or {@code null}
+   * @param crashStack the crash reason's stack trace as text, or {@code null}
+   * @param timers its background tasks, timers and crontabs with their counters
+   * @throws NullPointerException if a required component is null
+   */
   public ServiceInfo(
       long id,
       String label,

@@ -17,13 +17,15 @@ public final class DependencyCycleException extends IllegalStateException {
   /**
    * A cycle through {@code cycle}, in edge order: each node depends on the next, the last on
    * the first.
+   *
+   * @param cycle the nodes on the cycle, each once
    */
   public DependencyCycleException(List<GraphNode> cycle) {
     super(describe(cycle));
     this.cycle = List.copyOf(cycle);
   }
 
-  /** The nodes on the cycle in edge order, each once; the last depends on the first. */
+  /** {@return the nodes on the cycle in edge order, each once; the last depends on the first} */
   public List<GraphNode> cycle() {
     return cycle;
   }

@@ -55,6 +55,8 @@ public final class DependencyGraph {
    * <p>Safe to call from any thread while the services run; each service's dependencies are read
    * once, so a dependency added during the walk may or may not appear.
    *
+   * @param root the service the walk starts from
+   * @return the graph
    * @throws NullPointerException if {@code root} is null
    */
   public static DependencyGraph of(mode.Service root) {
@@ -75,6 +77,8 @@ public final class DependencyGraph {
    * order; the walk starts from them, then from any service it did not reach (a cycle), so every
    * service of the collection is a node.
    *
+   * @param services every service of the tree, each once
+   * @return the graph
    * @throws IllegalArgumentException if two services share an id, or a service depends on an id
    *     that is not in the collection (the message names both)
    */
@@ -115,6 +119,9 @@ public final class DependencyGraph {
    * stable order). Keys are drawn even when they have no dependencies; values that are not keys
    * are drawn as edge targets only, as mode does.
    *
+   * @param <K> the type of the keys
+   * @param adjacency each key mapped to the keys it depends on
+   * @return the graph
    * @throws NullPointerException if a key, a value list or a value is null
    */
   public static <K> DependencyGraph of(Map<K, ? extends Collection<? extends K>> adjacency) {
@@ -182,7 +189,7 @@ public final class DependencyGraph {
     return new DefaultDirectedGraph<>(DefaultEdge.class);
   }
 
-  /** Every node, in the order described in the class comment. */
+  /** {@return every node, in the order described in the class comment} */
   public List<GraphNode> nodes() {
     return List.copyOf(graph.vertexSet());
   }
@@ -190,6 +197,8 @@ public final class DependencyGraph {
   /**
    * The nodes {@code node} depends on, in insertion order.
    *
+   * @param node a node of this graph
+   * @return its dependencies
    * @throws IllegalArgumentException if {@code node} is not in this graph
    */
   public List<GraphNode> dependenciesOf(GraphNode node) {
@@ -200,6 +209,8 @@ public final class DependencyGraph {
   /**
    * The nodes that depend on {@code node}, in insertion order.
    *
+   * @param node a node of this graph
+   * @return its dependents
    * @throws IllegalArgumentException if {@code node} is not in this graph
    */
   public List<GraphNode> dependentsOf(GraphNode node) {
@@ -207,7 +218,12 @@ public final class DependencyGraph {
     return Graphs.predecessorListOf(graph, node);
   }
 
-  /** The node with this id, if any. */
+  /**
+   * The node with this id, if any.
+   *
+   * @param id a node's id (a service's id, or its number for an adjacency map)
+   * @return the node, or empty
+   */
   public Optional<GraphNode> node(long id) {
     return graph.vertexSet().stream().filter(n -> n.id() == id).findFirst();
   }
@@ -215,6 +231,8 @@ public final class DependencyGraph {
   /**
    * A read-only JGraphT view of this graph (edges from dependent to dependency), for algorithms
    * and layouts. Mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return the view; it does not change with the services
    */
   public Graph<GraphNode, DefaultEdge> asGraph() {
     return graph;
@@ -225,6 +243,7 @@ public final class DependencyGraph {
    * hooks (a parent before its dependencies). Reverse the list for dependencies first. Ties keep
    * the node order of this graph, so the result is deterministic.
    *
+   * @return every node, dependents first
    * @throws DependencyCycleException if the graph has a cycle (the exception names it)
    */
   public List<GraphNode> topologicalOrder() {
@@ -238,7 +257,7 @@ public final class DependencyGraph {
     return order;
   }
 
-  /** Whether some node depends, directly or not, on itself. */
+  /** {@return whether some node depends, directly or not, on itself} */
   public boolean hasCycle() {
     return findCycle().isPresent();
   }
@@ -247,17 +266,24 @@ public final class DependencyGraph {
    * A cycle, if the graph has one: its nodes in edge order, each once (the last depends on the
    * first; a node that depends on itself is a cycle of one). The search is depth-first in node
    * order, so the answer is deterministic.
+   *
+   * @return the cycle's nodes, or empty when there is none
    */
   public Optional<List<GraphNode>> findCycle() {
     return new CycleSearch(graph).find();
   }
 
-  /** The graph in DOT, in mode's format ({@link GraphFormatter#defaults()}). */
+  /** {@return the graph in DOT, in mode's format} See {@link GraphFormatter#defaults()}. */
   public String toDot() {
     return GraphFormatter.defaults().format(this);
   }
 
-  /** The graph in DOT, written by {@code formatter}. */
+  /**
+   * The graph in DOT, written by {@code formatter}.
+   *
+   * @param formatter how nodes and edges are written
+   * @return the DOT text
+   */
   public String toDot(GraphFormatter formatter) {
     return formatter.format(this);
   }

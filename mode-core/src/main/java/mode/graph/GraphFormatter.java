@@ -70,7 +70,10 @@ public final class GraphFormatter {
     this.colorByState = colorByState;
   }
 
-  /** mode's default: {@code digraph dependencies}, no indent, {@code root="NoneType"}, mode's colours. */
+  /**
+   * {@return mode's default}: {@code digraph dependencies}, no indent, {@code root="NoneType"},
+   * mode's colours.
+   */
   public static GraphFormatter defaults() {
     return DEFAULTS;
   }
@@ -79,6 +82,8 @@ public final class GraphFormatter {
    * The same, with the graph attribute {@code root} set to {@code label} (mode's {@code
    * GraphFormatter(root=...)}).
    *
+   * @param label the value of the {@code root} attribute
+   * @return the changed copy
    * @throws NullPointerException if {@code label} is null
    */
   public GraphFormatter withRoot(String label) {
@@ -88,6 +93,9 @@ public final class GraphFormatter {
   /**
    * The same, written as an undirected {@code graph} with {@code --} edges (mode's {@code
    * type="graph"}) when {@code directed} is false.
+   *
+   * @param directed whether the graph is written as a {@code digraph}
+   * @return the changed copy
    */
   public GraphFormatter withDirected(boolean directed) {
     return new GraphFormatter(directed, id, indent, root, colorByState);
@@ -97,6 +105,8 @@ public final class GraphFormatter {
    * The same, with another graph id (mode's {@code id}); written bare when it is a plain DOT
    * identifier, else quoted and escaped.
    *
+   * @param id the graph id
+   * @return the changed copy
    * @throws NullPointerException if {@code id} is null
    */
   public GraphFormatter withId(String id) {
@@ -107,6 +117,8 @@ public final class GraphFormatter {
    * The same, with every line indented by {@code level} more steps of four spaces (mode's {@code
    * indent}).
    *
+   * @param level how many steps of four spaces to add
+   * @return the changed copy
    * @throws IllegalArgumentException if {@code level} is negative
    */
   public GraphFormatter withIndent(int level) {
@@ -116,7 +128,9 @@ public final class GraphFormatter {
     return new GraphFormatter(directed, id, level, root, colorByState);
   }
 
-  /** The same, drawing every node and colouring it by state (see the class comment). */
+  /**
+   * {@return the same, drawing every node and colouring it by state} See the class comment.
+   */
   public GraphFormatter withStateColors() {
     return new GraphFormatter(directed, id, indent, root, true);
   }
@@ -124,6 +138,8 @@ public final class GraphFormatter {
   /**
    * {@code graph} in DOT, as described in the class comment.
    *
+   * @param graph the graph to write
+   * @return the DOT text
    * @throws NullPointerException if {@code graph} is null
    */
   public String format(DependencyGraph graph) {

@@ -30,6 +30,12 @@ public record Descriptor(
     Integer tcpPort,
     String token) {
 
+  /**
+   * Checks the required components.
+   *
+   * @throws NullPointerException if {@code name}, {@code mainClass}, {@code startedAt} or {@code
+   *     socket} is null
+   */
   public Descriptor {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(mainClass, "mainClass");
@@ -37,12 +43,12 @@ public record Descriptor(
     Objects.requireNonNull(socket, "socket");
   }
 
-  /** The agent's Unix domain socket. */
+  /** {@return the agent's Unix domain socket} */
   public InspectTarget.Unix unixTarget() {
     return new InspectTarget.Unix(Path.of(socket));
   }
 
-  /** The agent's TCP listener with its token, when it has one. */
+  /** {@return the agent's TCP listener with its token; empty when it has none} */
   public Optional<InspectTarget.Tcp> tcpTarget() {
     return tcpHost == null || tcpPort == null || token == null
         ? Optional.empty()

@@ -22,6 +22,9 @@ public final class FileErrors {
   /**
    * The reason of {@code error}: the operating system's wording for the common cases, else the
    * reason the file system gave, else the exception's message.
+   *
+   * @param error a failed file operation's exception
+   * @return the reason, in words
    */
   public static String reason(IOException error) {
     String known = switch (error) {
@@ -45,6 +48,11 @@ public final class FileErrors {
   /**
    * An exception whose message is {@code cannot <action> <file>: <reason>} (plus the other file
    * involved, if the error names one), with {@code error} as its cause.
+   *
+   * @param action what was being done, e.g. {@code create inspect directory}
+   * @param file the file it was done to
+   * @param error the exception it failed with
+   * @return the new exception
    */
   public static IOException describe(String action, Path file, IOException error) {
     String other = error instanceof FileSystemException fs && fs.getFile() != null

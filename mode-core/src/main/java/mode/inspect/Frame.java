@@ -13,6 +13,12 @@ import java.util.Objects;
  * @param message the message
  */
 public record Frame(long seq, Instant ts, InspectMessage message) {
+  /**
+   * Checks the components.
+   *
+   * @throws NullPointerException if {@code ts} or {@code message} is null
+   * @throws IllegalArgumentException if {@code seq} is negative
+   */
   public Frame {
     Objects.requireNonNull(ts, "ts");
     Objects.requireNonNull(message, "message");
@@ -21,7 +27,7 @@ public record Frame(long seq, Instant ts, InspectMessage message) {
     }
   }
 
-  /** The message's wire type. */
+  /** {@return the message's wire type} */
   public String type() {
     return message.type();
   }

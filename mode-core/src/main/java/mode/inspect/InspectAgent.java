@@ -125,6 +125,9 @@ public final class InspectAgent implements AutoCloseable {
    * events ({@code ServiceEvents.subscribe(root, ...)}) and may start, stop and restart any
    * service of it. The worker does this for you unless run with {@code --no-inspect}.
    *
+   * @param root the service whose tree the agent serves
+   * @param options where and how the agent listens
+   * @return the running agent; {@code close()} stops it
    * @throws IOException if the folder, the socket or the TCP port cannot be set up (the message
    *     names it); nothing is left behind then
    * @throws IllegalArgumentException if a non-loopback TCP address is asked without {@link
@@ -156,17 +159,17 @@ public final class InspectAgent implements AutoCloseable {
     return new InspectAgent(options, events, commands, authTimeout);
   }
 
-  /** What this agent published: pid, name, socket, TCP address and token. */
+  /** {@return what this agent published: pid, name, socket, TCP address and token} */
   public Descriptor descriptor() {
     return descriptor;
   }
 
-  /** The descriptor file. */
+  /** {@return the descriptor file} */
   public Path descriptorFile() {
     return directory.descriptorPath(base);
   }
 
-  /** How many clients are connected now. */
+  /** {@return how many clients are connected now} */
   public int clientCount() {
     return sessions.size();
   }

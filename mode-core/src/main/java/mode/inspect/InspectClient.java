@@ -65,6 +65,8 @@ public final class InspectClient implements AutoCloseable {
   /**
    * Connects to an agent; on TCP also sends the token. Blocks until connected.
    *
+   * @param target where the agent listens
+   * @return the connected client, not yet started
    * @throws IOException if the agent cannot be reached; the message names the target
    */
   public static InspectClient connect(InspectTarget target) throws IOException {
@@ -92,25 +94,45 @@ public final class InspectClient implements AutoCloseable {
     return target instanceof InspectTarget.Tcp ? "tcp " + target : "socket " + target;
   }
 
-  /** Receives every frame, decoded. Returns this client. */
+  /**
+   * Receives every frame, decoded.
+   *
+   * @param handler called with each frame
+   * @return this client
+   */
   public InspectClient onMessage(Consumer<Frame> handler) {
     this.onMessage = Objects.requireNonNull(handler, "handler");
     return this;
   }
 
-  /** Receives every raw line before it is decoded (for recording). Returns this client. */
+  /**
+   * Receives every raw line before it is decoded (for recording).
+   *
+   * @param handler called with each line
+   * @return this client
+   */
   public InspectClient onLine(Consumer<String> handler) {
     this.onLine = Objects.requireNonNull(handler, "handler");
     return this;
   }
 
-  /** Receives decoding and connection failures. Returns this client. */
+  /**
+   * Receives decoding and connection failures.
+   *
+   * @param handler called with each failure
+   * @return this client
+   */
   public InspectClient onError(Consumer<Throwable> handler) {
     this.onError = Objects.requireNonNull(handler, "handler");
     return this;
   }
 
-  /** Runs once when the connection has ended, after the last message. Returns this client. */
+  /**
+   * Runs once when the connection has ended, after the last message.
+   *
+   * @param handler the code to run
+   * @return this client
+   */
   public InspectClient onClose(Runnable handler) {
     this.onClose = Objects.requireNonNull(handler, "handler");
     return this;
@@ -204,8 +226,10 @@ public final class InspectClient implements AutoCloseable {
   }
 
   /**
-   * Sends a message; returns its {@code seq}. Blocks while the agent does not read.
+   * Sends a message. Blocks while the agent does not read.
    *
+   * @param message the message to send
+   * @return the message's {@code seq}
    * @throws IOException if the connection is closed or fails
    */
   public long send(InspectMessage message) throws IOException {
@@ -224,6 +248,9 @@ public final class InspectClient implements AutoCloseable {
    * Sends a command; the future completes with its reply, or exceptionally when the connection
    * ends first. The reply is also passed to {@code onMessage}, before the future completes. Needs
    * a started client.
+   *
+   * @param command the command to send
+   * @return the future of the reply
    */
   public CompletableFuture<InspectMessage.Reply> request(InspectMessage.Command command) {
     CompletableFuture<InspectMessage.Reply> future = new CompletableFuture<>();

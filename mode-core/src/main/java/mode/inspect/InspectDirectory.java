@@ -72,7 +72,9 @@ public final class InspectDirectory {
     this.path = path;
   }
 
-  /** The folder this JVM uses when none is given (see the class description); not created. */
+  /**
+   * {@return the folder this JVM uses when none is given (see the class description); not created}
+   */
   public static Path defaultPath() {
     String property = System.getProperty(DIRECTORY_PROPERTY);
     if (property != null && !property.isBlank()) {
@@ -94,6 +96,8 @@ public final class InspectDirectory {
    * changed: one open to other users (group or other permission bits, like a shared {@code
    * /tmp}) is refused, since anyone who may write into it could plant files for us to act on.
    *
+   * @param path the folder
+   * @return the opened folder
    * @throws IOException if it cannot be created, is a symbolic link or not a folder, belongs to
    *     another user, or is open to other users; the message names the folder and the reason
    */
@@ -145,12 +149,17 @@ public final class InspectDirectory {
     }
   }
 
-  /** Opens {@link #defaultPath()}. */
+  /**
+   * Opens {@link #defaultPath()}.
+   *
+   * @return the opened folder
+   * @throws IOException as {@link #open(Path)}
+   */
   public static InspectDirectory openDefault() throws IOException {
     return open(defaultPath());
   }
 
-  /** The folder. */
+  /** {@return the folder} */
   public Path path() {
     return path;
   }
@@ -165,6 +174,7 @@ public final class InspectDirectory {
    * socket of that name without a descriptor goes when its pid is dead. Nothing else is touched,
    * no symbolic link is followed, and nothing outside the folder is ever removed.
    *
+   * @return the descriptors, ordered by pid
    * @throws IOException if the folder cannot be listed
    */
   public List<Descriptor> workers() throws IOException {
@@ -193,6 +203,8 @@ public final class InspectDirectory {
   /**
    * Reads one descriptor file (following a symbolic link: the file was named by the user).
    *
+   * @param file the descriptor file
+   * @return the descriptor it holds
    * @throws IOException if it cannot be read or does not hold a descriptor; the message names it
    *     and the reason
    */

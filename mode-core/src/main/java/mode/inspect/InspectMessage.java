@@ -25,7 +25,7 @@ public sealed interface InspectMessage {
   /** The protocol version this library speaks; sent in {@link Hello} and in the descriptor. */
   int PROTOCOL_VERSION = 1;
 
-  /** The wire name of this message, the {@code type} field of its line. */
+  /** {@return the wire name of this message}, the {@code type} field of its line. */
   String type();
 
   /**
@@ -43,6 +43,11 @@ public sealed interface InspectMessage {
    */
   record Hello(int protocol, long pid, String name, String mainClass, Instant startedAt, String version, String commit)
       implements InspectMessage {
+    /**
+     * Checks the fields and turns a missing {@code version} or {@code commit} into an empty string.
+     *
+     * @throws NullPointerException if {@code name}, {@code mainClass} or {@code startedAt} is null
+     */
     public Hello {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(mainClass, "mainClass");
@@ -73,8 +78,15 @@ public sealed interface InspectMessage {
   /**
    * One runtime event, exactly the {@link ServiceEvent} record the agent's subscription delivered;
    * its {@code type} is the event's kind ({@code transition}, {@code snapshot}, ...).
+   *
+   * @param event the event as the subscription delivered it
    */
   record Event(ServiceEvent event) implements InspectMessage {
+    /**
+     * Checks the event.
+     *
+     * @throws NullPointerException if {@code event} is null
+     */
     public Event {
       Objects.requireNonNull(event, "event");
     }
@@ -94,6 +106,11 @@ public sealed interface InspectMessage {
    * @param text the command's output when it has one (the thread dump), else {@code null}
    */
   record Reply(long re, boolean ok, String message, String text) implements InspectMessage {
+    /**
+     * Checks the message.
+     *
+     * @throws NullPointerException if {@code message} is null
+     */
     public Reply {
       Objects.requireNonNull(message, "message");
     }
@@ -107,8 +124,15 @@ public sealed interface InspectMessage {
   /**
    * The agent rejected the connection's input (malformed line, wrong token, unknown command...);
    * the agent closes the connection after sending it.
+   *
+   * @param message what was wrong, in words
    */
   record ErrorMessage(String message) implements InspectMessage {
+    /**
+     * Checks the message.
+     *
+     * @throws NullPointerException if {@code message} is null
+     */
     public ErrorMessage {
       Objects.requireNonNull(message, "message");
     }
@@ -119,8 +143,17 @@ public sealed interface InspectMessage {
     }
   }
 
-  /** The first line a TCP client sends: the token from the worker's descriptor. */
+  /**
+   * The first line a TCP client sends: the token from the worker's descriptor.
+   *
+   * @param token the token, exactly as the descriptor holds it
+   */
   record Auth(String token) implements InspectMessage {
+    /**
+     * Checks the token.
+     *
+     * @throws NullPointerException if {@code token} is null
+     */
     public Auth {
       Objects.requireNonNull(token, "token");
     }
@@ -134,7 +167,11 @@ public sealed interface InspectMessage {
   /** A request from a client; the agent answers each with a {@link Reply}. */
   sealed interface Command extends InspectMessage {}
 
-  /** Start the service with this id (see {@code mode.Service#id()}). */
+  /**
+   * Start the service with this id.
+   *
+   * @param service the id of the service to start (see {@code mode.Service#id()})
+   */
   record Start(long service) implements Command {
     @Override
     public String type() {
@@ -142,7 +179,11 @@ public sealed interface InspectMessage {
     }
   }
 
-  /** Stop the service with this id. */
+  /**
+   * Stop the service with this id.
+   *
+   * @param service the id of the service to stop
+   */
   record Stop(long service) implements Command {
     @Override
     public String type() {
@@ -150,7 +191,11 @@ public sealed interface InspectMessage {
     }
   }
 
-  /** Restart the service with this id. */
+  /**
+   * Restart the service with this id.
+   *
+   * @param service the id of the service to restart
+   */
   record Restart(long service) implements Command {
     @Override
     public String type() {
@@ -181,6 +226,11 @@ public sealed interface InspectMessage {
    * @param json the whole line, for logging or recording
    */
   record Unknown(String type, String json) implements InspectMessage {
+    /**
+     * Checks the fields.
+     *
+     * @throws NullPointerException if an argument is null
+     */
     public Unknown {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(json, "json");

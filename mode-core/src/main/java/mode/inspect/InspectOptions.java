@@ -35,6 +35,12 @@ public record InspectOptions(
   /** Default connections served at once. */
   public static final int DEFAULT_MAX_CLIENTS = 32;
 
+  /**
+   * Checks the components.
+   *
+   * @throws NullPointerException if {@code name}, {@code mainClass} or {@code directory} is null
+   * @throws IllegalArgumentException if {@code queueCapacity} or {@code maxClients} is out of range
+   */
   public InspectOptions {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(mainClass, "mainClass");
@@ -51,33 +57,62 @@ public record InspectOptions(
   /**
    * Unix socket only, in {@link InspectDirectory#defaultPath()}, default limits (the queue
    * capacity may be set with the system property {@value #QUEUE_CAPACITY_PROPERTY}).
+   *
+   * @param name the worker's name
+   * @return the options
    */
   public static InspectOptions defaults(String name) {
     return new InspectOptions(name, "", InspectDirectory.defaultPath(), null, false,
         Integer.getInteger(QUEUE_CAPACITY_PROPERTY, DEFAULT_QUEUE_CAPACITY), DEFAULT_MAX_CLIENTS);
   }
 
-  /** These options with another main class. */
+  /**
+   * These options with another main class.
+   *
+   * @param mainClass the worker's main class, or an empty string when unknown
+   * @return the changed copy
+   */
   public InspectOptions withMainClass(String mainClass) {
     return new InspectOptions(name, mainClass, directory, tcp, allowRemote, queueCapacity, maxClients);
   }
 
-  /** These options with another folder. */
+  /**
+   * These options with another folder.
+   *
+   * @param directory the folder for socket and descriptor
+   * @return the changed copy
+   */
   public InspectOptions withDirectory(Path directory) {
     return new InspectOptions(name, mainClass, directory, tcp, allowRemote, queueCapacity, maxClients);
   }
 
-  /** These options with a TCP listener ({@code allowRemote} permits a non-loopback address). */
+  /**
+   * These options with a TCP listener ({@code allowRemote} permits a non-loopback address).
+   *
+   * @param tcp the address to listen on with TCP as well, or {@code null} for none
+   * @param allowRemote whether {@code tcp} may be an address other than loopback
+   * @return the changed copy
+   */
   public InspectOptions withTcp(InetSocketAddress tcp, boolean allowRemote) {
     return new InspectOptions(name, mainClass, directory, tcp, allowRemote, queueCapacity, maxClients);
   }
 
-  /** These options with another per-client queue capacity. */
+  /**
+   * These options with another per-client queue capacity.
+   *
+   * @param queueCapacity events kept per client (1 to 2<sup>28</sup>)
+   * @return the changed copy
+   */
   public InspectOptions withQueueCapacity(int queueCapacity) {
     return new InspectOptions(name, mainClass, directory, tcp, allowRemote, queueCapacity, maxClients);
   }
 
-  /** These options with another connection limit. */
+  /**
+   * These options with another connection limit.
+   *
+   * @param maxClients connections served at once, at least 1
+   * @return the changed copy
+   */
   public InspectOptions withMaxClients(int maxClients) {
     return new InspectOptions(name, mainClass, directory, tcp, allowRemote, queueCapacity, maxClients);
   }

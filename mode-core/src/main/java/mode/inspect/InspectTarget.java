@@ -9,8 +9,17 @@ import java.util.Objects;
  */
 public sealed interface InspectTarget {
 
-  /** A worker's Unix domain socket; the file's permissions (0600) are the access control. */
+  /**
+   * A worker's Unix domain socket; the file's permissions (0600) are the access control.
+   *
+   * @param socket the path of the socket file
+   */
   record Unix(Path socket) implements InspectTarget {
+    /**
+     * Checks the path.
+     *
+     * @throws NullPointerException if {@code socket} is null
+     */
     public Unix {
       Objects.requireNonNull(socket, "socket");
     }
@@ -21,8 +30,20 @@ public sealed interface InspectTarget {
     }
   }
 
-  /** A worker's TCP listener; {@code token} is sent before anything else. */
+  /**
+   * A worker's TCP listener; {@code token} is sent before anything else.
+   *
+   * @param host the host name or address the worker listens on
+   * @param port the TCP port, 1 to 65535
+   * @param token the token from the worker's descriptor
+   */
   record Tcp(String host, int port, String token) implements InspectTarget {
+    /**
+     * Checks the fields.
+     *
+     * @throws NullPointerException if {@code host} or {@code token} is null
+     * @throws IllegalArgumentException if {@code port} is not in 1..65535
+     */
     public Tcp {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(token, "token");

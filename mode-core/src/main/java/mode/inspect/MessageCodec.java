@@ -59,6 +59,8 @@ public final class MessageCodec {
    * The line for a frame, without the terminating newline. Never contains a raw newline: line
    * breaks inside strings (stack traces) are escaped.
    *
+   * @param frame the frame to write
+   * @return the JSON line
    * @throws ProtocolException if the message cannot be written as JSON (an {@link
    *     InspectMessage.Unknown}; never for the other records of this package)
    */
@@ -77,6 +79,7 @@ public final class MessageCodec {
    * The frame a line holds.
    *
    * @param line one line without its newline
+   * @return the decoded frame
    * @throws ProtocolException if the line is not a JSON object, lacks a valid {@code type},
    *     {@code seq} or {@code ts}, or a known message has fields of the wrong type or lacks
    *     required ones; the message names the offending value
@@ -98,6 +101,9 @@ public final class MessageCodec {
    * text, without building the text for a common event line.
    *
    * @param bytes holds the line, without its newline, at {@code offset}
+   * @param offset where the line begins in {@code bytes}
+   * @param length the line's length in bytes
+   * @return the decoded frame
    * @throws ProtocolException as {@link #decode(String)}, and if the bytes are not valid UTF-8
    */
   public static Frame decode(byte[] bytes, int offset, int length) {

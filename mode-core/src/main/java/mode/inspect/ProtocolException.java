@@ -9,12 +9,21 @@ package mode.inspect;
 public class ProtocolException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** A violation described by {@code message}. */
+  /**
+   * A violation described by {@code message}.
+   *
+   * @param message what was wrong, naming the offending value
+   */
   public ProtocolException(String message) {
     super(message);
   }
 
-  /** A violation described by {@code message}, found while handling {@code cause}. */
+  /**
+   * A violation described by {@code message}, found while handling {@code cause}.
+   *
+   * @param message what was wrong, naming the offending value
+   * @param cause the failure that revealed it
+   */
   public ProtocolException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -46,6 +46,7 @@ public final class ModeFlightRecorder {
    * its own tree; call this for services run without one. A recording that already runs is
    * followed before this returns; one started later is followed a moment after it starts.
    *
+   * @param root the service whose tree is watched
    * @return closes the watch (idempotent)
    * @throws NullPointerException if {@code root} is null
    */

@@ -28,6 +28,7 @@ public final class ServiceStopEvent extends ServiceDurationEvent {
   /**
    * Begins timing the stop of {@code service}.
    *
+   * @param service the service whose stop begins
    * @return the event to hand to {@link #end(ServiceStopEvent, Service)}, or {@code null} when
    *     no recording takes it
    */
@@ -40,7 +41,12 @@ public final class ServiceStopEvent extends ServiceDurationEvent {
     return event;
   }
 
-  /** Ends the timing begun by {@link #begin(Service)} and commits it; {@code null} is a no-op. */
+  /**
+   * Ends the timing begun by {@link #begin(Service)} and commits it; {@code null} is a no-op.
+   *
+   * @param event what {@link #begin(Service)} returned
+   * @param service the service whose stop ended
+   */
   public static void end(ServiceStopEvent event, Service service) {
     ServiceDurationEvent.end(event, service);
   }

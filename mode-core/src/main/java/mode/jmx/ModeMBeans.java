@@ -57,13 +57,22 @@ public final class ModeMBeans implements AutoCloseable, ServiceEventListener {
    * Registers the tree under {@code root} with {@code server} until the returned handle is
    * closed; the first registrations follow a moment later, on the subscription's thread.
    *
+   * @param root the service whose tree is registered
+   * @param server the MBean server, usually the platform's
+   * @return the handle whose {@code close()} unregisters every MBean
    * @throws JMException if the Worker's own MBean cannot be registered
    */
   public static ModeMBeans register(Service root, MBeanServer server) throws JMException {
     return new ModeMBeans(Objects.requireNonNull(root, "root"), Objects.requireNonNull(server, "server"));
   }
 
-  /** The name of a service's MBean: {@code mode:type=Service,name=<quoted label>,id=<id>}. */
+  /**
+   * The name of a service's MBean: {@code mode:type=Service,name=<quoted label>,id=<id>}.
+   *
+   * @param service the service
+   * @return the name
+   * @throws MalformedObjectNameException not in practice: the label is quoted
+   */
   public static ObjectName serviceName(Service service) throws MalformedObjectNameException {
     return name("Service", service);
   }

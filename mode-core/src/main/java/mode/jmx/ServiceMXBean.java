@@ -9,31 +9,35 @@ package mode.jmx;
  * {@link IllegalStateException} with the service's message (never a mode class).
  */
 public interface ServiceMXBean {
-  /** The service's id, unique in the JVM. */
+  /** {@return the service's id, unique in the JVM} */
   long getId();
 
-  /** The service's label. */
+  /** {@return the service's label} */
   String getLabel();
 
-  /** The fully qualified class name. */
+  /** {@return the fully qualified class name} */
   String getServiceClass();
 
-  /** The state: INIT, STARTING, RUNNING, STOPPING, SHUTDOWN or CRASHED. */
+  /** {@return the state: INIT, STARTING, RUNNING, STOPPING, SHUTDOWN or CRASHED} */
   String getState();
 
-  /** How many times it was restarted. */
+  /** {@return how many times it was restarted} */
   int getRestartCount();
 
-  /** Seconds since it last entered RUNNING, while it runs; else 0. */
+  /** {@return seconds since it last entered RUNNING, while it runs; else 0} */
   double getUptimeSeconds();
 
-  /** How long its last start took (STARTING to RUNNING), in ms, or -1 if it never started. */
+  /**
+   * {@return how long its last start took (STARTING to RUNNING), in ms, or -1 if it never started}
+   */
   double getLastStartMillis();
 
-  /** How long its last stop took (STOPPING to SHUTDOWN), in ms, or -1 if it never stopped. */
+  /**
+   * {@return how long its last stop took (STOPPING to SHUTDOWN), in ms, or -1 if it never stopped}
+   */
   double getLastStopMillis();
 
-  /** The last crash reason ({@code toString()} of the exception), or an empty string. */
+  /** {@return the last crash reason ({@code toString()} of the exception), or an empty string} */
   String getLastCrashReason();
 
   /** Starts the service (it must be INIT). */

@@ -86,6 +86,9 @@ public final class FlightRecorder implements AutoCloseable {
    * Opens a recorder on the calling thread that replays on {@code logger} if it is still open
    * after {@code timeout}.
    *
+   * @param logger the logger the held-back lines go to
+   * @param timeout how long the recorder may stay open before it replays
+   * @return the open recorder; close it when the work is done
    * @throws IllegalArgumentException if {@code timeout} is not positive
    */
   public static FlightRecorder start(Logger logger, Duration timeout) {
@@ -103,6 +106,10 @@ public final class FlightRecorder implements AutoCloseable {
   /**
    * As {@link #start(Logger, Duration)}, on a service's logger: every line the recorder writes
    * starts with the service's prefix, e.g. {@code [^-Cache]: [FlightRecorder-3] ...}.
+   *
+   * @param log the service's logger
+   * @param timeout how long the recorder may stay open before it replays
+   * @return the open recorder; close it when the work is done
    */
   public static FlightRecorder start(ServiceLog log, Duration timeout) {
     return start(log, timeout, TimeSource.system());
@@ -121,27 +128,53 @@ public final class FlightRecorder implements AutoCloseable {
     return recorder;
   }
 
-  /** Holds back (or logs, see the class comment) a line at DEBUG. */
+  /**
+   * Holds back (or logs, see the class comment) a line at DEBUG.
+   *
+   * @param format an SLF4J message format, with {@code {}} for each argument
+   * @param args the arguments; a trailing throwable is logged with its stack trace
+   */
   public void debug(String format, Object... args) {
     log(Level.DEBUG, format, args);
   }
 
-  /** Holds back a line at INFO. */
+  /**
+   * Holds back a line at INFO.
+   *
+   * @param format an SLF4J message format, with {@code {}} for each argument
+   * @param args the arguments; a trailing throwable is logged with its stack trace
+   */
   public void info(String format, Object... args) {
     log(Level.INFO, format, args);
   }
 
-  /** Holds back a line at WARN. */
+  /**
+   * Holds back a line at WARN.
+   *
+   * @param format an SLF4J message format, with {@code {}} for each argument
+   * @param args the arguments; a trailing throwable is logged with its stack trace
+   */
   public void warn(String format, Object... args) {
     log(Level.WARN, format, args);
   }
 
-  /** Holds back a line at ERROR. */
+  /**
+   * Holds back a line at ERROR.
+   *
+   * @param format an SLF4J message format, with {@code {}} for each argument
+   * @param args the arguments; a trailing throwable is logged with its stack trace
+   */
   public void error(String format, Object... args) {
     log(Level.ERROR, format, args);
   }
 
-  /** Holds back a line at {@code level}. */
+  /**
+   * Holds back a line at {@code level}.
+   *
+   * @param level the line's level
+   * @param format an SLF4J message format, with {@code {}} for each argument
+   * @param args the arguments; a trailing throwable is logged with its stack trace
+   */
   public void log(Level level, String format, Object... args) {
     Phase now;
     lock.lock();
@@ -157,7 +190,7 @@ public final class FlightRecorder implements AutoCloseable {
     emit(level, (now == Phase.TIMED_OUT ? ident : prefix) + format, args);
   }
 
-  /** Whether the timeout passed while the recorder was open. */
+  /** {@return whether the timeout passed while the recorder was open} */
   public boolean timedOut() {
     lock.lock();
     try {

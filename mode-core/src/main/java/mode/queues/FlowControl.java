@@ -33,12 +33,15 @@ public final class FlowControl {
     this.suspended = suspended;
   }
 
-  /** A flow control that starts suspended, as mode's does: producers wait for {@link #resume()}. */
+  /**
+   * {@return a flow control that starts suspended, as mode's does: producers wait for {@link
+   * #resume()}}
+   */
   public static FlowControl startSuspended() {
     return new FlowControl(true);
   }
 
-  /** A flow control that starts active: producers proceed until {@link #suspend()}. */
+  /** {@return a flow control that starts active: producers proceed until {@link #suspend()}} */
   public static FlowControl startActive() {
     return new FlowControl(false);
   }
@@ -76,7 +79,7 @@ public final class FlowControl {
     }
   }
 
-  /** Whether producers may proceed (not suspended). */
+  /** {@return whether producers may proceed (not suspended)} */
   public boolean isActive() {
     lock.lock();
     try {
@@ -105,6 +108,7 @@ public final class FlowControl {
   /**
    * Waits at most {@code timeout} until this flow control is active.
    *
+   * @param timeout the longest time to wait
    * @return true if active, false if the timeout elapsed first
    * @throws InterruptedException if the waiting thread is interrupted
    */

@@ -41,7 +41,11 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
   private final int capacity;
   private final FlowControl flowControl;
 
-  /** An unbounded queue governed by {@code flowControl}, not cleared on resume. */
+  /**
+   * An unbounded queue governed by {@code flowControl}, not cleared on resume.
+   *
+   * @param flowControl the flow control that suspends and resumes the producers
+   */
   public FlowControlQueue(FlowControl flowControl) {
     this(Integer.MAX_VALUE, flowControl, false);
   }
@@ -49,6 +53,8 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
   /**
    * A queue holding at most {@code capacity} values, governed by {@code flowControl}.
    *
+   * @param capacity the most values the queue holds
+   * @param flowControl the flow control that suspends and resumes the producers
    * @throws IllegalArgumentException if {@code capacity} is not positive
    */
   public FlowControlQueue(int capacity, FlowControl flowControl) {
@@ -59,6 +65,9 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
    * A queue holding at most {@code capacity} values; if {@code clearOnResume}, it is emptied each
    * time {@code flowControl} resumes.
    *
+   * @param capacity the most values the queue holds
+   * @param flowControl the flow control that suspends and resumes the producers
+   * @param clearOnResume whether each resume of {@code flowControl} empties the queue
    * @throws IllegalArgumentException if {@code capacity} is not positive
    */
   public FlowControlQueue(int capacity, FlowControl flowControl, boolean clearOnResume) {
@@ -77,22 +86,28 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
     this.flowControl = Objects.requireNonNull(flowControl, "flowControl");
   }
 
-  /** The flow control that governs this queue's producers. */
+  /** {@return the flow control that governs this queue's producers} */
   public final FlowControl flowControl() {
     return flowControl;
   }
 
-  /** The maximum number of values ({@link Integer#MAX_VALUE} when unbounded). */
+  /** {@return the maximum number of values} {@link Integer#MAX_VALUE} when unbounded. */
   public final int capacity() {
     return capacity;
   }
 
-  /** The size at which {@link #putEnhanced} reports pressure: {@code floor(capacity / 1.25)}. */
+  /**
+   * {@return the size at which {@link #putEnhanced} reports pressure}: {@code floor(capacity /
+   * 1.25)}.
+   */
   public final int pressureHighSize() {
     return capacity == Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.floor(capacity / 1.25);
   }
 
-  /** The size at or below which drop callbacks are called back: {@code floor(capacity * 0.40)}. */
+  /**
+   * {@return the size at or below which drop callbacks are called back}: {@code floor(capacity *
+   * 0.40)}.
+   */
   public final int pressureDropSize() {
     return (int) Math.floor(capacity * 0.40);
   }
@@ -100,6 +115,7 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
   /**
    * Adds {@code value}, waiting while the flow control is suspended, then while the queue is full.
    *
+   * @param value the value to add
    * @throws InterruptedException if interrupted while waiting (nothing was added)
    * @throws NullPointerException if {@code value} is null
    */
@@ -121,6 +137,8 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
    * Adds {@code value} if the flow control becomes active and room frees up within {@code
    * timeout}.
    *
+   * @param value the value to add
+   * @param timeout the longest time to wait
    * @return true if added, false if the timeout elapsed first
    * @throws InterruptedException if interrupted while waiting (nothing was added)
    */
@@ -146,7 +164,12 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
     }
   }
 
-  /** Adds {@code value} at once, ignoring the capacity and the flow control (mode's {@code force_put_nowait}). */
+  /**
+   * Adds {@code value} at once, ignoring the capacity and the flow control (mode's {@code
+   * force_put_nowait}).
+   *
+   * @param value the value to add
+   */
   public final void forcePut(T value) {
     Objects.requireNonNull(value, "value");
     lock.lock();
@@ -163,6 +186,9 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
    * already waiting, calls {@code onPressureHigh} (in this thread) and remembers {@code
    * onPressureDrop}, which a consumer calls once the queue has drained (see the class comment).
    *
+   * @param value the value to add
+   * @param onPressureHigh called when this call reports pressure
+   * @param onPressureDrop called by a consumer once the queue has drained
    * @return true if pressure was reported by this call
    */
   public final boolean putEnhanced(T value, Runnable onPressureHigh, Runnable onPressureDrop) {
@@ -189,6 +215,7 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
   /**
    * Removes and returns the oldest value, waiting until there is one.
    *
+   * @return the oldest value, removed
    * @throws InterruptedException if interrupted while waiting
    */
   public T take() throws InterruptedException {
@@ -204,7 +231,11 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
     }
   }
 
-  /** Removes and returns the oldest value, or null if the queue is empty. */
+  /**
+   * Removes and returns the oldest value, without waiting.
+   *
+   * @return the value, or null if the queue is empty
+   */
   public T poll() {
     releasePressure();
     lock.lock();
@@ -218,6 +249,7 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
   /**
    * Removes and returns the oldest value, waiting at most {@code timeout} for one.
    *
+   * @param timeout the longest time to wait
    * @return the value, or null if none arrived in time
    * @throws InterruptedException if interrupted while waiting
    */
@@ -238,7 +270,7 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
     }
   }
 
-  /** The number of values queued. */
+  /** {@return the number of values queued} */
   public final int size() {
     lock.lock();
     try {
@@ -248,7 +280,7 @@ public sealed class FlowControlQueue<T> permits ThrowableQueue {
     }
   }
 
-  /** Whether a consumer would have to wait. */
+  /** {@return whether a consumer would have to wait} */
   public boolean isEmpty() {
     lock.lock();
     try {

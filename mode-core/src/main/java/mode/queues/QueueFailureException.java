@@ -8,7 +8,11 @@ package mode.queues;
 public class QueueFailureException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Wraps {@code failure}, the throwable a producer put into the queue. */
+  /**
+   * Wraps {@code failure}, the throwable a producer put into the queue.
+   *
+   * @param failure the throwable the producer put; the cause of this exception
+   */
   public QueueFailureException(Throwable failure) {
     super("a producer put a failure into the queue: " + failure, failure);
   }

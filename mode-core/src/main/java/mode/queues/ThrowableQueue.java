@@ -19,7 +19,11 @@ import java.util.Objects;
 public final class ThrowableQueue<T> extends FlowControlQueue<T> {
   private final ArrayDeque<Throwable> failures = new ArrayDeque<>();
 
-  /** An unbounded queue governed by {@code flowControl}. */
+  /**
+   * An unbounded queue governed by {@code flowControl}.
+   *
+   * @param flowControl the flow control that suspends and resumes the producers
+   */
   public ThrowableQueue(FlowControl flowControl) {
     super(flowControl);
   }
@@ -27,6 +31,10 @@ public final class ThrowableQueue<T> extends FlowControlQueue<T> {
   /**
    * A queue of at most {@code capacity} values (failures do not count); see {@link
    * FlowControlQueue#FlowControlQueue(int, FlowControl, boolean)}.
+   *
+   * @param capacity the most values the queue holds
+   * @param flowControl the flow control that suspends and resumes the producers
+   * @param clearOnResume whether each resume of {@code flowControl} empties the queue
    */
   public ThrowableQueue(int capacity, FlowControl flowControl, boolean clearOnResume) {
     super(capacity, flowControl, (Void) null);
@@ -40,6 +48,7 @@ public final class ThrowableQueue<T> extends FlowControlQueue<T> {
    * Makes the next consumer throw a {@link QueueFailureException} caused by {@code failure}. Does
    * not wait.
    *
+   * @param failure the cause of the exception the consumer gets
    * @throws NullPointerException if {@code failure} is null
    */
   public void putThrowable(Throwable failure) {
@@ -53,7 +62,7 @@ public final class ThrowableQueue<T> extends FlowControlQueue<T> {
     }
   }
 
-  /** The number of failures not yet delivered to a consumer. */
+  /** {@return the number of failures not yet delivered to a consumer} */
   public int pendingFailures() {
     lock.lock();
     try {

@@ -44,7 +44,12 @@ public final class TokenBucket {
   /** How {@link #acquire()} waits; tests pass one that moves a fake clock. */
   @FunctionalInterface
   public interface Sleeper {
-    /** Waits for {@code d}. */
+    /**
+     * Waits for {@code d}.
+     *
+     * @param d how long to wait
+     * @throws InterruptedException if interrupted while waiting
+     */
     void sleep(Duration d) throws InterruptedException;
   }
 
@@ -80,6 +85,10 @@ public final class TokenBucket {
   /**
    * A full bucket reading {@code clock} and waiting with {@code sleeper}.
    *
+   * @param capacity the most tokens the bucket holds
+   * @param fillRate the tokens added per second
+   * @param clock the source of the current time
+   * @param sleeper how the blocking methods wait
    * @throws IllegalArgumentException if {@code capacity} or {@code fillRate} is not positive and
    *     finite
    */
@@ -102,6 +111,9 @@ public final class TokenBucket {
    * capacity {@code rate}, starting full, each token back {@code over} after it was taken ({@link
    * #fillRate()} reports the average, {@code rate / over}).
    *
+   * @param rate how many actions are allowed per {@code over}
+   * @param over the period the rate is counted over
+   * @return a full bucket
    * @throws IllegalArgumentException if {@code rate} is not positive and finite or {@code over} is
    *     not positive
    */
@@ -109,7 +121,15 @@ public final class TokenBucket {
     return rateLimit(rate, over, InstantSource.system(), Thread::sleep);
   }
 
-  /** As {@link #rateLimit(double, Duration)}, on the given clock and sleeper. */
+  /**
+   * As {@link #rateLimit(double, Duration)}, on the given clock and sleeper.
+   *
+   * @param rate how many actions are allowed per {@code over}
+   * @param over the period the rate is counted over
+   * @param clock the source of the current time
+   * @param sleeper how the blocking methods wait
+   * @return a full bucket
+   */
   public static TokenBucket rateLimit(double rate, Duration over, InstantSource clock, Sleeper sleeper) {
     Objects.requireNonNull(over, "over");
     if (over.isNegative() || over.isZero()) {
@@ -119,17 +139,17 @@ public final class TokenBucket {
     return new TokenBucket(positive("rate", rate), rate / seconds, clock, sleeper, over);
   }
 
-  /** The most tokens the bucket holds. */
+  /** {@return the most tokens the bucket holds} */
   public double capacity() {
     return capacity;
   }
 
-  /** Tokens added per second. */
+  /** {@return the tokens added per second} */
   public double fillRate() {
     return fillRate;
   }
 
-  /** The tokens available now. */
+  /** {@return the tokens available now} */
   public double tokens() {
     lock.lock();
     try {
@@ -140,7 +160,11 @@ public final class TokenBucket {
     }
   }
 
-  /** Takes one token if one is available now (mode's {@code pour}). */
+  /**
+   * Takes one token if one is available now (mode's {@code pour}).
+   *
+   * @return whether a token was taken
+   */
   public boolean tryAcquire() {
     return tryAcquire(1);
   }
@@ -148,6 +172,8 @@ public final class TokenBucket {
   /**
    * Takes {@code n} tokens if they are available now; otherwise takes none.
    *
+   * @param n how many tokens to take
+   * @return whether the tokens were taken
    * @throws IllegalArgumentException if {@code n} is not positive or exceeds the capacity
    */
   public boolean tryAcquire(double n) {
@@ -168,7 +194,7 @@ public final class TokenBucket {
     }
   }
 
-  /** How long until one token is available; zero if one is available now. */
+  /** {@return how long until one token is available}; zero if one is available now. */
   public Duration expectedTime() {
     return expectedTime(1);
   }
@@ -177,6 +203,8 @@ public final class TokenBucket {
    * How long until {@code n} tokens are available (if nobody else takes any); zero if they are
    * available now. Rounded up to the nanosecond.
    *
+   * @param n how many tokens are wanted
+   * @return the time to wait
    * @throws IllegalArgumentException if {@code n} is not positive or exceeds the capacity
    */
   public Duration expectedTime(double n) {

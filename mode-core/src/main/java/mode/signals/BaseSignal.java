@@ -29,7 +29,10 @@ public abstract sealed class BaseSignal<S, T> permits SyncSignal, Signal {
     this.name = Objects.requireNonNull(name, "name");
   }
 
-  /** The signal's label, used in log lines and error messages: the name it was created with. */
+  /**
+   * {@return the signal's label}, used in log lines and error messages: the name it was created
+   * with.
+   */
   public final String label() {
     return name;
   }
@@ -37,6 +40,7 @@ public abstract sealed class BaseSignal<S, T> permits SyncSignal, Signal {
   /**
    * Connects {@code receiver} to values from every sender, holding it strongly.
    *
+   * @param receiver called with each sender and value
    * @return the handle that disconnects this connection
    * @throws NullPointerException if {@code receiver} is null
    */
@@ -48,6 +52,9 @@ public abstract sealed class BaseSignal<S, T> permits SyncSignal, Signal {
    * Connects {@code receiver} to values sent by {@code sender} only (compared with {@code
    * equals}), holding it strongly.
    *
+   * @param receiver called with each value {@code sender} sends
+   * @param sender the only sender whose values reach {@code receiver}
+   * @return the handle that disconnects this connection
    * @throws NullPointerException if an argument is null
    */
   public final SignalConnection connect(Receiver<? super S, ? super T> receiver, S sender) {
@@ -62,6 +69,8 @@ public abstract sealed class BaseSignal<S, T> permits SyncSignal, Signal {
    * (for a listener that belongs to an object, prefer {@link #connectWeak(Object,
    * OwnedReceiver)}).
    *
+   * @param receiver called with each sender and value while it is alive
+   * @return the handle that disconnects this connection
    * @throws NullPointerException if {@code receiver} is null
    */
   public final SignalConnection connectWeak(Receiver<? super S, ? super T> receiver) {
@@ -76,6 +85,10 @@ public abstract sealed class BaseSignal<S, T> permits SyncSignal, Signal {
    * collected the connection disappears. {@code receiver} is held strongly and must not capture
    * {@code owner} (it gets it as a parameter), or the owner would never be collected.
    *
+   * @param <O> the owner's type
+   * @param owner the object the connection lives as long as
+   * @param receiver called with the owner, the sender and the value
+   * @return the handle that disconnects this connection
    * @throws NullPointerException if an argument is null
    */
   public final <O> SignalConnection connectWeak(O owner, OwnedReceiver<? super O, ? super S, ? super T> receiver) {
@@ -90,6 +103,7 @@ public abstract sealed class BaseSignal<S, T> permits SyncSignal, Signal {
    * Disconnects every connection of {@code receiver} (strong or weak, any sender filter), matched
    * by identity. Unlike mode's, this works for strong receivers too.
    *
+   * @param receiver the receiver to disconnect
    * @return true if at least one connection was removed
    */
   public final boolean disconnect(Receiver<? super S, ? super T> receiver) {
@@ -100,6 +114,8 @@ public abstract sealed class BaseSignal<S, T> permits SyncSignal, Signal {
    * Disconnects the connections of {@code receiver} made for {@code sender} only; its other
    * connections stay. mode raises {@code KeyError} here for strong receivers; this works.
    *
+   * @param receiver the receiver to disconnect
+   * @param sender the sender filter of the connections to remove
    * @return true if at least one connection was removed
    */
   public final boolean disconnect(Receiver<? super S, ? super T> receiver, S sender) {
@@ -111,7 +127,9 @@ public abstract sealed class BaseSignal<S, T> permits SyncSignal, Signal {
     removeIf(c -> true);
   }
 
-  /** The number of live connections (weak receivers already collected are not counted). */
+  /**
+   * {@return the number of live connections} Weak receivers already collected are not counted.
+   */
   public final int receiverCount() {
     expunge();
     int n = 0;

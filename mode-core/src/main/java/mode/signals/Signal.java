@@ -31,6 +31,8 @@ public final class Signal<S, T> extends BaseSignal<S, T> {
   /**
    * A signal with a label for log lines, errors and the names of its delivery threads, e.g.
    * {@code "Worker.started"}.
+   *
+   * @param name the label
    */
   public Signal(String name) {
     super(name);

@@ -17,8 +17,8 @@ public interface SignalConnection extends AutoCloseable {
   boolean disconnect();
 
   /**
-   * Whether the receiver is still connected: not disconnected and, for a weak receiver, not
-   * collected.
+   * {@return whether the receiver is still connected}: not disconnected and, for a weak receiver,
+   * not collected.
    */
   boolean isConnected();
 

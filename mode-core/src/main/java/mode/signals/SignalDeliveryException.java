@@ -40,7 +40,7 @@ public final class SignalDeliveryException extends RuntimeException {
         + failures.getFirst();
   }
 
-  /** Every failure of the send, in connection order of the receivers that threw. */
+  /** {@return every failure of the send, in connection order of the receivers that threw} */
   public List<Throwable> failures() {
     return failures;
   }

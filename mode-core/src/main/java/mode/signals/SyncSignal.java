@@ -22,7 +22,11 @@ public final class SyncSignal<S, T> extends BaseSignal<S, T> {
     this("SyncSignal");
   }
 
-  /** A signal with a label for log lines and errors, e.g. {@code "Cache.evicted"}. */
+  /**
+   * A signal with a label for log lines and errors, e.g. {@code "Cache.evicted"}.
+   *
+   * @param name the label
+   */
   public SyncSignal(String name) {
     super(name);
   }

@@ -20,6 +20,8 @@ public class ForfeitOneForOneSupervisor extends SupervisorStrategy {
   /**
    * With at most {@code maxRestarts} restarts within any period of length {@code over}.
    *
+   * @param maxRestarts the most restarts allowed in the window
+   * @param over the length of the window
    * @throws IllegalArgumentException if {@code maxRestarts} is negative or {@code over} is not
    *     positive
    */

@@ -32,12 +32,12 @@ public class MaxRestartsExceededException extends RuntimeException {
     this.over = over;
   }
 
-  /** The limit that was exceeded: restarts allowed within {@link #over()}. */
+  /** {@return the limit that was exceeded: restarts allowed within {@link #over()}} */
   public int maxRestarts() {
     return maxRestarts;
   }
 
-  /** The length of the sliding window the limit applies to. */
+  /** {@return the length of the sliding window the limit applies to} */
   public Duration over() {
     return over;
   }

@@ -71,6 +71,8 @@ public abstract class SupervisorStrategy extends Service {
    * A supervisor that allows at most {@code maxRestarts} restarts within any period of length
    * {@code over}.
    *
+   * @param maxRestarts the most restarts allowed in the window
+   * @param over the length of the window
    * @throws IllegalArgumentException if {@code maxRestarts} is negative or {@code over} is not
    *     positive
    */
@@ -85,6 +87,9 @@ public abstract class SupervisorStrategy extends Service {
    * every restart still in the window, at most {@code max}, each delay spread by a random factor
    * within {@code [1 - jitter, 1 + jitter]}. The wait ends early if the supervisor stops.
    *
+   * @param min the wait before the first restart in the window
+   * @param max the longest wait
+   * @param jitter how much each wait may vary, as a fraction of it
    * @return this supervisor
    * @throws IllegalArgumentException unless {@code 0 <= min <= max} and {@code 0 <= jitter <= 1}
    */
@@ -103,6 +108,7 @@ public abstract class SupervisorStrategy extends Service {
    * Supervises {@code services}, in this order. If the supervisor is running, each is started at
    * once; otherwise the supervisor's start starts them.
    *
+   * @param services the services to supervise
    * @return this supervisor
    * @throws IllegalArgumentException if a service is already supervised (by this supervisor or
    *     another one), naming the supervisor and the service, or cannot be a dependency of the
@@ -141,6 +147,7 @@ public abstract class SupervisorStrategy extends Service {
    * Stops supervising {@code service} and removes it from the supervisor's dependencies (see
    * {@link Service#removeDependency}).
    *
+   * @param service the service to stop supervising
    * @return false if it was not supervised by this supervisor
    */
   public final boolean discard(Service service) {
@@ -155,7 +162,7 @@ public abstract class SupervisorStrategy extends Service {
     return true;
   }
 
-  /** The supervised services, in the order they were added (a snapshot). */
+  /** {@return the supervised services, in the order they were added (a snapshot)} */
   public final List<Service> services() {
     return List.copyOf(supervised);
   }
@@ -172,10 +179,11 @@ public abstract class SupervisorStrategy extends Service {
    *
    * @param crashed a supervised service, CRASHED
    * @param reason its crash reason
+   * @throws Exception anything; it crashes the supervisor
    */
   protected abstract void onServiceCrashed(Service crashed, Throwable reason) throws Exception;
 
-  /** Whether this strategy restarts services (forfeiting strategies do not). */
+  /** {@return whether this strategy restarts services} Forfeiting strategies do not. */
   protected boolean restarts() {
     return true;
   }
@@ -189,6 +197,9 @@ public abstract class SupervisorStrategy extends Service {
    * Restarts {@code service} (stop if needed, reset, {@code onRestart}, start), logging {@code "Restarting
    * dead <label>! Last crash reason: <reason>"} at INFO. If the restart's start fails, the failure
    * is handled like any other crash of the service.
+   *
+   * @param service the service to restart
+   * @param reason its crash reason, for the log line
    */
   protected final void restartService(Service service, Throwable reason) {
     log().info("Restarting dead {}! Last crash reason: {}", service.label(), reason.toString());
@@ -204,7 +215,11 @@ public abstract class SupervisorStrategy extends Service {
     }
   }
 
-  /** Stops {@code service}; a failure is logged, not thrown, so the strategy can go on. */
+  /**
+   * Stops {@code service}; a failure is logged, not thrown, so the strategy can go on.
+   *
+   * @param service the service to stop
+   */
   protected final void stopService(Service service) {
     try {
       service.stop();
