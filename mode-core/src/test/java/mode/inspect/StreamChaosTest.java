@@ -3,6 +3,7 @@ package mode.inspect;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import mode.chaos.ChaosSeeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,18 +28,7 @@ class StreamChaosTest {
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void everyClientsPictureEqualsTheWorkersAtEveryQuiescentPoint() throws Exception {
-    Long fixed = Long.getLong("chaos.seed");
-    long base = fixed != null ? fixed : new Random().nextLong();
-    int runs = fixed != null ? 1 : Integer.getInteger("chaos.runs", 6);
-    for (int i = 0; i < runs; i++) {
-      long seed = base + i;
-      System.out.println("StreamChaosTest: seed " + seed + " (replay with -Dchaos.seed=" + seed + ")");
-      try {
-        run(seed, dir.resolve("run" + i));
-      } catch (AssertionError | Exception e) {
-        throw new AssertionError("StreamChaosTest failed with seed " + seed + ": " + e.getMessage(), e);
-      }
-    }
+    ChaosSeeds.each("StreamChaosTest", 6, dir, StreamChaosTest::run);
   }
 
   static void run(long seed, Path folder) throws Exception {

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import mode.chaos.ChaosObserver;
+import mode.chaos.ChaosSeeds;
 import mode.chaos.Picture;
 import mode.events.ServiceInfo;
 import mode.inspect.ChaosRun;
@@ -47,18 +48,7 @@ class InspectorModelChaosTest {
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void theInspectorsModelEqualsTheWorkerAtEveryQuiescentPoint() throws Exception {
-    Long fixed = Long.getLong("chaos.seed");
-    long base = fixed != null ? fixed : new Random().nextLong();
-    int runs = fixed != null ? 1 : Integer.getInteger("chaos.runs", 3);
-    for (int i = 0; i < runs; i++) {
-      long seed = base + i;
-      System.out.println("InspectorModelChaosTest: seed " + seed + " (replay with -Dchaos.seed=" + seed + ")");
-      try {
-        run(seed, dir.resolve("run" + i));
-      } catch (AssertionError | Exception e) {
-        throw new AssertionError("InspectorModelChaosTest failed with seed " + seed + ": " + e.getMessage(), e);
-      }
-    }
+    ChaosSeeds.each("InspectorModelChaosTest", 3, dir, InspectorModelChaosTest::run);
   }
 
   static void run(long seed, Path folder) throws Exception {
