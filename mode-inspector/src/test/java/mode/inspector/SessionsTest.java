@@ -214,7 +214,12 @@ class SessionsTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> list.getItems().size() == 1);
       assertThat(list.getItems().getFirst()).hasToString("shop  (pid " + ProcessHandle.current().pid() + ")");
 
-      robot.doubleClickOn("shop  (pid " + ProcessHandle.current().pid() + ")");
+      // The list's model has the worker before its cell is laid out (a pooled cell holding the
+      // same text stays hidden until a later pulse): wait until the robot can see it.
+      String entry = "shop  (pid " + ProcessHandle.current().pid() + ")";
+      await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(entry)
+          .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+      robot.doubleClickOn(entry);
 
       awaitStatus(ConnectionStatus.CONNECTED);
       await().atMost(Duration.ofSeconds(10)).until(() -> parts.vm.shownModel().size() == 3);
