@@ -80,8 +80,12 @@ public final class InspectorApp extends Application {
       return view;
     }
 
-    /** Closes the connection or demo, if any, and stops the layout thread. */
+    /**
+     * Stops the view's clock, closes the connection or demo, if any, and stops the layout thread,
+     * in that order (nothing asks for a layout once the thread is gone). FX thread.
+     */
     public void close() {
+      view.close();
       sessions.close();
       layouts.shutdownNow();
     }

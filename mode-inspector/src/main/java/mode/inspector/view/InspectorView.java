@@ -38,6 +38,9 @@ import mode.inspector.viewmodel.StateFilter;
  * <p>UI thread only.
  */
 public final class InspectorView extends BorderPane {
+  private final Timeline clock;
+  private boolean closed;
+
   /**
    * The inspector's stylesheet (its URL), applied to this view; a window that puts more around
    * the view applies it there too, so that its panes draw as cheaply.
@@ -97,16 +100,26 @@ public final class InspectorView extends BorderPane {
 
     // The clock ticks only while this view is in a showing window: a view that was replaced (or
     // whose window closed) must not keep asking its view-models for work.
-    Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+    clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
     clock.setCycleCount(Timeline.INDEFINITE);
     sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false)
         .subscribe(showing -> {
-          if (showing) {
+          if (showing && !closed) {
             clock.play();
           } else {
             clock.stop();
           }
         });
+  }
+
+  /**
+   * Stops the view's clock for good: from now on the view asks its view-models for nothing on its
+   * own. Called when the app closes, before the view-models' executors are shut down (a tick in a
+   * pulse after that would hand work to a closed executor). FX thread.
+   */
+  public void close() {
+    closed = true;
+    clock.stop();
   }
 
   private static Separator separator() {

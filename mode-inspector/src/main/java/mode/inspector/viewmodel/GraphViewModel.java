@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -133,20 +134,28 @@ public final class GraphViewModel {
     Map<Long, Double> markerWidths = markerWidths();
     troubledAtLayout = markerWidths.keySet();
     VisibleGraph visible = VisibleGraph.of(model, collapsed, filter.get(), markerWidths);
-    background.execute(
-        () -> {
-          Layout result;
-          String failure = null;
-          try {
-            result = LAYOUT.layout(visible.layoutGraph);
-          } catch (RuntimeException e) {
-            result = null;
-            failure = "The layout failed: " + e;
-          }
-          Layout done = result;
-          String error = failure;
-          ui.execute(() -> publish(visible, done, error));
-        });
+    try {
+      background.execute(() -> layOut(visible));
+    } catch (RejectedExecutionException closing) {
+      // The layout executor refuses work only once the app is closing (events still queued for the
+      // FX thread may arrive after that): there is nothing left to lay out for.
+      layoutRunning = false;
+    }
+  }
+
+  /** Runs on the layout executor; hands the result (or the failure) back to the FX thread. */
+  private void layOut(VisibleGraph visible) {
+    Layout result;
+    String failure = null;
+    try {
+      result = LAYOUT.layout(visible.layoutGraph);
+    } catch (RuntimeException e) {
+      result = null;
+      failure = "The layout failed: " + e;
+    }
+    Layout done = result;
+    String error = failure;
+    ui.execute(() -> publish(visible, done, error));
   }
 
   private void publish(VisibleGraph visible, Layout result, String error) {
