@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * at once by a snapshot; between two quiescent points, what a client read plus what its gaps said
  * it missed is exactly what the runtime emitted; and the runtime never waited for a client (the
  * churn would not end). Each run prints its seed; {@code -Dchaos.seed=N} replays one (the runtime's
- * threads still interleave as they will), {@code -Dchaos.runs=N} sets how many.
+ * threads still interleave as they will), {@code -Dchaos.runs=N} sets how many, {@code
+ * -Dchaos.capacity=N} fixes the queue capacity.
  */
 class StreamChaosTest {
 
@@ -33,7 +34,8 @@ class StreamChaosTest {
 
   static void run(long seed, Path folder) throws Exception {
     Random random = new Random(seed);
-    int capacity = CAPACITIES[random.nextInt(CAPACITIES.length)];
+    int drawn = CAPACITIES[random.nextInt(CAPACITIES.length)];
+    int capacity = Integer.getInteger("chaos.capacity", drawn); // -Dchaos.capacity=1: the smallest queue
     try (LocalChaosWorker worker = new LocalChaosWorker(random, 6 + random.nextInt(30), capacity, folder);
         ChaosRun run = new ChaosRun(random, worker, true, 8)) {
       run.connect(4);
