@@ -69,10 +69,12 @@ final class LifecycleQueue {
     /** The stop that made this start give up; its outcome is this one's. */
     Op supersededBy;
     /**
-     * For a start that gave up with no stop queued here (an ancestor's stop woke it; that stop
-     * stops this service later): how many stops were done when it ended, else -1.
+     * Whether this is a start that gave up with no stop queued here (an ancestor's stop woke it;
+     * that stop stops this service later).
      */
-    long awaitsStopAfter = -1;
+    boolean awaitsStop;
+    /** For such a start: the state the next stop done here left, once it is done; else null. */
+    State settledByStop;
 
     Op(Kind kind, long sequence) {
       this.kind = kind;
@@ -90,8 +92,12 @@ final class LifecycleQueue {
   private Thread owner;
   /** Guarded by {@link #lock}. */
   private long sequences;
-  /** Guarded by {@link #lock}: stops carried out so far. */
-  private long stopsDone;
+  /**
+   * Guarded by {@link #lock}: starts that gave up for a stop not yet queued here; the next stop
+   * done records the state it left as their settled state (read later, the service's own state may
+   * already belong to a later operation, e.g. a parent's reset).
+   */
+  private final java.util.List<Op> awaitingStop = new java.util.ArrayList<>(0);
   /** Stops queued behind the current operation; written under the lock. */
   private volatile int stopsWaiting;
 
@@ -215,11 +221,15 @@ final class LifecycleQueue {
       if (failure == null && op.kind.starts() && state != State.RUNNING && state != State.CRASHED) {
         op.supersededBy = firstStopAfter(op);
         if (op.supersededBy == null && !state.isTerminal() && state != State.INIT) {
-          op.awaitsStopAfter = stopsDone;
+          op.awaitsStop = true;
+          awaitingStop.add(op);
         }
       }
       if (op.kind == Kind.STOP) {
-        stopsDone++;
+        for (Op waiting : awaitingStop) {
+          waiting.settledByStop = state;
+        }
+        awaitingStop.clear();
       }
       op.done = true;
       head = op.next;
@@ -254,11 +264,11 @@ final class LifecycleQueue {
         awaitDone(settled);
       }
       State state = settled.state;
-      if (settle && settled.awaitsStopAfter >= 0) {
-        while (stopsDone <= settled.awaitsStopAfter) {
+      if (settle && settled.awaitsStop) {
+        while (settled.settledByStop == null) {
           changed.awaitUninterruptibly(); // the ancestor's stop that woke it reaches this service
         }
-        state = service.machine.state();
+        state = settled.settledByStop;
       }
       if (joined && op.failure != null) {
         throw copy(op.failure);
