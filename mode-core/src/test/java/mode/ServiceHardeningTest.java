@@ -108,7 +108,9 @@ class ServiceHardeningTest {
 
     @Task
     void register() {
-      while (refusals.isEmpty()) {
+      // Bounded, so that a stop that never refuses makes the test fail instead of hang.
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (refusals.isEmpty() && System.nanoTime() - end < 0) {
         try {
           futures.add(addFuture(() -> {
             Thread.sleep(Long.MAX_VALUE);
@@ -133,8 +135,9 @@ class ServiceHardeningTest {
       List<Named> contexts = new CopyOnWriteArrayList<>();
       AtomicReference<Throwable> contextRefused = new AtomicReference<>();
       s.start();
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); // fail rather than hang
       Thread adder = Thread.ofPlatform().start(() -> {
-        for (int i = 0; contextRefused.get() == null; i++) {
+        for (int i = 0; contextRefused.get() == null && System.nanoTime() - end < 0; i++) {
           try {
             contexts.add(s.addContext(new Named("c" + i, new AtomicBoolean())));
           } catch (ServiceException e) {
