@@ -16,8 +16,9 @@ import mode.inspector.model.Recording;
  * Opens a JDK Flight Recorder file ({@code .jfr}) that holds the events of {@code mode.jfr}, as
  * written by a Worker (or {@code ModeFlightRecorder.watch}) while a recording ran, e.g. one
  * started with {@code jcmd <pid> JFR.start}. The events become the same {@link ServiceEvent}s a
- * live session records, so a JFR file replays like a JSON Lines recording (see {@link
- * FlightRecordingEvents} for how they are mapped).
+ * live session records, so a JFR file replays like a JSON Lines recording (tree events give the
+ * services and edges, transitions the timeline, timed starts and stops the durations, see {@code
+ * FlightRecordingEvents}).
  *
  * <p>Threading: stateless; call from any thread (the app reads off the FX thread).
  */

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Duration;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -58,7 +57,7 @@ public final class JfrRuns {
    * Runs the tree under a recording with the "default" settings and dumps it to {@code file}.
    * The tree is stopped before this returns (after the dump).
    */
-  public static Run record(Path file) throws IOException, ParseException, Exception {
+  public static Run record(Path file) throws Exception {
     Part shop = new Part("Shop");
     Part web = new Part("Web");
     Part router = web.addDependency(new Part("Router"));
