@@ -179,7 +179,9 @@ final class Sessions implements WorkersViewModel.Attacher {
 
   @Override
   public void openRecording() {
-    FileChooser chooser = chooser("Open a recording", "Recording (JSON Lines)", "*.jsonl");
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open a recording");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Recording (JSON Lines or JFR)", "*.jsonl", "*.jfr"));
     File file = chooser.showOpenDialog(stage);
     if (file != null) {
       open(file.toPath());
@@ -200,7 +202,9 @@ final class Sessions implements WorkersViewModel.Attacher {
           vm.openRecording(opened.name(), opened.recording());
         });
       } catch (IOException | RuntimeException e) {
-        pump.execute(() -> vm.connection(ConnectionStatus.DISCONNECTED, null, "Cannot open " + file + ": " + e.getMessage()));
+        String message = "Cannot open " + file + ": " + e.getMessage();
+        System.err.println("mode-inspector: " + message); // --open has no window to read it in yet
+        pump.execute(() -> vm.connection(ConnectionStatus.DISCONNECTED, null, message));
       }
     });
   }
@@ -241,6 +245,11 @@ final class Sessions implements WorkersViewModel.Attacher {
         } catch (IOException | RuntimeException e) {
           vm.actions().report("Cannot write " + file + ": " + e.getMessage());
         }
+      }
+
+      @Override
+      public void openRecording() {
+        Sessions.this.openRecording();
       }
 
       @Override

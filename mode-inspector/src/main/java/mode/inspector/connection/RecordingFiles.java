@@ -20,7 +20,8 @@ import mode.inspector.model.Recording;
  * Recordings on disk: the session's lines in the inspect protocol (JSON Lines, one message per
  * line, see {@code PROTOCOL.md}) — the same format {@code mode-inspect record} writes, so either
  * tool opens the other's files. A {@code hello} names the worker; event lines are replayed;
- * replies and other messages are skipped.
+ * replies and other messages are skipped. A JDK Flight Recorder file ({@code .jfr}) with mode
+ * events opens too (see {@link FlightRecordings}).
  *
  * <p>Threading: stateless; call from any thread (the app reads and writes off the FX thread).
  */
@@ -31,12 +32,17 @@ public final class RecordingFiles {
   public record Opened(String name, Recording recording) {}
 
   /**
-   * Reads a recording.
+   * Reads a recording: JSON Lines, or JFR when the file begins as JFR does or its name ends in
+   * {@code .jfr}.
    *
    * @throws IOException if the file cannot be read, or a line is not a protocol message (the
-   *     message names the file, the line number and what is wrong), or it holds no events
+   *     message names the file, the line number and what is wrong), or it holds no events; for
+   *     JFR, as {@link FlightRecordings#read} fails
    */
   public static Opened read(Path file) throws IOException {
+    if (file.getFileName().toString().endsWith(".jfr") || FlightRecordings.isFlightRecording(file)) {
+      return FlightRecordings.read(file);
+    }
     List<ServiceEvent> events = new ArrayList<>();
     String name = file.getFileName().toString();
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -158,6 +158,7 @@ public final class InspectorView extends BorderPane {
         menuItem("Export graph as DOT (with state colours)…", "export-dot", files::exportDot),
         menuItem("Export graph as PNG…", "export-png", files::exportPng),
         menuItem("Save recording of this session…", "save-recording", files::saveRecording));
+    file.getItems().addFirst(menuItem("Open recording (JSON Lines or JFR)…", "open-recording-menu", files::openRecording));
 
     // A tool bar that wraps onto a second row on a small window, rather than hiding actions behind "»".
     FlowPane bar = new FlowPane(6, 4, search, matches, filter, separator(), fit, zoomIn, zoomOut, expand, separator());
@@ -204,6 +205,9 @@ public final class InspectorView extends BorderPane {
 
     /** Export the graph as PNG. */
     void exportPng();
+
+    /** Open a recording (JSON Lines or JFR) chosen by the user; by default there is none to open. */
+    default void openRecording() {}
 
     /** Save the session's recording. */
     void saveRecording();
