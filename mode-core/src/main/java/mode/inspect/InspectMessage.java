@@ -1,6 +1,7 @@
 package mode.inspect;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import mode.events.ServiceEvent;
 
@@ -103,16 +104,33 @@ public sealed interface InspectMessage {
    * @param re the {@code seq} of the command this answers
    * @param ok whether the command succeeded
    * @param message what happened, in words (e.g. {@code "restarted Web (id 7)"}) or why it failed
-   * @param text the command's output when it has one (the thread dump), else {@code null}
+   * @param text the command's output when it has one (the thread dump, the live stacks as text),
+   *     else {@code null}
+   * @param stacks the threads of the answer to {@link Stacks}, else {@code null}; agents before
+   *     this field never send it, and a receiver treats a missing one as {@code null}
    */
-  record Reply(long re, boolean ok, String message, String text) implements InspectMessage {
+  record Reply(long re, boolean ok, String message, String text, List<ThreadStack> stacks)
+      implements InspectMessage {
     /**
-     * Checks the message.
+     * Checks the message and copies the stacks.
      *
      * @throws NullPointerException if {@code message} is null
      */
     public Reply {
       Objects.requireNonNull(message, "message");
+      stacks = stacks == null ? null : List.copyOf(stacks);
+    }
+
+    /**
+     * An answer without stacks, as every command but {@link Stacks} gives.
+     *
+     * @param re the {@code seq} of the command this answers
+     * @param ok whether the command succeeded
+     * @param message what happened, in words, or why it failed
+     * @param text the command's output when it has one, else {@code null}
+     */
+    public Reply(long re, boolean ok, String message, String text) {
+      this(re, ok, message, text, null);
     }
 
     @Override
@@ -208,6 +226,20 @@ public sealed interface InspectMessage {
     @Override
     public String type() {
       return "threadDump";
+    }
+  }
+
+  /**
+   * What the service with this id is doing right now: the live stacks of the threads (platform and
+   * virtual) that run its hooks, tasks and timer callbacks at this moment. The reply's {@code
+   * stacks} lists them (none while the service is idle) and its {@code text} shows them as text.
+   *
+   * @param service the id of the service
+   */
+  record Stacks(long service) implements Command {
+    @Override
+    public String type() {
+      return "stacks";
     }
   }
 

@@ -9,7 +9,8 @@ import mode.Service;
 import mode.internal.ServiceAccess;
 
 /**
- * Carries out lifecycle commands on the services of one tree, found by id from its root. The reply
+ * Carries out lifecycle commands on the services of one tree, found by id from its root, and
+ * answers {@code stacks} with the live stacks of one of them ({@link LiveStacks}). The reply
  * states the outcome once the command's operation completed and settled ({@code now RUNNING}),
  * never a state some other operation is passing through; a command that joined an operation
  * already queued (a start during a start, a stop during a stop, a restart while another waits)
@@ -25,6 +26,11 @@ final class ServiceCommands implements CommandHandler {
 
   @Override
   public InspectMessage.Reply handle(long re, InspectMessage.Command command) {
+    if (command instanceof InspectMessage.Stacks stacks) {
+      return find(stacks.service()).map(service -> LiveStacks.reply(re, service))
+          .orElseGet(() -> new InspectMessage.Reply(re, false, "stacks: no service with id " + stacks.service()
+              + " under " + root.label() + " (the id must be one of a service in the snapshot)", null));
+    }
     long id = switch (command) {
       case InspectMessage.Start start -> start.service();
       case InspectMessage.Stop stop -> stop.service();

@@ -79,6 +79,7 @@ final class TreeDecoder {
       case "start" -> new InspectMessage.Start(serviceId(node, type));
       case "stop" -> new InspectMessage.Stop(serviceId(node, type));
       case "restart" -> new InspectMessage.Restart(serviceId(node, type));
+      case "stacks" -> new InspectMessage.Stacks(serviceId(node, type));
       case "threadDump" -> new InspectMessage.ThreadDump();
       case "ping" -> new InspectMessage.Ping();
       default -> new InspectMessage.Unknown(type, line);

@@ -59,7 +59,13 @@ class MessageCodecTest {
         new Frame(3, t1, new InspectMessage.Stop(2)),
         new Frame(4, t1, new InspectMessage.Restart(2)),
         new Frame(5, t1, new InspectMessage.ThreadDump()),
-        new Frame(6, t1, new InspectMessage.Ping()));
+        new Frame(6, t1, new InspectMessage.Ping()),
+        new Frame(7, t1, new InspectMessage.Stacks(2)),
+        new Frame(18, t1, new InspectMessage.Reply(7, true, "Web (id 2): 1 thread running its code",
+            "Web (id 2): 1 thread running its code\n", List.of(new ThreadStack("Web.serve", 31, true, "TIMED_WAITING",
+                "task serve", T0, List.of("java.base/java.lang.Thread.sleep(Thread.java:509)",
+                    "demo.Web.serve(Web.java:40)"), 3)))),
+        new Frame(19, t1, new InspectMessage.Reply(8, false, "stacks: no service with id 99 under App", null)));
   }
 
   static List<String> goldenLines() throws IOException {

@@ -156,7 +156,11 @@ public final class InspectorApp extends Application {
         }
         Platform.exit();
       });
-      settle.play();
+      if (options.liveStacks) {
+        parts.sessions.askUntilBusy(settle::play);
+      } else {
+        settle.play();
+      }
     });
     wait.play();
   }

@@ -50,6 +50,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--select", hidden = true, description = "Select the first service with this label (for screenshots).")
   String select;
 
+  @Option(names = "--live-stacks", hidden = true, description = "Ask what the selected service is doing now (for screenshots).")
+  boolean liveStacks;
+
   @Option(names = "--tab", hidden = true, description = "Show this bottom tab: timeline, problems, startup or log (for screenshots).")
   String tab;
 

@@ -223,6 +223,31 @@ final class Sessions implements WorkersViewModel.Attacher {
     }
   }
 
+  /**
+   * For {@code --live-stacks}: asks what the selected service is doing now, again every 200 ms
+   * while it is idle (for 60 s at most), then runs {@code ready}; a service that blocks now and
+   * then is caught in the act.
+   */
+  void askUntilBusy(Runnable ready) {
+    var stacks = vm.actions().liveStacks();
+    int[] asked = {0};
+    javafx.beans.value.ChangeListener<Number> answered = new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Number> value, Number old, Number now) {
+        if (stacks.textProperty().get().contains("running its code") || ++asked[0] >= 300) {
+          value.removeListener(this);
+          ready.run();
+        } else {
+          javafx.animation.PauseTransition again = new javafx.animation.PauseTransition(javafx.util.Duration.millis(200));
+          again.setOnFinished(e -> stacks.fetch());
+          again.play();
+        }
+      }
+    };
+    stacks.answersProperty().addListener(answered);
+    stacks.fetch();
+  }
+
   InspectorView.FileCommands files() {
     return new InspectorView.FileCommands() {
       @Override

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code mode-inspect}: the headless command line of the inspect protocol. Lists running
- * workers, follows their transitions, exports the live graph, records sessions, dumps threads
- * and starts, stops or restarts services. Run {@code mode-inspect --help} or {@code mode-inspect
+ * workers, follows their transitions, exports the live graph, records sessions, dumps threads,
+ * shows what one service is doing now and starts, stops or restarts services. Run {@code mode-inspect --help} or {@code mode-inspect
  * COMMAND --help}.
  *
  * <p>Exit codes: 0 success, 1 failure (the message on stderr names the worker or service), 2 bad
@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ExportDotCommand.class,
       RecordCommand.class,
       ThreadsCommand.class,
+      StacksCommand.class,
       LifecycleCommand.Start.class,
       LifecycleCommand.Stop.class,
       LifecycleCommand.Restart.class,

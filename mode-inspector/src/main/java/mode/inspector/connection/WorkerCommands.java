@@ -20,4 +20,12 @@ public interface WorkerCommands {
 
   /** Every thread's stack, as text. */
   CompletableFuture<String> threadDump();
+
+  /**
+   * What the service is doing now: the live stacks of the threads running its hooks, tasks and
+   * timers, as text. A worker (or connection) that cannot tell fails the future.
+   */
+  default CompletableFuture<String> stacks(long serviceId) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("live stacks are not available here"));
+  }
 }

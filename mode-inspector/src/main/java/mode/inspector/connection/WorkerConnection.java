@@ -184,6 +184,11 @@ public final class WorkerConnection implements WorkerCommands, AutoCloseable {
     return request(new InspectMessage.ThreadDump());
   }
 
+  @Override
+  public CompletableFuture<String> stacks(long serviceId) {
+    return request(new InspectMessage.Stacks(serviceId));
+  }
+
   /** Detaches; no more reports after this. Idempotent. */
   @Override
   public void close() {

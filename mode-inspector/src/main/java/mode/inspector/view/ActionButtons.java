@@ -40,7 +40,8 @@ final class ActionButtons {
         actions::threadDump);
     actions.threadDumpProperty().addListener((obs, old, text) -> {
       if (text != null) {
-        ThreadDumpWindow.show(window(owner), vm.workerNameProperty().get(), text);
+        ThreadDumpWindow.show(window(owner), vm.workerNameProperty().get(), text,
+            vm.shownModel().nodes().stream().map(n -> n.label()).toList());
       }
     });
     return List.of(start, stop, restart, dump);

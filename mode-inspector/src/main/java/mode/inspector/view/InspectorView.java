@@ -69,13 +69,15 @@ public final class InspectorView extends BorderPane {
     VBox graphBox = new VBox(graphPane, new LegendView());
     VBox.setVgrow(graphPane, Priority.ALWAYS);
 
-    SplitPane top = new SplitPane(graphBox, new DetailsView(vm.details(), graph));
+    SplitPane top = new SplitPane(graphBox,
+        LiveStacksView.withButton(new DetailsView(vm.details(), graph), vm.actions().liveStacks()));
     top.setDividerPositions(0.72);
     TabPane tabs = new TabPane(
         new Tab("Timeline", new TimelineView(vm.timeline(), graph)),
         problemsTab(vm),
         new Tab("Startup", new StartupView(vm.startup(), graph)),
-        new Tab("Log", new LogView(vm)));
+        new Tab("Log", new LogView(vm)),
+        LiveStacksView.tab(vm.actions().liveStacks()));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     SplitPane main = new SplitPane(top, tabs);
     main.setOrientation(Orientation.VERTICAL);

@@ -4,7 +4,7 @@ import mode.State;
 
 /**
  * When each action can succeed, as a sentence saying why not: the rules behind the enablement and
- * the tooltips of Start, Stop, Restart and Thread dump. A rule that allows the action answers
+ * the tooltips of Start, Stop, Restart, Thread dump and the live stacks ("What is it doing now?"). A rule that allows the action answers
  * {@code null}. They follow the worker's lifecycle: only a service never started (INIT) starts; a
  * stopped or crashed one starts again through Restart; a stop or restart waits until a start or
  * stop under way settles.
@@ -23,7 +23,9 @@ public final class ActionRules {
     /** Restart the selected service. */
     RESTART,
     /** Take a thread dump of the worker. */
-    THREAD_DUMP
+    THREAD_DUMP,
+    /** Ask what the selected service is doing now: its live stacks. */
+    LIVE_STACKS
   }
 
   /**
@@ -46,6 +48,10 @@ public final class ActionRules {
     if (s.notLive() != null) {
       return s.notLive();
     }
+    if (action == Action.LIVE_STACKS) {
+      // Not held up by a command under way: a restart that hangs is what one asks about.
+      return s.label() == null ? "Select a service first" : null;
+    }
     if (s.busy()) {
       return "Waiting for the last command to finish";
     }
@@ -67,7 +73,7 @@ public final class ActionRules {
         case STOPPING -> s.label() + " is stopping: wait until it is stopped";
         default -> null;
       };
-      case THREAD_DUMP -> null;
+      case THREAD_DUMP, LIVE_STACKS -> null;
     };
   }
 

@@ -40,6 +40,7 @@ public final class ActionsViewModel {
   private final Map<Action, ReadOnlyStringWrapper> whyNot = new EnumMap<>(Action.class);
   private final Supplier<Situation> situation;
   private WorkerCommands commands;
+  private final LiveStacksViewModel liveStacks;
 
   /**
    * Actions on the service {@code selected}, named by {@code labels}; {@code situation} tells what
@@ -57,6 +58,12 @@ public final class ActionsViewModel {
     selected.addListener((obs, old, now) -> refresh());
     busy.addListener((obs, old, now) -> refresh());
     refresh();
+    liveStacks = new LiveStacksViewModel(ui, selected, labels, () -> commands, whyNotProperty(Action.LIVE_STACKS));
+  }
+
+  /** "What is it doing now?": the live stacks of the selected service, on demand. */
+  public LiveStacksViewModel liveStacks() {
+    return liveStacks;
   }
 
   /** Connects the commands to a worker, or disconnects them with {@code null}. */

@@ -45,6 +45,12 @@ class ActionRulesTest {
   }
 
   @Test
+  void liveStacksNeedASelectionButNotAnIdleConnection() {
+    assertThat(whyNot(Action.LIVE_STACKS, new Situation(true, null, null, null, false))).isEqualTo("Select a service first");
+    assertThat(whyNot(Action.LIVE_STACKS, new Situation(true, null, "Cache", State.STARTING, true))).isNull();
+  }
+
+  @Test
   void onlyANeverStartedServiceStarts() {
     assertThat(whyNot(Action.START, live(State.INIT))).isNull();
     assertThat(whyNot(Action.START, live(State.RUNNING))).isEqualTo("Cache is already running");
