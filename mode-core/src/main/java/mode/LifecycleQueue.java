@@ -84,7 +84,8 @@ final class LifecycleQueue {
 
   private final Service service;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
+  /** Guarded by {@link #lock}; null until an operation has to wait (idle services never do). */
+  private Condition changed;
   /** Guarded by {@link #lock}: the operation being carried out (or next), and the last queued. */
   private Op head;
   private Op tail;
@@ -97,7 +98,7 @@ final class LifecycleQueue {
    * done records the state it left as their settled state (read later, the service's own state may
    * already belong to a later operation, e.g. a parent's reset).
    */
-  private final java.util.List<Op> awaitingStop = new java.util.ArrayList<>(0);
+  private java.util.List<Op> awaitingStop;
   /** Stops queued behind the current operation; written under the lock. */
   private volatile int stopsWaiting;
 
@@ -133,6 +134,7 @@ final class LifecycleQueue {
     Op op;
     boolean joined;
     boolean abortStart;
+    boolean turn = false;
     lock.lock();
     try {
       if (owner == Thread.currentThread()) {
@@ -144,6 +146,12 @@ final class LifecycleQueue {
         joined = join != null;
         op = joined ? join : append(kind);
         abortStart = kind == Kind.STOP && !joined && head != op && head.begun && head.kind.starts();
+        if (!joined && head == op) {
+          // The queue was empty (the usual case: one caller): the turn is taken here, in the
+          // same critical section, rather than by taking the lock again in carryOut.
+          begin(op);
+          turn = true;
+        }
       }
     } finally {
       lock.unlock();
@@ -156,9 +164,30 @@ final class LifecycleQueue {
       onStopQueued.run();
     }
     if (!joined) {
-      carryOut(op, body);
+      carryOut(op, body, turn);
+    }
+    if (!joined && !settle) {
+      // This thread carried the operation out and wrote its fields in finish(): nothing to wait
+      // for and no later operation to follow, so no need for the lock again.
+      return new Outcome(op.state, false, op.acted, op.sequence);
     }
     return outcomeOf(op, joined, settle);
+  }
+
+  /** Gives {@code op} (now at the head) the turn; call with the lock held. */
+  private void begin(Op op) {
+    op.begun = true;
+    owner = Thread.currentThread();
+  }
+
+  /** The condition operations wait on, made the first time one has to wait; with the lock held. */
+  private Condition changed() {
+    Condition c = changed;
+    if (c == null) {
+      c = lock.newCondition();
+      changed = c;
+    }
+    return c;
   }
 
   private Op joinable(Kind kind) {
@@ -188,16 +217,17 @@ final class LifecycleQueue {
     return op;
   }
 
-  private void carryOut(Op op, Body body) {
-    lock.lock();
-    try {
-      while (head != op) {
-        changed.awaitUninterruptibly();
+  private void carryOut(Op op, Body body, boolean turn) {
+    if (!turn) {
+      lock.lock();
+      try {
+        while (head != op) {
+          changed().awaitUninterruptibly();
+        }
+        begin(op);
+      } finally {
+        lock.unlock();
       }
-      op.begun = true;
-      owner = Thread.currentThread();
-    } finally {
-      lock.unlock();
     }
     boolean acted = false;
     Throwable failure = null;
@@ -222,10 +252,13 @@ final class LifecycleQueue {
         op.supersededBy = firstStopAfter(op);
         if (op.supersededBy == null && !state.isTerminal() && state != State.INIT) {
           op.awaitsStop = true;
+          if (awaitingStop == null) {
+            awaitingStop = new java.util.ArrayList<>(2);
+          }
           awaitingStop.add(op);
         }
       }
-      if (op.kind == Kind.STOP) {
+      if (op.kind == Kind.STOP && awaitingStop != null) {
         for (Op waiting : awaitingStop) {
           waiting.settledByStop = state;
         }
@@ -239,7 +272,9 @@ final class LifecycleQueue {
         stopsWaiting--;
       }
       owner = null;
-      changed.signalAll();
+      if (changed != null) {
+        changed.signalAll(); // only made once someone waited
+      }
     } finally {
       lock.unlock();
     }
@@ -266,7 +301,7 @@ final class LifecycleQueue {
       State state = settled.state;
       if (settle && settled.awaitsStop) {
         while (settled.settledByStop == null) {
-          changed.awaitUninterruptibly(); // the ancestor's stop that woke it reaches this service
+          changed().awaitUninterruptibly(); // the ancestor's stop that woke it reaches this service
         }
         state = settled.settledByStop;
       }
@@ -281,7 +316,7 @@ final class LifecycleQueue {
 
   private void awaitDone(Op op) {
     while (!op.done) {
-      changed.awaitUninterruptibly();
+      changed().awaitUninterruptibly();
     }
   }
 

@@ -142,15 +142,23 @@ public final class TreeBench {
       int runs = n < 1000 ? repeat * 10 : repeat;
       double[] starts = new double[runs];
       double[] stops = new double[runs];
+      double[] startsCpu = new double[runs];
+      double[] stopsCpu = new double[runs];
       for (int r = 0; r < runs; r++) {
         System.gc();
         long[] t = run(n);
         starts[r] = BenchSupport.millis(t[0]);
         stops[r] = BenchSupport.millis(t[1]);
+        startsCpu[r] = BenchSupport.millis(t[2]);
+        stopsCpu[r] = BenchSupport.millis(t[3]);
       }
       out.printf(Locale.ROOT, "%d %.3f %.3f%n", n, BenchSupport.median(starts), BenchSupport.median(stops));
       out.printf(Locale.ROOT, "#   fanout=%d levels_incl_root=%d start_quartiles=%s stop_quartiles=%s%n",
           fanout(n), build(n, fanout(n)).depth(), quartiles(starts), quartiles(stops));
+      // CPU time of the calling thread (the whole tree starts and stops on it): what the work
+      // costs, without the time other processes of a loaded machine took the core away.
+      out.printf(Locale.ROOT, "#   cpu_ms %d %.3f %.3f%n",
+          n, BenchSupport.median(startsCpu), BenchSupport.median(stopsCpu));
       out.flush();
     }
   }
