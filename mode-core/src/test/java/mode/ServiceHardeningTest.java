@@ -196,23 +196,27 @@ class ServiceHardeningTest {
     Plain unrelated = new Plain();
     BlockingLabel slow = new BlockingLabel();
     try (EventSubscription sub = ServiceEvents.subscribe(root, 1_000, events::add)) {
-      CompletableFuture<Void> adding = CompletableFuture.runAsync(() -> root.addDependency(slow));
-      assertThat(slow.entered.await(10, TimeUnit.SECONDS)).as("label() was called").isTrue();
+      // The latch is released inside the subscription's block: closing the subscription takes the
+      // hub lock, which a label() blocked under it would hold for ever (a hang, not a failure).
+      try {
+        CompletableFuture<Void> adding = CompletableFuture.runAsync(() -> root.addDependency(slow));
+        assertThat(slow.entered.await(10, TimeUnit.SECONDS)).as("label() was called").isTrue();
 
-      // While label() is blocked, another thread changes states (each change needs the hub lock).
-      CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
-        unrelated.start();
-        unrelated.stop();
-      });
-      other.get(10, TimeUnit.SECONDS);
-      adding.get(10, TimeUnit.SECONDS);
+        // While label() is blocked, another thread changes states (each change needs the hub lock).
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+          unrelated.start();
+          unrelated.stop();
+        });
+        other.get(10, TimeUnit.SECONDS);
+        adding.get(10, TimeUnit.SECONDS);
 
-      slow.release.countDown();
-      await().until(() -> events.stream().anyMatch(e -> e instanceof ServiceEvent.ServiceAdded a
-          && a.service().label().equals("Blocking")));
-      assertThat(unrelated.state()).isEqualTo(State.SHUTDOWN);
-    } finally {
-      slow.release.countDown();
+        slow.release.countDown();
+        await().until(() -> events.stream().anyMatch(e -> e instanceof ServiceEvent.ServiceAdded a
+            && a.service().label().equals("Blocking")));
+        assertThat(unrelated.state()).isEqualTo(State.SHUTDOWN);
+      } finally {
+        slow.release.countDown();
+      }
     }
   }
 
