@@ -155,8 +155,7 @@ public final class InspectorView extends BorderPane {
     MenuButton file = new MenuButton("File");
     file.setId("file-menu");
     file.getItems().addAll(
-        menuItem("Export graph as DOT (with state colours)…", "export-dot", files::exportDot),
-        menuItem("Export graph as PNG…", "export-png", files::exportPng),
+        menuItem("Export graph as…", "export-graph", files::exportGraph),
         menuItem("Save recording of this session…", "save-recording", files::saveRecording));
 
     // A tool bar that wraps onto a second row on a small window, rather than hiding actions behind "»".
@@ -199,11 +198,8 @@ public final class InspectorView extends BorderPane {
 
   /** What the toolbar's file buttons do; the app implements it with file choosers. */
   public interface FileCommands {
-    /** Export the graph as DOT. */
-    void exportDot();
-
-    /** Export the graph as PNG. */
-    void exportPng();
+    /** Export the graph: DOT, annotated DOT, GraphML, GML, JSON or PNG (see {@code ExportFormat}). */
+    void exportGraph();
 
     /** Save the session's recording. */
     void saveRecording();
