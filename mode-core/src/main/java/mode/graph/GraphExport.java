@@ -65,7 +65,8 @@ public final class GraphExport {
     GRAPHML("graphml", "graphml"),
     /**
      * GML (Gephi, Cytoscape, NetworkX, igraph). Strings are escaped as in Java ({@code \"},
-     * {@code \n}, {@code \u00E9}), since GML itself has no way to write a quote.
+     * {@code \n}, and Java's unicode escapes for non-ASCII characters), since GML itself has no
+     * way to write a quote.
      */
     GML("gml", "gml"),
     /** JGraphT's JSON: {@code {"nodes":[{"id":…,"label":…},…],"edges":[{"source":…,"target":…},…]}}. */
