@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import mode.events.ServiceInfo;
 import org.jgrapht.Graph;
@@ -61,7 +62,10 @@ public final class GraphExport {
      * quoted and escaped; pydot and Graphviz read it.
      */
     DOT_ANNOTATED("dot-annotated", "dot"),
-    /** GraphML with typed {@code <key>} declarations (yEd, Gephi, Cytoscape, NetworkX). */
+    /**
+     * GraphML with typed {@code <key>} declarations (yEd, Gephi, Cytoscape, NetworkX). A character
+     * XML cannot hold (a control character in a crash reason) is written as U+FFFD.
+     */
     GRAPHML("graphml", "graphml"),
     /**
      * GML (Gephi, Cytoscape, NetworkX, igraph). Strings are escaped as in Java ({@code \"},
@@ -123,9 +127,9 @@ public final class GraphExport {
     return switch (format) {
       case DOT -> graph.toDot();
       case DOT_ANNOTATED -> graph.toDot(GraphFormatter.defaults().withNodeAttributes(n -> dotAttributes(byId.get(n.id()))));
-      case GRAPHML -> export(graphMl(), graph, byId);
-      case GML -> export(gml(), graph, byId);
-      case JSON -> export(new JSONExporter<>(GraphExport::nodeId), graph, byId);
+      case GRAPHML -> export(graphMl(), graph, byId, GraphExport::xmlText);
+      case GML -> export(gml(), graph, byId, text -> text);
+      case JSON -> export(new JSONExporter<>(GraphExport::nodeId), graph, byId, text -> text);
     };
   }
 
@@ -156,9 +160,9 @@ public final class GraphExport {
   }
 
   private static <X extends BaseExporter<GraphNode, DefaultEdge> & GraphExporter<GraphNode, DefaultEdge>> String export(
-      X exporter, DependencyGraph graph, Map<Long, ServiceInfo> byId) {
+      X exporter, DependencyGraph graph, Map<Long, ServiceInfo> byId, UnaryOperator<String> text) {
     Graph<GraphNode, DefaultEdge> jgraph = graph.asGraph();
-    exporter.setVertexAttributeProvider(n -> nodeAttributes(byId.get(n.id())));
+    exporter.setVertexAttributeProvider(n -> nodeAttributes(byId.get(n.id()), text));
     exporter.setEdgeAttributeProvider(e -> Map.of("relation", DefaultAttribute.createAttribute(DEPENDS_ON)));
     StringWriter out = new StringWriter();
     exporter.exportGraph(jgraph, out);
@@ -166,16 +170,44 @@ public final class GraphExport {
   }
 
   /** The attributes of one node, in table order; {@code crashReason} only when there is one. */
-  static Map<String, Attribute> nodeAttributes(ServiceInfo service) {
+  static Map<String, Attribute> nodeAttributes(ServiceInfo service, UnaryOperator<String> text) {
     Map<String, Attribute> attributes = new LinkedHashMap<>();
-    attributes.put("label", DefaultAttribute.createAttribute(service.label()));
+    attributes.put("label", DefaultAttribute.createAttribute(text.apply(service.label())));
     attributes.put("className", DefaultAttribute.createAttribute(service.className()));
     attributes.put("state", DefaultAttribute.createAttribute(service.state().name()));
     attributes.put("restartCount", DefaultAttribute.createAttribute(service.restartCount()));
     if (service.crashReason() != null) {
-      attributes.put("crashReason", DefaultAttribute.createAttribute(service.crashReason()));
+      attributes.put("crashReason", DefaultAttribute.createAttribute(text.apply(service.crashReason())));
     }
     return attributes;
+  }
+
+  /**
+   * {@code text} with each character XML 1.0 cannot hold (control characters other than tab and
+   * line breaks, U+FFFE, U+FFFF, unpaired surrogates) replaced by U+FFFD: one such character in
+   * a crash reason would otherwise make the whole GraphML export fail.
+   */
+  static String xmlText(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xFFFE && !Character.isSurrogate(c)) || paired;
+      if (paired) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
+        i++;
+        continue;
+      }
+      if (!allowed && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        out.append(allowed ? c : '\uFFFD');
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   private static Map<String, String> dotAttributes(ServiceInfo service) {
