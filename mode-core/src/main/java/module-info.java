@@ -8,6 +8,7 @@ module mode.core {
   requires static ch.qos.logback.classic;
   requires static ch.qos.logback.core;
   requires transitive org.jgrapht.core;
+  requires org.jgrapht.io;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import mode.State;
@@ -54,20 +55,24 @@ public final class GraphFormatter {
       attrs("color", "darkseagreen4", "arrowcolor", "black", "arrowsize", "0.7");
   private static final Map<State, Map<String, String>> STATE_COLORS = stateColors();
   private static final GraphFormatter DEFAULTS =
-      new GraphFormatter(true, "dependencies", 0, "NoneType", false);
+      new GraphFormatter(true, "dependencies", 0, "NoneType", false, null);
 
   private final boolean directed;
   private final String id;
   private final int indent;
   private final String root;
   private final boolean colorByState;
+  /** More attributes for each node's statement (after the colours), or null. */
+  private final Function<GraphNode, Map<String, String>> extra;
 
-  private GraphFormatter(boolean directed, String id, int indent, String root, boolean colorByState) {
+  private GraphFormatter(boolean directed, String id, int indent, String root, boolean colorByState,
+      Function<GraphNode, Map<String, String>> extra) {
     this.directed = directed;
     this.id = id;
     this.indent = indent;
     this.root = root;
     this.colorByState = colorByState;
+    this.extra = extra;
   }
 
   /**
@@ -87,7 +92,7 @@ public final class GraphFormatter {
    * @throws NullPointerException if {@code label} is null
    */
   public GraphFormatter withRoot(String label) {
-    return new GraphFormatter(directed, id, indent, Objects.requireNonNull(label, "label"), colorByState);
+    return new GraphFormatter(directed, id, indent, Objects.requireNonNull(label, "label"), colorByState, extra);
   }
 
   /**
@@ -98,7 +103,7 @@ public final class GraphFormatter {
    * @return the changed copy
    */
   public GraphFormatter withDirected(boolean directed) {
-    return new GraphFormatter(directed, id, indent, root, colorByState);
+    return new GraphFormatter(directed, id, indent, root, colorByState, extra);
   }
 
   /**
@@ -110,7 +115,7 @@ public final class GraphFormatter {
    * @throws NullPointerException if {@code id} is null
    */
   public GraphFormatter withId(String id) {
-    return new GraphFormatter(directed, Objects.requireNonNull(id, "id"), indent, root, colorByState);
+    return new GraphFormatter(directed, Objects.requireNonNull(id, "id"), indent, root, colorByState, extra);
   }
 
   /**
@@ -125,14 +130,23 @@ public final class GraphFormatter {
     if (level < 0) {
       throw new IllegalArgumentException("indent must be >= 0, was " + level);
     }
-    return new GraphFormatter(directed, id, level, root, colorByState);
+    return new GraphFormatter(directed, id, level, root, colorByState, extra);
   }
 
   /**
    * {@return the same, drawing every node and colouring it by state} See the class comment.
    */
   public GraphFormatter withStateColors() {
-    return new GraphFormatter(directed, id, indent, root, true);
+    return new GraphFormatter(directed, id, indent, root, true, extra);
+  }
+
+  /**
+   * The same, drawing every node and colouring it by state, with the attributes {@code extra}
+   * gives for each node added to its statement (after the colours, before a {@code label}); for
+   * {@link GraphExport}'s annotated DOT. Values are quoted and escaped like every value.
+   */
+  GraphFormatter withNodeAttributes(Function<GraphNode, Map<String, String>> extra) {
+    return new GraphFormatter(directed, id, indent, root, true, Objects.requireNonNull(extra, "extra"));
   }
 
   /**
@@ -186,6 +200,9 @@ public final class GraphFormatter {
     }
     if (colorByState && node.state() != null) {
       attrs = merge(attrs, STATE_COLORS.get(node.state()));
+    }
+    if (extra != null) {
+      attrs = merge(attrs, extra.apply(node));
     }
     if (relabelled) {
       attrs = merge(attrs, attrs("label", node.label()));

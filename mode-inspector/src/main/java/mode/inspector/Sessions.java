@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
@@ -28,6 +29,7 @@ import mode.inspector.view.InspectorView;
 import mode.inspector.view.Snapshots;
 import mode.inspector.view.WorkersView;
 import mode.inspector.connection.ConnectionStatus;
+import mode.inspector.viewmodel.ExportFormat;
 import mode.inspector.viewmodel.InspectorViewModel;
 import mode.inspector.viewmodel.WorkersViewModel;
 import mode.inspector.viewmodel.WorkersViewModel.WorkerEntry;
@@ -251,24 +253,10 @@ final class Sessions implements WorkersViewModel.Attacher {
   InspectorView.FileCommands files() {
     return new InspectorView.FileCommands() {
       @Override
-      public void exportDot() {
-        Path file = chooseSave("Export the graph as DOT (with state colours)", "graph.dot", "Graphviz DOT", "*.dot");
-        if (file != null) {
-          writeDot(file);
-        }
-      }
-
-      @Override
-      public void exportPng() {
-        Path file = chooseSave("Export the graph as PNG", "graph.png", "PNG image", "*.png");
-        if (file == null) {
-          return;
-        }
-        try {
-          Snapshots.writePng(Snapshots.graphImage(vm.graph()), file);
-          vm.actions().report("Graph written to " + file);
-        } catch (IOException | RuntimeException e) {
-          vm.actions().report("Cannot write " + file + ": " + e.getMessage());
+      public void exportGraph() {
+        Export target = exportChooser.get();
+        if (target != null) {
+          writeExport(target.file(), target.format());
         }
       }
 
@@ -287,11 +275,37 @@ final class Sessions implements WorkersViewModel.Attacher {
     };
   }
 
-  /** Writes the graph on screen as DOT with state colours; reports the outcome. */
-  void writeDot(Path file) {
+  /** Where and how to export the graph, as the user chose it. */
+  record Export(Path file, ExportFormat format) {}
+
+  /** Asks where to export the graph; {@code null} when the user cancels. Tests put a chooser of their own. */
+  Supplier<Export> exportChooser = this::chooseExport;
+
+  private Export chooseExport() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export the graph");
+    chooser.setInitialFileName("graph.dot");
+    for (ExportFormat format : ExportFormat.values()) {
+      chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.description(), "*." + format.extension()));
+    }
+    File file = chooser.showSaveDialog(stage);
+    if (file == null) {
+      return null;
+    }
+    int chosen = chooser.getExtensionFilters().indexOf(chooser.getSelectedExtensionFilter());
+    ExportFormat selected = chosen < 0 ? ExportFormat.DOT : ExportFormat.values()[chosen];
+    return new Export(file.toPath(), ExportFormat.forFile(file.toPath(), selected));
+  }
+
+  /** Writes the graph on screen to {@code file} in {@code format}; reports the outcome in the status bar. */
+  void writeExport(Path file, ExportFormat format) {
     try {
-      Files.writeString(file, vm.dot(true), StandardCharsets.UTF_8);
-      vm.actions().report("Graph written to " + file + " (DOT)");
+      if (format == ExportFormat.PNG) {
+        Snapshots.writePng(Snapshots.exportImage(vm.graph(), vm.exportCaption()), file);
+      } else {
+        Files.writeString(file, vm.export(format.textFormat()), StandardCharsets.UTF_8);
+      }
+      vm.actions().report("Graph written to " + file + " (" + format.description() + ")");
     } catch (IOException | RuntimeException e) {
       vm.actions().report("Cannot write " + file + ": " + e.getMessage());
     }

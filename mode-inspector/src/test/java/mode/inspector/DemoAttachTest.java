@@ -18,6 +18,7 @@ import mode.State;
 import mode.inspector.layout.Layout;
 import mode.inspector.model.TransitionRecord;
 import mode.inspector.connection.ConnectionStatus;
+import mode.inspector.viewmodel.ExportFormat;
 import mode.inspector.viewmodel.StateFilter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -148,8 +149,9 @@ class DemoAttachTest {
         .allMatch(id -> parts.vm.graph().isDimmed(id) || parts.vm.graph().state(id) != State.RUNNING));
 
     Path dot = inspectDir.resolve("demo.dot");
-    robot.interact(() -> parts.sessions.writeDot(dot));
-    assertThat(robot.lookup("#action-result").queryAs(Label.class).getText()).isEqualTo("Graph written to " + dot + " (DOT)");
+    robot.interact(() -> parts.sessions.writeExport(dot, ExportFormat.DOT_ANNOTATED));
+    assertThat(robot.lookup("#action-result").queryAs(Label.class).getText())
+        .isEqualTo("Graph written to " + dot + " (" + ExportFormat.DOT_ANNOTATED.description() + ")");
     Process pydot = new ProcessBuilder("/usr/bin/python3", "-c",
         "import sys, pydot\n"
             + "g = pydot.graph_from_dot_data(open(sys.argv[1]).read())[0]\n"

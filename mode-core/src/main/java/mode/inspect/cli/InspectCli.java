@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ListCommand.class,
       TailCommand.class,
+      ExportCommand.class,
       ExportDotCommand.class,
       RecordCommand.class,
       ThreadsCommand.class,

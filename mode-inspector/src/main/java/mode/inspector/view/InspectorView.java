@@ -157,8 +157,7 @@ public final class InspectorView extends BorderPane {
     MenuButton file = new MenuButton("File");
     file.setId("file-menu");
     file.getItems().addAll(
-        menuItem("Export graph as DOT (with state colours)…", "export-dot", files::exportDot),
-        menuItem("Export graph as PNG…", "export-png", files::exportPng),
+        menuItem("Export graph as…", "export-graph", files::exportGraph),
         menuItem("Save recording of this session…", "save-recording", files::saveRecording));
     file.getItems().addFirst(menuItem("Open recording (JSON Lines or JFR)…", "open-recording-menu", files::openRecording));
 
@@ -202,11 +201,8 @@ public final class InspectorView extends BorderPane {
 
   /** What the toolbar's file buttons do; the app implements it with file choosers. */
   public interface FileCommands {
-    /** Export the graph as DOT. */
-    void exportDot();
-
-    /** Export the graph as PNG. */
-    void exportPng();
+    /** Export the graph: DOT, annotated DOT, GraphML, GML, JSON or PNG (see {@code ExportFormat}). */
+    void exportGraph();
 
     /** Open a recording (JSON Lines or JFR) chosen by the user; by default there is none to open. */
     default void openRecording() {}

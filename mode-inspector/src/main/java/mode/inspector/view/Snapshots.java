@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
@@ -37,6 +42,32 @@ public final class Snapshots {
     viewport.ty = margin;
     new GraphPainter(vm).paint(canvas.getGraphicsContext2D(), layout, viewport, canvas.getWidth(), canvas.getHeight(), 0);
     return canvas.snapshot(null, null);
+  }
+
+  /**
+   * The picture "Export graph as… PNG" writes: {@code caption} (the worker and the time) above the
+   * whole graph ({@link #graphImage}), the legend below, on white.
+   *
+   * @param vm the graph to draw
+   * @param caption the line above the graph
+   * @return the picture
+   */
+  public static WritableImage exportImage(GraphViewModel vm, String caption) {
+    WritableImage graph = graphImage(vm);
+    Label title = new Label(caption);
+    title.setId("export-caption");
+    title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px; -fx-text-fill: #212121;");
+    LegendView legend = new LegendView();
+    legend.setPrefWrapLength(Math.max(400, graph.getWidth() - 16));
+    VBox picture = new VBox(6, title, new ImageView(graph), legend);
+    picture.setPadding(new Insets(10, 8, 10, 8));
+    picture.setStyle("-fx-background-color: white;");
+    // Laid out and styled in a scene of its own, off screen, so the picture never depends on the window.
+    Scene scene = new Scene(picture);
+    scene.getStylesheets().add(InspectorView.STYLESHEET);
+    picture.applyCss();
+    picture.layout();
+    return picture.snapshot(null, null);
   }
 
   /**

@@ -3,6 +3,8 @@ package mode.inspector.viewmodel;
 import mode.inspector.model.Texts;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,7 @@ import javafx.collections.ObservableList;
 import mode.inspector.connection.ConnectionStatus;
 import mode.State;
 import mode.graph.DependencyGraph;
+import mode.graph.GraphExport;
 import mode.graph.GraphFormatter;
 import mode.events.ServiceEvent;
 import mode.inspector.model.ChangeSet;
@@ -54,6 +57,9 @@ public final class InspectorViewModel {
   private long noticedFolded;
   private long noticedLogsDiscarded;
   private final Session session;
+  private final InstantSource wallClock;
+  private static final DateTimeFormatter CAPTION_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private String selectedLabel;
 
   /**
@@ -84,6 +90,7 @@ public final class InspectorViewModel {
     this.logs = new Scrollback<>(bounds.logCapacity());
     this.session = new Session(bounds.historyCapacity(), bounds.logCapacity(), bounds::newRecording);
     this.graph = new GraphViewModel(background, ui, nanoClock);
+    this.wallClock = wallClock;
     this.liveness = new Liveness(wallClock);
     this.details = new DetailsViewModel(liveness);
     graph.useClock(liveness);
@@ -245,6 +252,27 @@ public final class InspectorViewModel {
   public String dot(boolean stateColours) {
     GraphFormatter formatter = GraphFormatter.defaults();
     return DependencyGraph.of(session.shown().toServiceInfos()).toDot(stateColours ? formatter.withStateColors() : formatter);
+  }
+
+  /**
+   * The graph on screen (the whole model of the live or replayed moment, not only what the filter
+   * shows) in {@code format}.
+   *
+   * @param format a text format
+   * @return the file's text
+   */
+  public String export(GraphExport.Format format) {
+    return GraphExport.write(format, session.shown().toServiceInfos());
+  }
+
+  /**
+   * The caption of an exported picture: the worker's name and the moment shown, e.g. {@code
+   * shop · 2026-12-04 19:58:03 UTC}, with {@code (replay)} when a past moment is on screen.
+   */
+  public String exportCaption() {
+    Instant moment = replaying.get() && replayMoment.get() != null ? replayMoment.get() : wallClock.instant();
+    String name = workerName.get().isBlank() ? "mode-inspector" : workerName.get();
+    return name + " · " + CAPTION_TIME.format(moment) + (replaying.get() ? " (replay)" : "");
   }
 
   private String labelOf(long id) {

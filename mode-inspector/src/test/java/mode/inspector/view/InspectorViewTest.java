@@ -207,8 +207,7 @@ class InspectorViewTest {
   }
 
   private static final class NoFiles implements InspectorView.FileCommands {
-    @Override public void exportDot() {}
-    @Override public void exportPng() {}
+    @Override public void exportGraph() {}
     @Override public void saveRecording() {}
   }
 

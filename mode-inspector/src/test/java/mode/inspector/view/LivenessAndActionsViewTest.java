@@ -164,8 +164,7 @@ class LivenessAndActionsViewTest {
   }
 
   private static final class NoFiles implements InspectorView.FileCommands {
-    @Override public void exportDot() {}
-    @Override public void exportPng() {}
+    @Override public void exportGraph() {}
     @Override public void saveRecording() {}
   }
 }

@@ -104,9 +104,7 @@ class MemoryBoundsViewTest {
   }
 
   private static final class NoFiles implements InspectorView.FileCommands {
-    @Override public void exportDot() {}
-
-    @Override public void exportPng() {}
+    @Override public void exportGraph() {}
 
     @Override public void saveRecording() {}
   }

@@ -122,8 +122,7 @@ class ProblemsViewTest {
   }
 
   private static final class NoFiles implements InspectorView.FileCommands {
-    @Override public void exportDot() {}
-    @Override public void exportPng() {}
+    @Override public void exportGraph() {}
     @Override public void saveRecording() {}
   }
 }

@@ -93,8 +93,7 @@ class SmallScreenViewTest {
   }
 
   private static final class NoFiles implements InspectorView.FileCommands {
-    @Override public void exportDot() {}
-    @Override public void exportPng() {}
+    @Override public void exportGraph() {}
     @Override public void saveRecording() {}
   }
 }

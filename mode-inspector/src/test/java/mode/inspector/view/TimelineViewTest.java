@@ -198,9 +198,7 @@ class TimelineViewTest {
   }
 
   private static final class NoFiles implements InspectorView.FileCommands {
-    @Override public void exportDot() {}
-
-    @Override public void exportPng() {}
+    @Override public void exportGraph() {}
 
     @Override public void saveRecording() {}
   }
