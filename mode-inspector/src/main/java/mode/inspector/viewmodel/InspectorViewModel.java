@@ -21,6 +21,7 @@ import mode.graph.DependencyGraph;
 import mode.graph.GraphFormatter;
 import mode.events.ServiceEvent;
 import mode.inspector.model.ChangeSet;
+import mode.inspect.InspectMessage;
 import mode.inspector.model.Recording;
 import mode.inspector.model.Session;
 import mode.inspector.model.ServiceGraph;
@@ -48,6 +49,7 @@ public final class InspectorViewModel {
       new ReadOnlyObjectWrapper<>(ConnectionStatus.DISCONNECTED);
   private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("Not attached");
   private final ReadOnlyStringWrapper workerName = new ReadOnlyStringWrapper("");
+  private InspectMessage.Hello workerHello;
   private final ReadOnlyBooleanWrapper replaying = new ReadOnlyBooleanWrapper();
   private final ReadOnlyObjectWrapper<Instant> replayMoment = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper memoryNotice = new ReadOnlyStringWrapper("");
@@ -178,8 +180,23 @@ public final class InspectorViewModel {
     statusMessage.set(message);
   }
 
+  /**
+   * The worker greeted this inspector: its hello is kept (a saved recording names the worker by
+   * it) and says how the worker names this connection, so that its commands show as "by you".
+   */
+  public void hello(InspectMessage.Hello hello) {
+    workerHello = hello;
+    session.client(hello.client());
+  }
+
+  /** The hello of the worker on screen (live or recorded), or {@code null} before one arrived. */
+  public InspectMessage.Hello workerHello() {
+    return workerHello;
+  }
+
   /** Starts a new session (another worker): a fresh model, recording and history. */
   public void newSession() {
+    workerHello = null;
     session.restart();
     replaying.set(false);
     replayMoment.set(null);
@@ -189,7 +206,17 @@ public final class InspectorViewModel {
 
   /** Shows a recording instead of a live worker, at its last moment. */
   public void openRecording(String name, Recording opened) {
+    openRecording(name, opened, null);
+  }
+
+  /**
+   * Shows a recording instead of a live worker, at its last moment; {@code hello} is the recorded
+   * worker's greeting ({@code null} if the file had none).
+   */
+  public void openRecording(String name, Recording opened, InspectMessage.Hello hello) {
+    workerHello = hello;
     session.open(opened);
+    session.client(hello == null ? null : hello.client());
     workerName.set(name);
     status.set(ConnectionStatus.REPLAY);
     statusMessage.set(opened.isEmpty() ? "The recording holds no events" : "Recording " + name);
