@@ -52,6 +52,7 @@ public final class TransitionCauses {
    * Runs {@code body} with moves made on this thread caused by {@code cause}; restores the scope
    * that was open before (if any) when it returns or throws.
    *
+   * @param <T> the body's result type
    * @param cause one of the causes of {@link ServiceEvent.Transition}
    * @param by who asked (a client, a supervisor's label, a signal), or {@code null}
    * @param target the service the call is for (its dependencies' moves are then {@code parent}),
@@ -75,7 +76,14 @@ public final class TransitionCauses {
     }
   }
 
-  /** As {@link #call} for a body without a result. */
+  /**
+   * As {@link #call} for a body without a result.
+   *
+   * @param cause one of the causes of {@link ServiceEvent.Transition}
+   * @param by who asked, or {@code null}
+   * @param target the service the call is for, or {@code null}
+   * @param body the lifecycle call
+   */
   public static void run(String cause, String by, Service target, Runnable body) {
     call(cause, by, target, () -> {
       body.run();

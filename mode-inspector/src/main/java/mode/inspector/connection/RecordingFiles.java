@@ -80,6 +80,9 @@ public final class RecordingFiles {
    * main class, start time, version and this connection's name), then one line per event, each
    * stamped with the event's time.
    *
+   * @param file where to write
+   * @param worker the worker's greeting
+   * @param recording the events
    * @throws IOException if the file cannot be written
    */
   public static void write(Path file, InspectMessage.Hello worker, Recording recording) throws IOException {
@@ -98,6 +101,10 @@ public final class RecordingFiles {
   /**
    * The greeting to write for a worker that never said hello (nothing known but a name): pid 0,
    * which no worker has, rather than a pid that belongs to some other process.
+   *
+   * @param workerName the worker's name, or empty
+   * @param recording the events (its start is the greeting's time)
+   * @return the greeting
    */
   public static InspectMessage.Hello unknownWorker(String workerName, Recording recording) {
     Instant first = recording.isEmpty() ? Instant.EPOCH : recording.start();

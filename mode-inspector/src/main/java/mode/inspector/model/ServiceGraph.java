@@ -267,7 +267,11 @@ public final class ServiceGraph {
     return client;
   }
 
-  /** Sets {@link #client()}. */
+  /**
+   * Sets {@link #client()}.
+   *
+   * @param name the hello's {@code client}, or {@code null}
+   */
   public void client(String name) {
     client = name;
   }

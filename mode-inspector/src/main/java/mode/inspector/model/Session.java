@@ -78,6 +78,8 @@ public final class Session {
    * How the worker names this inspector's connection (its hello's {@code client}; for an opened
    * recording, the recording inspector's): its operator moves are shown as "by you". Set it before
    * {@link #open} for a recording.
+   *
+   * @param name the hello's {@code client}, or {@code null}
    */
   public void client(String name) {
     client = name;

@@ -66,9 +66,4 @@ public record TransitionRecord(
       default -> verb + " (" + cause + ")";
     };
   }
-
-  /** Whether this move was made by the inspector whose connection the worker names {@code self}. */
-  public boolean byClient(String self) {
-    return ServiceEvent.Transition.OPERATOR.equals(cause) && by != null && by.equals(self);
-  }
 }

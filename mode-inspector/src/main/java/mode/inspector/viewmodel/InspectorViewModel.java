@@ -183,6 +183,8 @@ public final class InspectorViewModel {
   /**
    * The worker greeted this inspector: its hello is kept (a saved recording names the worker by
    * it) and says how the worker names this connection, so that its commands show as "by you".
+   *
+   * @param hello the worker's greeting
    */
   public void hello(InspectMessage.Hello hello) {
     workerHello = hello;
@@ -212,6 +214,10 @@ public final class InspectorViewModel {
   /**
    * Shows a recording instead of a live worker, at its last moment; {@code hello} is the recorded
    * worker's greeting ({@code null} if the file had none).
+   *
+   * @param name the worker's name, as shown
+   * @param opened the recording
+   * @param hello the recorded worker's greeting, or {@code null}
    */
   public void openRecording(String name, Recording opened, InspectMessage.Hello hello) {
     workerHello = hello;
