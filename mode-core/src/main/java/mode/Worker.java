@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import mode.events.ServiceEvent;
+import mode.internal.TransitionCauses;
 import mode.worker.BlockingDetector;
 import mode.worker.LogLevel;
 import mode.worker.LogSetup;
@@ -77,6 +79,8 @@ public final class Worker extends Service {
   private final Duration shutdownTimeout;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final AtomicBoolean signalled = new AtomicBoolean();
+  /** The signal that asked the worker to stop ({@code SIGTERM}), or null: the stop's {@code by}. */
+  private volatile String stopSignal;
   private final AtomicBoolean executed = new AtomicBoolean();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -205,7 +209,8 @@ public final class Worker extends Service {
         + dependencies().stream().map(Service::label).toList());
     Throwable startFailure = null;
     try {
-      start();
+      // Every move of the start is the worker's (the events say so: cause "worker").
+      TransitionCauses.run(ServiceEvent.Transition.WORKER, null, null, this::start);
     } catch (ServiceException e) {
       startFailure = e;
     }
@@ -236,7 +241,7 @@ public final class Worker extends Service {
       Thread.ofPlatform().daemon().name("mode-worker-stop").start(() -> {
         try {
           runShutdownHook(); // here, so that it precedes the stop however the stop began
-          stop();
+          TransitionCauses.run(ServiceEvent.Transition.WORKER, stopSignal, null, this::stop);
           stopped.complete(null);
         } catch (RuntimeException e) {
           stopped.completeExceptionally(e);
@@ -304,6 +309,7 @@ public final class Worker extends Service {
         carp("-INT- ".repeat(6).trim());
       }
       log().info("Signal received: {} ({})", signal, number);
+      stopSignal = signal;
       requestStop();
     }
   }

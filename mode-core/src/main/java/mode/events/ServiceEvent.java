@@ -64,6 +64,24 @@ public sealed interface ServiceEvent {
   /**
    * A state change. On a move to CRASHED, {@code crashReason} and {@code crashStack} are set.
    *
+   * <p>{@code cause} says why the service moved, when the runtime knows it (else {@code null}):
+   *
+   * <ul>
+   *   <li>{@value #OPERATOR}: a {@code start}, {@code stop} or {@code restart} command of an inspect
+   *       client for this service; {@code by} names the client ({@code "client 3"}, as its {@code
+   *       hello} says);
+   *   <li>{@value #SUPERVISOR}: its supervisor restarting it (or stopping it) after a crash in its
+   *       group; {@code by} is the supervisor's label;
+   *   <li>{@value #PARENT}: the start, stop or restart of a service above it, carried down the
+   *       dependencies (an operator's or a supervisor's restart of a parent moves its children so);
+   *   <li>{@value #WORKER}: the {@code Worker} starting or stopping its services (at startup, on a
+   *       stop request, or on a signal, which {@code by} names: {@code "SIGTERM"});
+   *   <li>{@value #CRASH}: every move to CRASHED (the service or a dependency failed).
+   * </ul>
+   *
+   * A lifecycle call made by the services' own code ({@code service.restart()} in a hook or a
+   * task) has no cause. Receivers treat a value they do not know like {@code null}.
+   *
    * @param at when the event happened (wall clock)
    * @param serviceId the id of the service that changed state
    * @param from the state before the change
@@ -71,6 +89,8 @@ public sealed interface ServiceEvent {
    * @param restartCount the service's restart count after the change
    * @param crashReason on a move to CRASHED, the crash reason's {@code toString()}; otherwise null
    * @param crashStack on a move to CRASHED, the crash reason's stack trace as text; otherwise null
+   * @param cause why it moved (one of the constants of this record), or {@code null} when unknown
+   * @param by who made the move, for the causes that name one; otherwise {@code null}
    */
   record Transition(
       Instant at,
@@ -79,8 +99,48 @@ public sealed interface ServiceEvent {
       State to,
       int restartCount,
       String crashReason,
-      String crashStack)
-      implements ServiceEvent {}
+      String crashStack,
+      String cause,
+      String by)
+      implements ServiceEvent {
+    /** The cause of a move asked for by an inspect client's command. */
+    public static final String OPERATOR = "operator";
+    /** The cause of a move made by a supervisor reacting to a crash. */
+    public static final String SUPERVISOR = "supervisor";
+    /** The cause of a move carried down from a service above. */
+    public static final String PARENT = "parent";
+    /** The cause of a move made by the Worker's own start or stop. */
+    public static final String WORKER = "worker";
+    /** The cause of every move to CRASHED. */
+    public static final String CRASH = "crash";
+
+    /**
+     * A transition whose cause is not known.
+     *
+     * @param at when the event happened (wall clock)
+     * @param serviceId the id of the service that changed state
+     * @param from the state before the change
+     * @param to the state after the change
+     * @param restartCount the service's restart count after the change
+     * @param crashReason on a move to CRASHED, the crash reason's {@code toString()}; otherwise null
+     * @param crashStack on a move to CRASHED, the crash reason's stack trace as text; otherwise null
+     */
+    public Transition(
+        Instant at, long serviceId, State from, State to, int restartCount, String crashReason, String crashStack) {
+      this(at, serviceId, from, to, restartCount, crashReason, crashStack, null, null);
+    }
+
+    /**
+     * This transition with another cause.
+     *
+     * @param cause why it moved, or {@code null}
+     * @param by who made the move, or {@code null}
+     * @return a copy with {@code cause} and {@code by}
+     */
+    public Transition withCause(String cause, String by) {
+      return new Transition(at, serviceId, from, to, restartCount, crashReason, crashStack, cause, by);
+    }
+  }
 
   /**
    * New counters of one timer, task or crontab.

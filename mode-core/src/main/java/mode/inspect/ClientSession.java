@@ -207,11 +207,16 @@ final class ClientSession {
     });
   }
 
+  /** How this connection is named in the {@code by} of the moves its commands cause, and in its hello. */
+  private String clientName() {
+    return "client " + id;
+  }
+
   private InspectMessage.Reply execute(long seq, InspectMessage.Command command) {
     try {
       return command instanceof InspectMessage.ThreadDump
           ? new InspectMessage.Reply(seq, true, "thread dump", ThreadDumps.dump())
-          : context.commands().handle(seq, command);
+          : context.commands().handle(seq, command, clientName());
     } catch (RuntimeException | IOException e) {
       return new InspectMessage.Reply(seq, false, command.type() + " failed: " + e, null);
     }
@@ -219,7 +224,7 @@ final class ClientSession {
 
   private void writeLoop(LineWriter writer) {
     try {
-      writer.append(context.hello());
+      writer.append(context.hello().forClient(clientName()));
       EventQueue queue = context.events().subscribe(context.queueCapacity());
       events.set(queue);
       if (closed.get()) {

@@ -8,5 +8,9 @@ package mode.inspect;
  */
 @FunctionalInterface
 interface CommandHandler {
-  InspectMessage.Reply handle(long re, InspectMessage.Command command);
+  /**
+   * Carries out {@code command}; the moves it makes are told with cause {@code operator}, by
+   * {@code client}.
+   */
+  InspectMessage.Reply handle(long re, InspectMessage.Command command, String client);
 }

@@ -41,8 +41,13 @@ public sealed interface InspectMessage {
    *     empty string when the agent did not send it (agents before this field)
    * @param commit the git commit that version was built from ({@link mode.BuildInfo#commit()});
    *     an empty string when the agent did not send it
+   * @param client how the agent names this connection in the {@code by} of the transitions its
+   *     commands cause ({@code "client 3"}); {@code null} when not sent (agents before this field,
+   *     recordings)
    */
-  record Hello(int protocol, long pid, String name, String mainClass, Instant startedAt, String version, String commit)
+  record Hello(
+      int protocol, long pid, String name, String mainClass, Instant startedAt, String version, String commit,
+      String client)
       implements InspectMessage {
     /**
      * Checks the fields and turns a missing {@code version} or {@code commit} into an empty string.
@@ -68,6 +73,32 @@ public sealed interface InspectMessage {
      */
     public Hello(int protocol, long pid, String name, String mainClass, Instant startedAt) {
       this(protocol, pid, name, mainClass, startedAt, "", "");
+    }
+
+    /**
+     * A greeting that names no connection.
+     *
+     * @param protocol the protocol version the agent speaks
+     * @param pid the worker's process id
+     * @param name the worker's name
+     * @param mainClass the worker's main class, or an empty string when unknown
+     * @param startedAt when the worker's JVM started
+     * @param version the worker's mode for Java version, or an empty string
+     * @param commit the git commit that version was built from, or an empty string
+     */
+    public Hello(int protocol, long pid, String name, String mainClass, Instant startedAt, String version,
+        String commit) {
+      this(protocol, pid, name, mainClass, startedAt, version, commit, null);
+    }
+
+    /**
+     * This greeting for one connection.
+     *
+     * @param client how the agent names the connection in {@code by}
+     * @return a copy with {@code client}
+     */
+    public Hello forClient(String client) {
+      return new Hello(protocol, pid, name, mainClass, startedAt, version, commit, client);
     }
 
     @Override

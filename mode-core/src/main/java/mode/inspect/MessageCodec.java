@@ -1,5 +1,6 @@
 package mode.inspect;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,13 +12,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import mode.events.ServiceEvent;
 
 /**
  * Maps protocol lines to {@link Frame}s and back: the one codec of the agent, the CLI and the
  * inspector. Pure (no I/O, no state) and safe from any thread.
  *
  * <p>A line is one JSON object, UTF-8, without the terminating {@code \n}: the envelope fields
- * first, then the message's own fields, always all of them ({@code null} when absent). Instants
+ * first, then the message's own fields, always all of them ({@code null} when absent), except a
+ * transition's optional {@code cause} and {@code by}, which are left out when absent. Instants
  * are ISO-8601 UTC strings, durations ISO-8601 durations. For example:
  *
  * <pre>
@@ -51,7 +54,18 @@ public final class MessageCodec {
           // Characters outside the BMP as their UTF-8 bytes, as text written as a string and then
           // encoded, not as escaped surrogate pairs.
           .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+          // A transition's cause fields are optional on the wire: left out when absent.
+          .addMixIn(ServiceEvent.Transition.class, TransitionMixIn.class)
           .build();
+
+  /** Leaves a transition's {@code cause} and {@code by} out of its line when they are null. */
+  abstract static class TransitionMixIn {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract String cause();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract String by();
+  }
 
   private MessageCodec() {}
 

@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import mode.Service;
+import mode.events.ServiceEvent;
 import mode.internal.ServiceAccess;
+import mode.internal.TransitionCauses;
 
 /**
  * Carries out lifecycle commands on the services of one tree, found by id from its root, and
@@ -25,7 +27,7 @@ final class ServiceCommands implements CommandHandler {
   }
 
   @Override
-  public InspectMessage.Reply handle(long re, InspectMessage.Command command) {
+  public InspectMessage.Reply handle(long re, InspectMessage.Command command, String client) {
     if (command instanceof InspectMessage.Stacks stacks) {
       return find(stacks.service()).map(service -> LiveStacks.reply(re, service))
           .orElseGet(() -> new InspectMessage.Reply(re, false, "stacks: no service with id " + stacks.service()
@@ -44,11 +46,14 @@ final class ServiceCommands implements CommandHandler {
     Service service = found.get();
     String name = service.label() + " (id " + id + ")";
     try {
-      ServiceAccess.Settled settled = ServiceAccess.perform(service, switch (command) {
+      ServiceAccess.LifecycleCall call = switch (command) {
         case InspectMessage.Start start -> ServiceAccess.LifecycleCall.START;
         case InspectMessage.Stop stop -> ServiceAccess.LifecycleCall.STOP;
         default -> ServiceAccess.LifecycleCall.RESTART;
-      });
+      };
+      // The moves this command makes are the operator's (those of the services below, its parent's).
+      ServiceAccess.Settled settled = TransitionCauses.call(ServiceEvent.Transition.OPERATOR, client, service,
+          () -> ServiceAccess.perform(service, call));
       String joined = settled.joined() ? " together with a " + command.type() + " already queued" : "";
       return new InspectMessage.Reply(re, true, past(command) + " " + name + joined + ", now " + settled.state(), null);
     } catch (RuntimeException e) {

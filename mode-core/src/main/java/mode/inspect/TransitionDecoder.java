@@ -11,7 +11,8 @@ import mode.events.ServiceEvent;
  * Reads the fields of a {@code transition}, the event of which there are most by far (five per
  * service per restart), straight from the parser into the record, without the binder's
  * per-field machinery. Only the form the encoder writes is read here: each of the seven fields
- * once, in any order, with a value of its usual JSON type; anything else (an unknown field, a
+ * once, and the optional {@code cause} and {@code by} at most once, in any order, with a value of
+ * its usual JSON type; anything else (an unknown field, a
  * number where a name belongs, a missing field) gives {@code null} and the binder decides, so
  * the result is always the one the binder would give. Thread-safe.
  */
@@ -25,6 +26,9 @@ final class TransitionDecoder {
   private static final int RESTART_COUNT = 16;
   private static final int CRASH_REASON = 32;
   private static final int CRASH_STACK = 64;
+  private static final int CAUSE = 128;
+  private static final int BY = 256;
+  /** The fields every transition has; {@code cause} and {@code by} are optional. */
   private static final int ALL = 127;
 
   private TransitionDecoder() {}
@@ -39,11 +43,13 @@ final class TransitionDecoder {
     int restartCount;
     String crashReason;
     String crashStack;
+    String cause;
+    String by;
   }
 
   /**
    * The transition whose fields follow; the parser is at the first field's name and is left at
-   * the object's end. {@code null} if the fields are not exactly the usual seven.
+   * the object's end. {@code null} if the fields are not exactly the usual seven (and the optional two).
    */
   static ServiceEvent.Transition read(JsonParser parser) throws IOException {
     Fields fields = new Fields();
@@ -55,11 +61,11 @@ final class TransitionDecoder {
       }
       fields.seen |= bit;
     }
-    if (fields.seen != ALL || !parser.hasToken(JsonToken.END_OBJECT)) {
+    if ((fields.seen & ALL) != ALL || !parser.hasToken(JsonToken.END_OBJECT)) {
       return null;
     }
     return new ServiceEvent.Transition(fields.at, fields.serviceId, fields.from, fields.to, fields.restartCount,
-        fields.crashReason, fields.crashStack);
+        fields.crashReason, fields.crashStack, fields.cause, fields.by);
   }
 
   /** Reads the value of field {@code name} into {@code fields}; its bit, or 0 if unusual. */
@@ -97,6 +103,12 @@ final class TransitionDecoder {
       case "crashStack" -> {
         return (fields.crashStack = text(value, parser)) != null || value == JsonToken.VALUE_NULL ? CRASH_STACK : 0;
       }
+      case "cause" -> {
+        return (fields.cause = known(text(value, parser))) != null || value == JsonToken.VALUE_NULL ? CAUSE : 0;
+      }
+      case "by" -> {
+        return (fields.by = text(value, parser)) != null || value == JsonToken.VALUE_NULL ? BY : 0;
+      }
       default -> {
         return 0;
       }
@@ -129,6 +141,19 @@ final class TransitionDecoder {
       }
     }
     return true;
+  }
+
+  /** The shared constant for a cause of the vocabulary (one string per cause, not per event). */
+  private static String known(String cause) {
+    return switch (cause) {
+      case null -> null;
+      case ServiceEvent.Transition.OPERATOR -> ServiceEvent.Transition.OPERATOR;
+      case ServiceEvent.Transition.SUPERVISOR -> ServiceEvent.Transition.SUPERVISOR;
+      case ServiceEvent.Transition.PARENT -> ServiceEvent.Transition.PARENT;
+      case ServiceEvent.Transition.WORKER -> ServiceEvent.Transition.WORKER;
+      case ServiceEvent.Transition.CRASH -> ServiceEvent.Transition.CRASH;
+      default -> cause;
+    };
   }
 
   /** A string value's text; {@code null} for JSON null or any other value. */

@@ -9,8 +9,8 @@ import mode.events.ServiceEvent;
 /**
  * Writes a {@code transition} line, the most frequent by far, field by field with the generator,
  * without the binder's reflective accessors: the same bytes as the binder writes for any other
- * message (envelope, then the record's components in order, {@code null} when absent, states by
- * name). Thread-safe.
+ * message (envelope, then the record's components in order, {@code null} when absent, except the
+ * optional {@code cause} and {@code by}, left out when absent; states by name). Thread-safe.
  */
 final class TransitionEncoder {
 
@@ -25,6 +25,8 @@ final class TransitionEncoder {
   private static final SerializableString RESTART_COUNT = new SerializedString("restartCount");
   private static final SerializableString CRASH_REASON = new SerializedString("crashReason");
   private static final SerializableString CRASH_STACK = new SerializedString("crashStack");
+  private static final SerializableString CAUSE = new SerializedString("cause");
+  private static final SerializableString BY = new SerializedString("by");
 
   private TransitionEncoder() {}
 
@@ -55,6 +57,15 @@ final class TransitionEncoder {
     generator.writeString(transition.crashReason());
     generator.writeFieldName(CRASH_STACK);
     generator.writeString(transition.crashStack());
+    // Optional fields, left out when absent (as the binder does, see MessageCodec).
+    if (transition.cause() != null) {
+      generator.writeFieldName(CAUSE);
+      generator.writeString(transition.cause());
+    }
+    if (transition.by() != null) {
+      generator.writeFieldName(BY);
+      generator.writeString(transition.by());
+    }
     generator.writeEndObject();
   }
 

@@ -126,34 +126,55 @@ public final class EventHub {
    * With the lock held, right after {@code service} moved {@code from → to} at {@code nanos} (a
    * {@code System.nanoTime()} stamp): queues the transition for {@code observers}, the
    * subscriptions that see the service (as kept by {@link ServiceAccess#observersLocked}). A plain move is queued as three values and becomes a {@code Transition} event on the
-   * subscriber's thread; {@code full} builds the event here when it must carry more (a crash).
-   * Allocates nothing unless {@code full} is used.
+   * subscriber's thread; {@code full} builds the event here when it must carry more (a crash, or a
+   * cause that names who made the move). The move's cause comes from the scope the calling thread
+   * opened ({@link TransitionCauses}). Allocates nothing unless {@code full} is used.
    */
   public static void transitionLocked(Object observers,
       Service service, long nanos, State from, State to, int restartCount, TransitionSource full) {
     LAST_CHANGE.setOpaque(nanos);
-    boolean packed = to != State.CRASHED && Subscription.packable(restartCount);
+    // Why it moved: the scope the calling thread opened, if any (one counter read when none is).
+    String cause = null;
+    String by = null;
+    if (to == State.CRASHED) {
+      cause = ServiceEvent.Transition.CRASH;
+    } else {
+      TransitionCauses.Scope scope = TransitionCauses.current();
+      if (scope != null) {
+        boolean own = scope.aimsAt(service);
+        cause = own ? scope.cause() : ServiceEvent.Transition.PARENT;
+        by = own ? scope.by() : null;
+      }
+    }
+    boolean packed = to != State.CRASHED && by == null && Subscription.packable(restartCount);
+    int causeCode = packed ? TransitionCauses.code(cause) : 0;
     if (observers instanceof Subscription sub) {
-      offerTransitionLocked(sub, null, service, nanos, from, to, restartCount, packed, full);
+      offerTransitionLocked(sub, null, service, nanos, from, to, restartCount, packed, causeCode, cause, by, full);
       return;
     }
     ServiceEvent made = null;
     for (Object observer : (Object[]) observers) {
-      made = offerTransitionLocked((Subscription) observer, made, service, nanos, from, to, restartCount, packed, full);
+      made = offerTransitionLocked((Subscription) observer, made, service, nanos, from, to, restartCount, packed,
+          causeCode, cause, by, full);
     }
   }
 
   /** Queues one transition to {@code sub}; returns the full event if one was built. */
   private static ServiceEvent offerTransitionLocked(Subscription sub, ServiceEvent made, Service service,
-      long nanos, State from, State to, int restartCount, boolean packed, TransitionSource full) {
+      long nanos, State from, State to, int restartCount, boolean packed, int causeCode, String cause, String by,
+      TransitionSource full) {
     if (sub.droppedLocked()) {
       return made;
     }
     if (packed) {
-      sub.offerTransitionLocked(service, nanos, from, to, restartCount);
+      sub.offerTransitionLocked(service, nanos, from, to, restartCount, causeCode);
       return made;
     }
-    ServiceEvent event = made == null ? full.transitionLocked(nanos, from, to) : made;
+    ServiceEvent event = made;
+    if (event == null) {
+      ServiceEvent.Transition built = full.transitionLocked(nanos, from, to);
+      event = cause == null ? built : built.withCause(cause, by);
+    }
     sub.offerLocked(event);
     return event;
   }

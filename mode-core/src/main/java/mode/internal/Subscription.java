@@ -167,21 +167,22 @@ final class Subscription implements EventQueue {
    * Queues the transition {@code from → to} of {@code service} at {@code nanos} (a {@code
    * System.nanoTime()} stamp), without building the event; called with the hub lock held, after
    * {@link #droppedLocked()} said no. Not for moves to CRASHED (they carry the crash's details).
+   * {@code cause} is the code of the move's cause ({@link TransitionCauses#code}), 0 for none.
    */
-  void offerTransitionLocked(Service service, long nanos, State from, State to, int restartCount) {
+  void offerTransitionLocked(Service service, long nanos, State from, State to, int restartCount, int cause) {
     long t = claimLocked();
     if (t < 0) {
       return;
     }
     int slot = (int) t & mask;
-    moves[slot] = from.ordinal() | to.ordinal() << 3 | restartCount << 6;
+    moves[slot] = from.ordinal() | to.ordinal() << 3 | cause << 6 | restartCount << 9;
     stamps[slot] = nanos;
     publish(t, service);
   }
 
   /** Whether {@link #offerTransitionLocked} can carry a move with this restart count. */
   static boolean packable(int restartCount) {
-    return restartCount >= 0 && restartCount < 1 << 25;
+    return restartCount >= 0 && restartCount < 1 << 22;
   }
 
   /**
@@ -366,7 +367,7 @@ final class Subscription implements EventQueue {
   private static ServiceEvent.Transition transition(Service service, int move, long nanos) {
     State[] states = STATES;
     return new ServiceEvent.Transition(WallClock.instantAt(nanos), service.id(), states[move & 7],
-        states[move >>> 3 & 7], move >>> 6, null, null);
+        states[move >>> 3 & 7], move >>> 9, null, null, TransitionCauses.name(move >>> 6 & 7), null);
   }
 
   /** Calls the listener, which may not stop the subscription by failing. */

@@ -12,8 +12,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import mode.Service;
 import mode.State;
+import mode.events.ServiceEvent;
 import mode.internal.CrashHandler;
 import mode.internal.ServiceAccess;
+import mode.internal.TransitionCauses;
 
 /**
  * A service that supervises other services and reacts when they crash; the strategies differ
@@ -204,7 +206,7 @@ public abstract class SupervisorStrategy extends Service {
   protected final void restartService(Service service, Throwable reason) {
     log().info("Restarting dead {}! Last crash reason: {}", service.label(), reason.toString());
     try {
-      service.restart();
+      TransitionCauses.run(ServiceEvent.Transition.SUPERVISOR, label(), service, service::restart);
     } catch (RuntimeException failedAgain) {
       if (service.state() == State.CRASHED) {
         Throwable why = service.crashReason() != null ? service.crashReason() : failedAgain;
@@ -222,7 +224,7 @@ public abstract class SupervisorStrategy extends Service {
    */
   protected final void stopService(Service service) {
     try {
-      service.stop();
+      TransitionCauses.run(ServiceEvent.Transition.SUPERVISOR, label(), service, service::stop);
     } catch (RuntimeException e) {
       log().warn("Error while stopping {}: {}", service.label(), e.toString(), e);
     }

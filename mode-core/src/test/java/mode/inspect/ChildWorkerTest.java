@@ -62,8 +62,11 @@ class ChildWorkerTest {
       assertThat(descriptor.mainClass()).isEqualTo(InspectTestWorker.class.getName());
       try (RecordingClient client = new RecordingClient(descriptor.unixTarget())) {
         ServiceEvent.Snapshot snapshot = snapshotOf(client);
-        assertThat(client.frames.getFirst().message()).isEqualTo(new InspectMessage.Hello(1, child.process.pid(),
-            "TestWorker", InspectTestWorker.class.getName(), descriptor.startedAt(), BuildInfo.version(), BuildInfo.commit()));
+        InspectMessage.Hello hello = (InspectMessage.Hello) client.frames.getFirst().message();
+        assertThat(hello.client()).matches("client \\d+");
+        assertThat(hello).isEqualTo(new InspectMessage.Hello(1, child.process.pid(),
+            "TestWorker", InspectTestWorker.class.getName(), descriptor.startedAt(), BuildInfo.version(), BuildInfo.commit(),
+            hello.client()));
         assertThat(snapshot.services()).extracting(ServiceInfo::label).containsExactly("Worker", "App", "Web", "Cache");
         assertThat(snapshot.services()).extracting(ServiceInfo::state).containsOnly(State.RUNNING);
         long cache = idOf(snapshot, "Cache");

@@ -35,7 +35,7 @@ class InspectAgentTest {
   InspectAgent agent;
 
   InspectAgent start(InspectOptions options) throws IOException {
-    agent = InspectAgent.start(options, events, (re, command) -> {
+    agent = InspectAgent.start(options, events, (re, command, client) -> {
       executed.add(command);
       if (command instanceof InspectMessage.Restart) {
         awaitQuietly(releaseRestart);
@@ -135,7 +135,7 @@ class InspectAgentTest {
 
   @Test
   void aReplyComesAfterTheEventsDeliveredBeforeIt() throws Exception {
-    agent = InspectAgent.start(options(), events, (re, command) -> {
+    agent = InspectAgent.start(options(), events, (re, command, client) -> {
       events.transition(2, State.STOPPING);
       events.transition(2, State.SHUTDOWN);
       return new InspectMessage.Reply(re, true, "stopped", null);
@@ -271,7 +271,7 @@ class InspectAgentTest {
   @org.junit.jupiter.api.Timeout(30)
   void aTcpClientThatNeverSendsTheTokenIsCutOffAndGetsNothing() throws Exception {
     agent = InspectAgent.start(options().withTcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false),
-        events, (re, command) -> new InspectMessage.Reply(re, true, "unused", null), java.time.Duration.ofMillis(200));
+        events, (re, command, client) -> new InspectMessage.Reply(re, true, "unused", null), java.time.Duration.ofMillis(200));
     try (RawConnection silent = RawConnection.tcp(agent.descriptor());
         RecordingClient other = new RecordingClient(agent.descriptor().unixTarget())) {
       assertThat(silent.readUntilClosed()).isEmpty();

@@ -32,7 +32,8 @@ class MessageCodecTest {
             T0, null, null, null, 1, "java.io.IOException: \"port\" in use",
             "java.io.IOException: \"port\" in use\n\tat demo.Web.onStart(Web.java:12)\n", List.of());
     return List.of(
-        new Frame(1, T0, new InspectMessage.Hello(1, 4242, "App", "demo.Main", T0.minusSeconds(3), "0.1.0", "3f2a9c1d0b7e")),
+        new Frame(1, T0, new InspectMessage.Hello(1, 4242, "App", "demo.Main", T0.minusSeconds(3), "0.1.0", "3f2a9c1d0b7e",
+            "client 3")),
         new Frame(2, T0, new InspectMessage.Event(new ServiceEvent.Snapshot(T0, List.of(app, web)))),
         new Frame(3, t1, new InspectMessage.Event(new ServiceEvent.ServiceAdded(t1, web))),
         new Frame(4, t1, new InspectMessage.Event(new ServiceEvent.ServiceRemoved(t1, 2))),
@@ -54,6 +55,10 @@ class MessageCodecTest {
         new Frame(15, t1, new InspectMessage.Reply(4, true, "thread dump", "\"main\" #1\n")),
         new Frame(16, t1, new InspectMessage.ErrorMessage("unknown command 'reboot'")),
         new Frame(17, t1, new InspectMessage.Event(new ServiceEvent.FlagChanged(t1, 1, "FLUSHING", false))),
+        new Frame(18, t1, new InspectMessage.Event(new ServiceEvent.Transition(t1, 2, State.SHUTDOWN, State.INIT, 2,
+            null, null, ServiceEvent.Transition.OPERATOR, "client 3"))),
+        new Frame(19, t1, new InspectMessage.Event(new ServiceEvent.Transition(t1, 3, State.SHUTDOWN, State.INIT, 2,
+            null, null, ServiceEvent.Transition.PARENT, null))),
         new Frame(1, t1, new InspectMessage.Auth("3q2+7w==")),
         new Frame(2, t1, new InspectMessage.Start(2)),
         new Frame(3, t1, new InspectMessage.Stop(2)),
@@ -227,7 +232,7 @@ class MessageCodecTest {
   void aTransitionWithAnExtraFieldDecodesAndOneMissingAFieldFailsAsInTheTree() {
     String extra = "{\"type\":\"transition\",\"seq\":7,\"ts\":\"2026-11-28T05:12:15.084Z\",\"at\":\"2026-11-28T05:12:15.084Z\","
         + "\"serviceId\":3,\"from\":\"STARTING\",\"to\":\"RUNNING\",\"restartCount\":0,\"crashReason\":null,"
-        + "\"crashStack\":null,\"cause\":{\"by\":\"operator\"}}";
+        + "\"crashStack\":null,\"origin\":{\"by\":\"operator\"}}";
     String missing = "{\"type\":\"transition\",\"seq\":7,\"ts\":\"2026-11-28T05:12:15.084Z\",\"at\":\"2026-11-28T05:12:15.084Z\","
         + "\"serviceId\":3,\"from\":\"STARTING\",\"to\":\"RUNNING\"}";
     Frame expected = new Frame(7, T0, new InspectMessage.Event(

@@ -55,6 +55,11 @@ class TransitionCodecProperties {
             Arbitraries.longs(), Arbitraries.of(State.class).injectNull(0.05), Arbitraries.of(State.class).injectNull(0.05),
             Arbitraries.integers(), texts, texts)
         .as(ServiceEvent.Transition::new);
+    // The optional cause fields: absent, a cause of the vocabulary, or any text.
+    Arbitrary<String> causes = Arbitraries.oneOf(Arbitraries.of(ServiceEvent.Transition.OPERATOR,
+        ServiceEvent.Transition.SUPERVISOR, ServiceEvent.Transition.PARENT, ServiceEvent.Transition.WORKER,
+        ServiceEvent.Transition.CRASH), texts);
+    transition = Combinators.combine(transition, causes, texts).as((t, cause, by) -> t.withCause(cause, by));
     return Combinators.combine(Arbitraries.longs().greaterOrEqual(0), instants, transition)
         .as((seq, ts, event) -> new Frame(seq, ts, new InspectMessage.Event(event)));
   }

@@ -175,7 +175,17 @@ final class Sessions implements WorkersViewModel.Attacher {
     } else {
       workers.detached();
     }
-    connection = WorkerConnection.attach(target, pump, vm::connection);
+    connection = WorkerConnection.attach(target, pump, new WorkerConnection.StatusListener() {
+      @Override
+      public void status(ConnectionStatus status, String name, String message) {
+        vm.connection(status, name, message);
+      }
+
+      @Override
+      public void hello(mode.inspect.InspectMessage.Hello hello) {
+        vm.hello(hello);
+      }
+    });
     vm.actions().setCommands(connection);
   }
 
@@ -201,7 +211,7 @@ final class Sessions implements WorkersViewModel.Attacher {
           }
           workers.detached();
           vm.actions().setCommands(null);
-          vm.openRecording(opened.name(), opened.recording());
+          vm.openRecording(opened.name(), opened.recording(), opened.hello());
         });
       } catch (IOException | RuntimeException e) {
         String message = "Cannot open " + file + ": " + e.getMessage();
@@ -315,9 +325,10 @@ final class Sessions implements WorkersViewModel.Attacher {
     // A copy, because the live recording keeps changing on this thread while the file is written.
     var recording = vm.recording().copy();
     String name = vm.workerNameProperty().get();
+    var hello = vm.workerHello();
     background.execute(() -> {
       try {
-        RecordingFiles.write(file, name, recording);
+        RecordingFiles.write(file, hello != null ? hello : RecordingFiles.unknownWorker(name, recording), recording);
         int written = recording.events().size();
         pump.execute(() -> vm.actions().report("Recording of " + written + " events written to " + file));
       } catch (IOException | RuntimeException e) {

@@ -77,6 +77,6 @@ public final class FlightRecordings {
     String root = events.rootLabel();
     String shown = (root == null ? name : root) + " (JFR recording"
         + (pid == null ? " " + name : ", pid " + pid) + ")";
-    return new RecordingFiles.Opened(shown, new Recording(converted));
+    return new RecordingFiles.Opened(shown, new Recording(converted), null); // JFR holds no hello
   }
 }

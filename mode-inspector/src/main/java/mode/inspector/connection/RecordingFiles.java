@@ -28,8 +28,14 @@ import mode.inspector.model.Recording;
 public final class RecordingFiles {
   private RecordingFiles() {}
 
-  /** A recording read from a file, with the worker's name (or the file's name without hello). */
-  public record Opened(String name, Recording recording) {}
+  /**
+   * A recording read from a file.
+   *
+   * @param name the worker's name and pid (or the file's name without hello)
+   * @param recording the events
+   * @param hello the recorded worker's greeting, or {@code null} if the file has none
+   */
+  public record Opened(String name, Recording recording, InspectMessage.Hello hello) {}
 
   /**
    * Reads a recording: JSON Lines, or JFR when the file begins as JFR does or its name ends in
@@ -45,6 +51,7 @@ public final class RecordingFiles {
     }
     List<ServiceEvent> events = new ArrayList<>();
     String name = file.getFileName().toString();
+    InspectMessage.Hello greeting = null;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       int number = 0;
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -60,7 +67,8 @@ public final class RecordingFiles {
         }
         if (message instanceof InspectMessage.Event event) {
           events.add(event.event());
-        } else if (message instanceof InspectMessage.Hello hello) {
+        } else if (message instanceof InspectMessage.Hello hello && greeting == null) {
+          greeting = hello;
           name = hello.name() + " (recorded, pid " + hello.pid() + ")";
         }
       }
@@ -70,26 +78,43 @@ public final class RecordingFiles {
     if (events.isEmpty()) {
       throw new IOException(file.getFileName() + " is not a mode recording: it holds no events");
     }
-    return new Opened(name, new Recording(events));
+    return new Opened(name, new Recording(events), greeting);
   }
 
   /**
-   * Writes a recording: a {@code hello} naming {@code workerName}, then one line per event.
+   * Writes a recording: the worker's {@code hello} as it greeted the inspector (its pid, name,
+   * main class, start time, version and this connection's name), then one line per event, each
+   * stamped with the event's time.
    *
+   * @param file where to write
+   * @param worker the worker's greeting
+   * @param recording the events
    * @throws IOException if the file cannot be written
    */
-  public static void write(Path file, String workerName, Recording recording) throws IOException {
+  public static void write(Path file, InspectMessage.Hello worker, Recording recording) throws IOException {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      Instant first = recording.isEmpty() ? Instant.now() : recording.start();
+      Instant first = recording.isEmpty() ? worker.startedAt() : recording.start();
       long seq = 1;
-      out.write(MessageCodec.encode(new Frame(seq++, first,
-          new InspectMessage.Hello(InspectMessage.PROTOCOL_VERSION, ProcessHandle.current().pid(),
-              workerName.isEmpty() ? "unknown" : workerName, "", first))));
+      out.write(MessageCodec.encode(new Frame(seq++, first, worker)));
       out.newLine();
       for (ServiceEvent event : recording.events()) {
         out.write(MessageCodec.encode(new Frame(seq++, event.at(), new InspectMessage.Event(event))));
         out.newLine();
       }
     }
+  }
+
+  /**
+   * The greeting to write for a worker that never said hello (nothing known but a name): pid 0,
+   * which no worker has, rather than a pid that belongs to some other process.
+   *
+   * @param workerName the worker's name, or empty
+   * @param recording the events (its start is the greeting's time)
+   * @return the greeting
+   */
+  public static InspectMessage.Hello unknownWorker(String workerName, Recording recording) {
+    Instant first = recording.isEmpty() ? Instant.EPOCH : recording.start();
+    return new InspectMessage.Hello(InspectMessage.PROTOCOL_VERSION, 0,
+        workerName == null || workerName.isEmpty() ? "unknown" : workerName, "", first);
   }
 }

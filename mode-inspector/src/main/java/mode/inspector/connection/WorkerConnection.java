@@ -32,6 +32,9 @@ public final class WorkerConnection implements WorkerCommands, AutoCloseable {
   public interface StatusListener {
     /** The connection is now {@code status}; {@code name} is the worker's name when known. */
     void status(ConnectionStatus status, String name, String message);
+
+    /** The worker said hello (on each attach, again after a reconnect). */
+    default void hello(InspectMessage.Hello hello) {}
   }
 
   private final AttachTarget target;
@@ -135,6 +138,7 @@ public final class WorkerConnection implements WorkerCommands, AutoCloseable {
         hadHello = true;
         name = hello.name();
         pid = hello.pid();
+        pump.execute(() -> listener.hello(hello));
         report(ConnectionStatus.CONNECTED, "Attached to " + hello.name() + " (pid " + hello.pid() + ") at "
             + LocalTime.now().format(CLOCK));
       }

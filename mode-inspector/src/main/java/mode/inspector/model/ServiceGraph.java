@@ -58,6 +58,9 @@ public final class ServiceGraph {
   private long gaps;
   private Instant lastEventAt;
 
+  /** How the worker names this inspector's connection (its hello's {@code client}), or null. */
+  private String client;
+
   /** An empty graph keeping the default numbers of transitions and log events. */
   public ServiceGraph() {
     this(HISTORY_CAPACITY, LOG_CAPACITY);
@@ -97,6 +100,7 @@ public final class ServiceGraph {
     copy.ignoredEvents = ignoredEvents;
     copy.gaps = gaps;
     copy.lastEventAt = lastEventAt;
+    copy.client = client;
     return copy;
   }
 
@@ -238,8 +242,9 @@ public final class ServiceGraph {
     TransitionRecord record =
         new TransitionRecord(
             t.at(), t.serviceId(), node.label(), t.from(), t.to(), t.restartCount(),
-            t.crashReason(), false);
+            t.crashReason(), false, t.cause(), t.by());
     node.apply(t);
+    node.applyCause(record);
     history.append(record);
     changes.transition(record);
   }
@@ -252,6 +257,23 @@ public final class ServiceGraph {
     }
     action.accept(node);
     changes.changed(id);
+  }
+
+  /**
+   * How the worker names the connection of the inspector that saw these events (its hello's
+   * {@code client}): the operator moves {@code by} it were made by "you". {@code null} if unknown.
+   */
+  public String client() {
+    return client;
+  }
+
+  /**
+   * Sets {@link #client()}.
+   *
+   * @param name the hello's {@code client}, or {@code null}
+   */
+  public void client(String name) {
+    client = name;
   }
 
   /** The graph of service ids, edges from a service to its dependencies; read-only. */

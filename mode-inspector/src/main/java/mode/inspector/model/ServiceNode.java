@@ -47,6 +47,12 @@ public final class ServiceNode {
   private final Ring<ServiceEvent.Blocking> blocking;
   private Instant firstStartAt;
   private Duration firstStartDuration;
+  /** The last move seen whose cause the worker told, or null. */
+  private TransitionRecord lastCaused;
+  /** Restarts seen that no crash of this service caused (an operator's, a parent's, the worker's). */
+  private int calmRestartsSeen;
+  /** Operator restarts seen, by client ({@code by}); null until the first. */
+  private Map<String, Integer> operatorRestarts;
 
   ServiceNode(ServiceInfo info) {
     this.id = info.id();
@@ -77,6 +83,9 @@ public final class ServiceNode {
     blocking = new Ring<>(other.blocking);
     firstStartAt = other.firstStartAt;
     firstStartDuration = other.firstStartDuration;
+    lastCaused = other.lastCaused;
+    calmRestartsSeen = other.calmRestartsSeen;
+    operatorRestarts = other.operatorRestarts == null ? null : new TreeMap<>(other.operatorRestarts);
   }
 
   void update(ServiceInfo info) {
@@ -128,6 +137,28 @@ public final class ServiceNode {
       if (firstCrashSeenAt == null) {
         firstCrashSeenAt = t.at();
       }
+    }
+  }
+
+  /** Keeps what the move's cause says: the last cause, and which restarts were no crash's. */
+  void applyCause(TransitionRecord move) {
+    if (move.cause() == null) {
+      return;
+    }
+    lastCaused = move;
+    if (move.to() != State.INIT) {
+      return;
+    }
+    switch (move.cause()) {
+      case ServiceEvent.Transition.OPERATOR -> {
+        calmRestartsSeen++;
+        if (operatorRestarts == null) {
+          operatorRestarts = new TreeMap<>();
+        }
+        operatorRestarts.merge(String.valueOf(move.by()), 1, Integer::sum);
+      }
+      case ServiceEvent.Transition.PARENT, ServiceEvent.Transition.WORKER -> calmRestartsSeen++;
+      default -> { }
     }
   }
 
@@ -244,6 +275,24 @@ public final class ServiceNode {
   /** When the first crash the inspector saw happened, or {@code null}. */
   public Instant firstCrashSeenAt() {
     return firstCrashSeenAt;
+  }
+
+  /** The last move seen whose cause the worker told, or {@code null}. */
+  public TransitionRecord lastCaused() {
+    return lastCaused;
+  }
+
+  /**
+   * How many of its restarts the inspector saw were not after a crash of it: an operator's, its
+   * parent's, the worker's.
+   */
+  public int calmRestartsSeen() {
+    return calmRestartsSeen;
+  }
+
+  /** Restarts asked for by {@code client} (a hello's {@code client}) that the inspector saw. */
+  public int operatorRestartsBy(String client) {
+    return operatorRestarts == null || client == null ? 0 : operatorRestarts.getOrDefault(client, 0);
   }
 
   /** Its diagnostic flags that are set, by name, each with the time it was set. */

@@ -22,6 +22,7 @@ public final class Session {
   private ServiceGraph shown;
   private Recording recording;
   private Instant replayMoment;
+  private String client;
 
   /**
    * An empty session whose models keep {@code historyCapacity} transitions and {@code
@@ -36,6 +37,7 @@ public final class Session {
 
   /** Starts afresh (another worker): a new live model and recording, the live model on screen. */
   public void restart() {
+    client = null;
     live = new ServiceGraph(historyCapacity, logCapacity);
     recording = recordings.get();
     goLive();
@@ -53,6 +55,7 @@ public final class Session {
   public void open(Recording opened) {
     recording = opened;
     live = opened.replayTo(opened.isEmpty() ? Instant.EPOCH : opened.end(), historyCapacity, logCapacity);
+    live.client(client);
     goLive();
   }
 
@@ -67,7 +70,21 @@ public final class Session {
     }
     replayMoment = moment;
     shown = recording.replayTo(moment, historyCapacity, logCapacity);
+    shown.client(client);
     return true;
+  }
+
+  /**
+   * How the worker names this inspector's connection (its hello's {@code client}; for an opened
+   * recording, the recording inspector's): its operator moves are shown as "by you". Set it before
+   * {@link #open} for a recording.
+   *
+   * @param name the hello's {@code client}, or {@code null}
+   */
+  public void client(String name) {
+    client = name;
+    live.client(name);
+    shown.client(name);
   }
 
   /** Puts the live model on screen again. */

@@ -78,9 +78,13 @@ public record Trouble(long serviceId, Kind kind, String marker, String text, Ins
     return found;
   }
 
-  /** The crashes to count: those seen, or the restart count when the snapshot says it crashed before. */
+  /**
+   * The crashes to count: those seen, or the restarts when the snapshot says it crashed before,
+   * without the restarts seen that no crash caused (an operator's, a parent's).
+   */
   private static int crashes(ServiceNode node) {
-    return node.crashReason() == null ? node.crashesSeen() : Math.max(node.crashesSeen(), node.restartCount());
+    return node.crashReason() == null ? node.crashesSeen()
+        : Math.max(node.crashesSeen(), node.restartCount() - node.calmRestartsSeen());
   }
 
   /** {@code " · 6.0/min"}: how often the crashes the inspector saw came; empty below two. */

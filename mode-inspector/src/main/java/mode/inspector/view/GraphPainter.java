@@ -199,12 +199,13 @@ final class GraphPainter {
           x, y, troubleColour);
       return;
     }
-    int restarts = vm.restartCount(id);
-    if (restarts > 0) {
-      String text = "↻" + restarts;
+    GraphViewModel.RestartBadge badge = vm.restartBadge(id);
+    if (badge != null) {
+      String text = badge.text();
       double pw = 10 + 7 * text.length();
       double pcx = x + w - pw / 2 - 2;
-      gc.setFill(Palette.stroke(State.CRASHED));
+      // Red when crashes caused restarts; grey when only an operator (or a parent) did.
+      gc.setFill(badge.crash() ? Palette.stroke(State.CRASHED) : Color.web("#757575"));
       gc.fillRoundRect(pcx - pw / 2, y - 8, pw, 14, 14, 14);
       gc.setFill(Color.WHITE);
       gc.setFont(BADGE);

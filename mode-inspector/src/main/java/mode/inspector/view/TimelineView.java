@@ -71,6 +71,7 @@ public final class TimelineView extends BorderPane {
     table.getColumns().add(text("Service", 200, TransitionRecord::label));
     table.getColumns().add(text("From → to", 190, t -> t.from() + " → " + t.to()));
     table.getColumns().add(text("Restarts", 70, t -> Integer.toString(t.restartCount())));
+    table.getColumns().add(text("Why", 220, t -> t.why(graph.client())));
     table.getColumns().add(text("Crash reason", 300, t -> t.crashReason() == null ? "" : t.crashReason()));
     table.setPlaceholder(new Label("No transitions yet"));
     table.setRowFactory(t -> {

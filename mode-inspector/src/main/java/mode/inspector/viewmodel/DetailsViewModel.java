@@ -19,6 +19,7 @@ import mode.events.ServiceEvent;
 import mode.events.ServiceInfo.TimerInfo;
 import mode.inspector.model.ServiceGraph;
 import mode.inspector.model.ServiceNode;
+import mode.inspector.model.TransitionRecord;
 
 /**
  * The details panel of the selected service: identity, state and how long it has been so,
@@ -80,7 +81,7 @@ public final class DetailsViewModel {
     uptime.set(node.state() == State.RUNNING && node.startedAt() != null
         ? "up " + Texts.human(Duration.between(node.startedAt(), now)) : "not running");
     timings.set("start " + Texts.human(node.startDuration()) + " · stop " + Texts.human(node.stopDuration()));
-    restarts.set(Integer.toString(node.restartCount()));
+    restarts.set(restarts(node, model.client()));
     flags.set(describe(node.flags()));
     crash.set(node.crashReason() == null ? "" : node.crashReason()
         + (node.crashedAt() == null ? "" : "  (at " + Texts.time(node.crashedAt()) + ")"));
@@ -89,6 +90,17 @@ public final class DetailsViewModel {
     setIfChanged(dependents, refs(model, model.dependents(id)));
     setIfChanged(timers, node.timers());
     setIfChanged(blocking, node.blocking().stream().map(DetailsViewModel::describe).toList());
+  }
+
+  /**
+   * The restart count, how many of them were this inspector's, and the last move whose cause the
+   * worker told: {@code "3 (2 by you) · last: restarted by you at 13:45:02"}.
+   */
+  static String restarts(ServiceNode node, String client) {
+    int mine = node.operatorRestartsBy(client);
+    String text = node.restartCount() + (mine > 0 ? " (" + mine + " by you)" : "");
+    TransitionRecord last = node.lastCaused();
+    return last == null ? text : text + " · last: " + last.why(client) + " at " + Texts.time(last.at());
   }
 
   private void clear(String message) {

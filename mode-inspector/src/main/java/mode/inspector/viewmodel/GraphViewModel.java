@@ -283,6 +283,38 @@ public final class GraphViewModel {
   }
 
   /**
+   * The restart badge of a service: red with the restarts after its crashes ({@code "↻2"}, plus
+   * {@code " +1 by you"} when this inspector restarted it too), grey when no crash of it caused
+   * any ({@code "↻3 by you"} when every one was this inspector's, else {@code "↻3"}); {@code null}
+   * when it never restarted (or is gone).
+   *
+   * @param text the badge's text
+   * @param crash whether crashes caused some of the restarts (red), else grey
+   */
+  public record RestartBadge(String text, boolean crash) {}
+
+  /** The restart badge of a service, or {@code null} (see {@link RestartBadge}). */
+  public RestartBadge restartBadge(long id) {
+    ServiceNode node = model.node(id);
+    if (node == null || node.restartCount() <= 0) {
+      return null;
+    }
+    int restarts = node.restartCount();
+    int mine = node.operatorRestartsBy(model.client());
+    int afterCrash = node.crashReason() == null && node.crashesSeen() == 0 ? 0
+        : Math.max(0, restarts - node.calmRestartsSeen());
+    if (afterCrash > 0) {
+      return new RestartBadge("↻" + afterCrash + (mine > 0 ? " +" + mine + " by you" : ""), true);
+    }
+    return new RestartBadge("↻" + restarts + (mine == restarts ? " by you" : ""), false);
+  }
+
+  /** How the worker names this inspector's connection, for "by you" ({@code null} if unknown). */
+  public String client() {
+    return model.client();
+  }
+
+  /**
    * The worst trouble of a service at the moment on screen, or of one it hides while collapsed
    * (its {@link Trouble#serviceId()} then names that one); {@code null} when there is none.
    */

@@ -24,6 +24,7 @@ import mode.graph.GraphExport;
 import mode.graph.GraphFormatter;
 import mode.events.ServiceEvent;
 import mode.inspector.model.ChangeSet;
+import mode.inspect.InspectMessage;
 import mode.inspector.model.Recording;
 import mode.inspector.model.Session;
 import mode.inspector.model.ServiceGraph;
@@ -51,6 +52,7 @@ public final class InspectorViewModel {
       new ReadOnlyObjectWrapper<>(ConnectionStatus.DISCONNECTED);
   private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("Not attached");
   private final ReadOnlyStringWrapper workerName = new ReadOnlyStringWrapper("");
+  private InspectMessage.Hello workerHello;
   private final ReadOnlyBooleanWrapper replaying = new ReadOnlyBooleanWrapper();
   private final ReadOnlyObjectWrapper<Instant> replayMoment = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper memoryNotice = new ReadOnlyStringWrapper("");
@@ -185,8 +187,25 @@ public final class InspectorViewModel {
     statusMessage.set(message);
   }
 
+  /**
+   * The worker greeted this inspector: its hello is kept (a saved recording names the worker by
+   * it) and says how the worker names this connection, so that its commands show as "by you".
+   *
+   * @param hello the worker's greeting
+   */
+  public void hello(InspectMessage.Hello hello) {
+    workerHello = hello;
+    session.client(hello.client());
+  }
+
+  /** The hello of the worker on screen (live or recorded), or {@code null} before one arrived. */
+  public InspectMessage.Hello workerHello() {
+    return workerHello;
+  }
+
   /** Starts a new session (another worker): a fresh model, recording and history. */
   public void newSession() {
+    workerHello = null;
     session.restart();
     replaying.set(false);
     replayMoment.set(null);
@@ -196,7 +215,21 @@ public final class InspectorViewModel {
 
   /** Shows a recording instead of a live worker, at its last moment. */
   public void openRecording(String name, Recording opened) {
+    openRecording(name, opened, null);
+  }
+
+  /**
+   * Shows a recording instead of a live worker, at its last moment; {@code hello} is the recorded
+   * worker's greeting ({@code null} if the file had none).
+   *
+   * @param name the worker's name, as shown
+   * @param opened the recording
+   * @param hello the recorded worker's greeting, or {@code null}
+   */
+  public void openRecording(String name, Recording opened, InspectMessage.Hello hello) {
+    workerHello = hello;
     session.open(opened);
+    session.client(hello == null ? null : hello.client());
     workerName.set(name);
     status.set(ConnectionStatus.REPLAY);
     statusMessage.set(opened.isEmpty() ? "The recording holds no events" : "Recording " + name);

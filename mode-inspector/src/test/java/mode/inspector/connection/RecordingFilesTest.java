@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import mode.events.ServiceEvent;
+import mode.inspect.InspectMessage;
 import mode.inspector.model.Recording;
 import mode.inspector.model.Streams;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class RecordingFilesTest {
     Recording folded = new Recording(20, session);
     Path file = dir.resolve("folded.jsonl");
 
-    RecordingFiles.write(file, "demo", folded);
+    RecordingFiles.write(file, RecordingFiles.unknownWorker("demo", folded), folded);
     RecordingFiles.Opened opened = RecordingFiles.read(file);
 
     assertThat(Files.readAllLines(file).get(1)).contains("\"snapshot\"");
@@ -35,5 +36,23 @@ class RecordingFilesTest {
           .isEqualTo(folded.replayTo(Streams.at(millis)).toServiceInfos());
     }
     assertThat(opened.name()).startsWith("demo (recorded, pid ");
+  }
+
+  @Test
+  void aSavedRecordingKeepsTheWorkersHelloItsPidNameAndStartNotTheInspectors() throws IOException {
+    long workerPid = ProcessHandle.current().pid() + 7919; // any pid but the inspector's own
+    InspectMessage.Hello worker = new InspectMessage.Hello(InspectMessage.PROTOCOL_VERSION, workerPid, "shop",
+        "mode.examples.Shop", Streams.at(-5000), "0.1.0", "b6fd8ff24397", "client 3");
+    Recording recording = new Recording(Streams.session());
+    Path file = dir.resolve("session.jsonl");
+
+    RecordingFiles.write(file, worker, recording);
+    RecordingFiles.Opened opened = RecordingFiles.read(file);
+
+    assertThat(opened.hello()).isEqualTo(worker);
+    assertThat(opened.name()).isEqualTo("shop (recorded, pid " + workerPid + ")");
+    assertThat(opened.recording().events()).isEqualTo(recording.events());
+    assertThat(opened.recording().events()).extracting(ServiceEvent::at)
+        .isEqualTo(recording.events().stream().map(ServiceEvent::at).toList());
   }
 }

@@ -70,4 +70,36 @@ class TroubleTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(Trouble.Kind.STUCK, "stuck starting for 42.0 s"));
     assertThat(of(3, 45_000).getFirst().marker()).isEqualTo("stuck 42 s");
   }
+
+  @Test
+  void operatorRestartsAfterOneCrashAreNoCrashLoopAndSayWhoDidThem() {
+    graph.client("client 3");
+    List<ServiceEvent> events = new ArrayList<>(List.of(appSnapshot(),
+        crash(1, 3, State.RUNNING, "java.lang.IllegalStateException: once").withCause(ServiceEvent.Transition.CRASH, null)));
+    events.addAll(restart(2, 3, State.CRASHED, 1, ServiceEvent.Transition.SUPERVISOR, "OneForOneSupervisor"));
+    for (int i = 2; i <= 5; i++) {
+      events.addAll(restart(10L * i, 3, State.RUNNING, i, ServiceEvent.Transition.OPERATOR, "client 3"));
+    }
+    graph.applyAll(events);
+
+    ServiceNode cache = graph.node(3);
+    assertThat(cache.restartCount()).isEqualTo(5);
+    assertThat(cache.calmRestartsSeen()).isEqualTo(4);
+    assertThat(cache.operatorRestartsBy("client 3")).isEqualTo(4);
+    assertThat(of(3, 100)).isEmpty(); // one crash, not five
+    assertThat(graph.history()).extracting(t -> t.why("client 3")).containsSubsequence(
+        "crashed", "stopped by supervisor OneForOneSupervisor after a crash",
+        "restarted by supervisor OneForOneSupervisor after a crash", "restarted by you");
+    assertThat(cache.lastCaused().why("client 4")).isEqualTo("started by client 3");
+  }
+
+  /** A restart's five moves (from {@code from}), each with {@code cause} and {@code by}. */
+  private static List<ServiceEvent> restart(long millis, long id, State from, int count, String cause, String by) {
+    return List.of(
+        move(millis, id, from, State.STOPPING, count - 1).withCause(cause, by),
+        move(millis + 1, id, State.STOPPING, State.SHUTDOWN, count - 1).withCause(cause, by),
+        move(millis + 2, id, State.SHUTDOWN, State.INIT, count).withCause(cause, by),
+        move(millis + 3, id, State.INIT, State.STARTING, count).withCause(cause, by),
+        move(millis + 4, id, State.STARTING, State.RUNNING, count).withCause(cause, by));
+  }
 }
