@@ -61,6 +61,7 @@ class SwimlaneViewTest {
     assertThat(vm.replayMomentProperty().get()).isEqualTo(Streams.at(4_000));
     assertThat(onFx(() -> vm.shownModel().node(3).state())).isEqualTo(State.CRASHED);
     assertThat(vm.graph().selectedProperty().get()).isEqualTo(3L);
+    assertThat(robot.lookup(".replay-crash-marker").queryAll()).hasSize(1);
   }
 
   private static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {
