@@ -8,10 +8,10 @@ import java.time.Instant;
  * session's time ({@code [first, last]}). A window that ends at the session's last moment
  * follows it as the session goes on.
  *
+ * <p>Immutable; any thread.
+ *
  * @param from the window's start
  * @param to the window's end (after {@code from})
- *
- * <p>Immutable; any thread.
  */
 public record TimeWindow(Instant from, Instant to) {
   /** The narrowest window: ten milliseconds. */
