@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import mode.inspector.viewmodel.Swimlanes;
@@ -101,12 +102,15 @@ final class ReplayBar extends HBox {
       player.play();
     });
     player.statusProperty().subscribe(st -> play.setText(st == Animation.Status.RUNNING ? "❚❚" : "▶"));
+    play.setMinWidth(Region.USE_PREF_SIZE);
     getChildren().addAll(new Label("Time"), back, play, forward, speed, track, moment, live);
   }
 
   private static Button button(String text, String id, String tip, Runnable action) {
     Button b = new Button(text);
     b.setId(id);
+    // Never squeezed to "…" by the slider, which takes the room left.
+    b.setMinWidth(Region.USE_PREF_SIZE);
     b.setTooltip(new Tooltip(tip));
     b.setOnAction(e -> action.run());
     return b;
