@@ -73,7 +73,7 @@ public final class InspectorView extends BorderPane {
         LiveStacksView.withButton(new DetailsView(vm.details(), graph), vm.actions().liveStacks()));
     top.setDividerPositions(0.72);
     TabPane tabs = new TabPane(
-        new Tab("Timeline", new TimelineView(vm.timeline(), graph)),
+        new Tab("Timeline", timeline(vm)),
         problemsTab(vm),
         new Tab("Startup", new StartupView(vm.startup(), graph)),
         new Tab("Log", new LogView(vm)),
@@ -81,7 +81,7 @@ public final class InspectorView extends BorderPane {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     SplitPane main = new SplitPane(top, tabs);
     main.setOrientation(Orientation.VERTICAL);
-    main.setDividerPositions(0.72);
+    main.setDividerPositions(0.62);
 
     setTop(toolbar(vm, files));
     setCenter(main);
@@ -169,6 +169,13 @@ public final class InspectorView extends BorderPane {
     bar.getStyleClass().add("tool-bar");
     bar.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
     return bar;
+  }
+
+  /** Swimlanes beside the table of transitions. */
+  private static SplitPane timeline(InspectorViewModel vm) {
+    SplitPane split = new SplitPane(new SwimlaneView(vm), new TimelineView(vm.timeline(), vm.graph()));
+    split.setDividerPositions(0.55);
+    return split;
   }
 
   private static Tab problemsTab(InspectorViewModel vm) {

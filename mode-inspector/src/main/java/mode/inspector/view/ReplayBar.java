@@ -2,7 +2,17 @@ package mode.inspector.view;
 
 import java.time.Instant;
 import mode.inspector.model.Texts;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
+import mode.inspector.viewmodel.Swimlanes;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,7 +24,9 @@ import mode.inspector.viewmodel.InspectorViewModel;
 
 /**
  * The time slider: drag it to see the graph as it was at that moment of the session (or of an
- * opened recording); "Live" returns to the present.
+ * opened recording); red ticks under it mark the crashes; step buttons go to the previous or
+ * next transition, play advances through the transitions at the chosen speed (on the animation
+ * clock); "Live" returns to the present.
  *
  * <p>UI thread only.
  */
@@ -26,7 +38,6 @@ final class ReplayBar extends HBox {
     setPadding(new Insets(3, 8, 3, 8));
     Slider slider = new Slider(0, 1, 1);
     slider.setId("replay-slider");
-    HBox.setHgrow(slider, Priority.ALWAYS);
     Label moment = new Label("Live");
     moment.setId("replay-moment");
     moment.setMinWidth(110);
@@ -44,7 +55,103 @@ final class ReplayBar extends HBox {
     });
     slider.setOnMouseReleased(e -> replay(vm, slider.getValue()));
     vm.replayMomentProperty().addListener((obs, old, now) -> moment.setText(now == null ? "Live" : Texts.time(now)));
-    getChildren().addAll(new Label("Time"), slider, moment, live);
+    Pane markers = new Pane();
+    markers.setId("replay-markers");
+    markers.setMouseTransparent(true);
+    markers.setMaxHeight(6);
+    StackPane track = new StackPane(slider, markers);
+    StackPane.setAlignment(markers, Pos.BOTTOM_CENTER);
+    HBox.setHgrow(track, Priority.ALWAYS);
+    Runnable mark = () -> placeMarkers(vm, markers);
+    vm.timeline().totalProperty().subscribe(n -> mark.run());
+    markers.widthProperty().subscribe(w -> mark.run());
+    Button back = button("◀|", "replay-back", "Step back to the previous transition", () -> step(vm, false));
+    Button forward = button("|▶", "replay-forward", "Step to the next transition", () -> step(vm, true));
+    ComboBox<Integer> speed = new ComboBox<>();
+    speed.getItems().setAll(1, 10, 100);
+    speed.setValue(10);
+    speed.setTooltip(new Tooltip("Playback speed (times real time)"));
+    Button play = new Button("▶");
+    play.setId("replay-play");
+    play.setTooltip(new Tooltip("Play the recorded transitions"));
+    // The animation clock advances the moment; the graph is rebuilt only when it passes a transition.
+    Timeline player = new Timeline();
+    player.setCycleCount(Animation.INDEFINITE);
+    player.getKeyFrames().add(new KeyFrame(javafx.util.Duration.millis(100), e -> {
+      Instant at = vm.replayMomentProperty().get();
+      var next = at == null ? null : Swimlanes.next(vm.liveHistory(), at);
+      if (next == null) {
+        player.stop();
+        return;
+      }
+      Instant then = at.plusMillis(100L * speed.getValue());
+      if (!next.at().isAfter(then)) {
+        vm.replayTo(next.at());
+      } else {
+        vm.replayTo(then);
+      }
+    }));
+    play.setOnAction(e -> {
+      if (player.getStatus() == Animation.Status.RUNNING) {
+        player.stop();
+        return;
+      }
+      if (vm.replayMomentProperty().get() == null && !vm.liveHistory().isEmpty()) {
+        vm.replayTo(vm.liveHistory().getFirst().at());
+      }
+      player.play();
+    });
+    player.statusProperty().subscribe(st -> play.setText(st == Animation.Status.RUNNING ? "❚❚" : "▶"));
+    play.setMinWidth(Region.USE_PREF_SIZE);
+    getChildren().addAll(new Label("Time"), back, play, forward, speed, track, moment, live);
+  }
+
+  private static Button button(String text, String id, String tip, Runnable action) {
+    Button b = new Button(text);
+    b.setId(id);
+    // Never squeezed to "…" by the slider, which takes the room left.
+    b.setMinWidth(Region.USE_PREF_SIZE);
+    b.setTooltip(new Tooltip(tip));
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  private static void step(InspectorViewModel vm, boolean forward) {
+    var history = vm.liveHistory();
+    if (history.isEmpty()) {
+      return;
+    }
+    Instant at = vm.replayMomentProperty().get();
+    if (at == null) {
+      at = forward ? history.getFirst().at().minusMillis(1) : vm.liveEnd();
+    }
+    var to = forward ? Swimlanes.next(history, at) : Swimlanes.previous(history, at);
+    if (to != null) {
+      vm.replayTo(to.at());
+    }
+  }
+
+  /** A red tick under the slider at each crash of the session (at most one per pixel). */
+  private static void placeMarkers(InspectorViewModel vm, Pane markers) {
+    Recording recording = vm.recording();
+    markers.getChildren().clear();
+    if (recording.isEmpty() || markers.getWidth() <= 0) {
+      return;
+    }
+    Instant start = recording.start();
+    long span = Math.max(1, java.time.Duration.between(start, recording.end()).toMillis());
+    double lastX = -2;
+    for (var crash : Swimlanes.crashes(vm.liveHistory())) {
+      double x = markers.getWidth() * java.time.Duration.between(start, crash.at()).toMillis() / span;
+      if (x - lastX < 2 || x < 0) {
+        continue;
+      }
+      lastX = x;
+      Rectangle r = new Rectangle(x - 1, 0, 3, 6);
+      r.setFill(Palette.stroke(mode.State.CRASHED));
+      r.getStyleClass().add("replay-crash-marker");
+      markers.getChildren().add(r);
+    }
   }
 
   private static void replay(InspectorViewModel vm, double fraction) {

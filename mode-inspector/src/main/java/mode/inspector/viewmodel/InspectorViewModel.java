@@ -326,6 +326,27 @@ public final class InspectorViewModel {
     return session.recording();
   }
 
+  /**
+   * The transitions of the live model (of the whole session, or the opened recording), oldest
+   * first, whatever moment is on screen: the swimlanes and the replay's steps read them.
+   */
+  public List<TransitionRecord> liveHistory() {
+    return session.live().history();
+  }
+
+  /**
+   * The session's last moment: now while the worker is live on screen, else the time of the last
+   * event received (or {@link Instant#EPOCH} before any).
+   */
+  public Instant liveEnd() {
+    Instant last = session.live().lastEventAt();
+    if (liveness.liveProperty().get()) {
+      Instant now = liveness.instant();
+      return last == null || now.isAfter(last) ? now : last;
+    }
+    return last == null ? Instant.EPOCH : last;
+  }
+
   /** The transitions in the model on screen. */
   public List<TransitionRecord> history() {
     return session.shown().history();

@@ -188,7 +188,7 @@ class TimelineViewTest {
     List<Region> large = new ArrayList<>();
     robot.lookup(n -> n instanceof SplitPane).queryAll().forEach(n -> large.add((Region) n));
     large.add(timeline(robot));
-    assertThat(large).hasSize(3);
+    assertThat(large).hasSize(4);
     for (Region pane : large) {
       Background background = pane.getBackground();
       assertThat(background.getFills()).as(pane.getStyleClass().toString()).hasSize(1);
