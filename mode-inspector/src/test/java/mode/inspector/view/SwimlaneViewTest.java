@@ -69,9 +69,7 @@ class SwimlaneViewTest {
   }
 
   private static final class NoFiles implements InspectorView.FileCommands {
-    @Override public void exportDot() {}
-
-    @Override public void exportPng() {}
+    @Override public void exportGraph() {}
 
     @Override public void saveRecording() {}
   }
