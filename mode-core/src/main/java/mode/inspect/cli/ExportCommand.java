@@ -45,12 +45,7 @@ final class ExportCommand implements Callable<Integer> {
     try (WorkerConnection connection = WorkerConnection.open(attach.target(), Duration.ofSeconds(5))) {
       text = GraphExport.write(chosen, connection.snapshot().services());
     }
-    if (output == null) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-    } else {
-      OutputFile.write(output, text);
-    }
+    OutputFile.printOrWrite(spec.commandLine().getOut(), output, text);
     return 0;
   }
 

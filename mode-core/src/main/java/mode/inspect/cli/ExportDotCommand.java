@@ -35,12 +35,7 @@ final class ExportDotCommand implements Callable<Integer> {
       DependencyGraph graph = DependencyGraph.of(connection.snapshot().services());
       dot = states ? graph.toDot(GraphFormatter.defaults().withStateColors()) : graph.toDot();
     }
-    if (output == null) {
-      spec.commandLine().getOut().print(dot);
-      spec.commandLine().getOut().flush();
-    } else {
-      OutputFile.write(output, dot);
-    }
+    OutputFile.printOrWrite(spec.commandLine().getOut(), output, dot);
     return 0;
   }
 }

@@ -28,6 +28,19 @@ final class OutputFile {
   private OutputFile() {}
 
   /**
+   * Prints {@code text} on the command's standard output when {@code file} is null, else writes it
+   * to {@code file} as {@link #write} does.
+   */
+  static void printOrWrite(java.io.PrintWriter out, Path file, String text) throws IOException {
+    if (file == null) {
+      out.print(text);
+      out.flush();
+    } else {
+      write(file, text);
+    }
+  }
+
+  /**
    * Writes {@code text} to a temporary file in {@code file}'s folder and moves it into place, so
    * {@code file} is either as before or wholly the new text.
    *
