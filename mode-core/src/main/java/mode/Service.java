@@ -210,17 +210,27 @@ public abstract class Service {
    * Must be cheap and must not call lifecycle methods (it is read while events are built).
    */
   public String label() {
-    Class<?> c = getClass();
-    if (!c.isAnonymousClass()) {
-      return c.getSimpleName();
-    }
-    Class<?> sup = c.getSuperclass();
-    if (sup != Service.class) {
-      return sup.getSimpleName();
-    }
-    String name = c.getName();
-    return name.substring(name.lastIndexOf('.') + 1);
+    return DEFAULT_LABELS.get(getClass());
   }
+
+  /**
+   * The default label of each class, worked out once: {@code Class.isAnonymousClass} asks the VM
+   * every time, and labels are read for every start and stop a JFR recording times.
+   */
+  private static final ClassValue<String> DEFAULT_LABELS = new ClassValue<>() {
+    @Override
+    protected String computeValue(Class<?> c) {
+      if (!c.isAnonymousClass()) {
+        return c.getSimpleName();
+      }
+      Class<?> sup = c.getSuperclass();
+      if (sup != Service.class) {
+        return sup.getSimpleName();
+      }
+      String name = c.getName();
+      return name.substring(name.lastIndexOf('.') + 1);
+    }
+  };
 
   /** {@return the short name used in log prefixes and graph paths}; by default {@link #label()}. */
   public String shortLabel() {

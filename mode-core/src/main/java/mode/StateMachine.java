@@ -12,6 +12,7 @@ import mode.events.ServiceEvent;
 import mode.events.ServiceInfo;
 import mode.internal.EventHub;
 import mode.internal.WallClock;
+import mode.jfr.ServiceTransitionEvent;
 import mode.timers.StopSignal;
 
 /**
@@ -131,16 +132,19 @@ final class StateMachine implements EventHub.TransitionSource {
    */
   private State move(State next, Throwable reason) {
     StopSignal toWake = null;
+    State from;
+    long nanos;
+    int restarts;
     // A Throwable's text is user code (getMessage): read it before taking the hub lock.
     String reasonText = reason == null ? null : describeSafely(reason);
     String reasonStack = reason == null ? null : stackText(reason);
     EventHub.lock();
     try {
-      State from = state;
+      from = state;
       if (!from.canMoveTo(next)) {
         return from;
       }
-      long nanos = System.nanoTime();
+      nanos = System.nanoTime();
       switch (next) {
         case RUNNING -> {
           startedAt = null;
@@ -166,12 +170,15 @@ final class StateMachine implements EventHub.TransitionSource {
       if (next == State.CRASHED || next == State.STOPPING) {
         toWake = run.signal;
       }
+      restarts = restartCount;
     } finally {
       EventHub.unlock();
     }
     if (toWake != null) {
       toWake.set();
     }
+    // One check unless a recording takes it.
+    ServiceTransitionEvent.record(service, from, next, restarts, next == State.CRASHED ? reasonText : null, nanos);
     return null;
   }
 

@@ -14,6 +14,7 @@ import mode.events.ServiceEvent;
 import mode.events.ServiceInfo;
 import mode.internal.Activities;
 import mode.internal.EventHub;
+import mode.jfr.TimerOverrunEvent;
 import mode.timers.StopSignal;
 import mode.timers.TimeSource;
 import mode.timers.TimerLoop;
@@ -139,6 +140,7 @@ final class TaskRunner {
     c.runs++;
     if (overrun) {
       c.overruns++;
+      TimerOverrunEvent.record(service, m.name(), c.runs, c.overruns);
       service.log().warn(
           "{} {} overran its schedule ({}): the run took {}; resuming at the next slot",
           m.kind(), m.name(), m.schedule(), Duration.between(began, ended));

@@ -1,6 +1,5 @@
 package mode.jfr;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -10,27 +9,25 @@ import jdk.jfr.FlightRecorderListener;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
 import mode.Service;
-import mode.events.EventSubscription;
-import mode.events.ServiceEvents;
 
 /**
  * Puts the trees of mode services into JDK Flight Recorder recordings.
  *
- * <p>{@link #watch(Service)} registers a tree. While at least one recording runs, each watched
- * tree has a subscriber that writes its transitions, blocking reports and timer overruns as JFR
- * events. The whole tree is written as {@link ServiceNodeEvent}s when the watch begins to follow
- * a recording, at the beginning and end of every chunk, and when the watch is closed. While
- * no recording runs there is no subscriber and nothing is written. Start and stop durations
- * ({@link ServiceStartEvent}, {@link ServiceStopEvent}) are recorded for every service, watched or
- * not.
+ * <p>{@link #watch(Service)} registers a tree. The whole tree is written as {@link
+ * ServiceNodeEvent}s when a recording begins to run, at the beginning and end of every chunk, and
+ * when the watch is closed. Transitions, start and stop durations, blocking reports and timer
+ * overruns ({@link ServiceTransitionEvent}, {@link ServiceStartEvent}, {@link ServiceStopEvent},
+ * {@link BlockingEvent}, {@link TimerOverrunEvent}) are committed by the thread that does the work,
+ * for every service, watched or not, the way the JDK's own events are: while no recording takes
+ * them, each costs one check. (A subscriber to {@link mode.events.ServiceEvents} would lose events
+ * in a burst, by design, and its fresh snapshots hold the runtime's lock: a recording must hold
+ * every transition, and cost the services as little as possible.)
  *
  * <p>Nothing here starts Flight Recorder: recordings come from {@code -XX:StartFlightRecording},
  * {@code jcmd <pid> JFR.start} or {@link Recording}. Thread-safe.
  */
 public final class ModeFlightRecorder {
   private static final Set<Watch> WATCHES = new CopyOnWriteArraySet<>();
-  /** How long closing a watch waits for the events still queued (a worker's last stops). */
-  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(2);
   /**
    * Serializes following: each pass reads the recordings' current state and applies it, so the
    * last pass to run leaves the right answer. Never held by a Flight Recorder callback.
@@ -113,41 +110,27 @@ public final class ModeFlightRecorder {
     }
   }
 
-  /** One watched tree and its subscription while recordings run. */
+  /** One watched tree: whether a recording runs, so that its tree is written when that begins. */
   private static final class Watch implements AutoCloseable {
     private final Service root;
     private final ReentrantLock lock = new ReentrantLock();
-    private EventSubscription subscription; // guarded by lock
-    private EventRelay relay; // guarded by lock
+    private boolean following; // guarded by lock
     private boolean closed; // guarded by lock
 
     Watch(Service root) {
       this.root = root;
     }
 
-    /** Subscribes while a recording runs, unsubscribes when none does. */
+    /** Writes the tree when recordings begin to run (the chunk that runs began before). */
     void follow(boolean recording) {
       lock.lock();
       try {
-        if (recording && subscription == null && !closed) {
-          relay = new EventRelay(root.id());
-          subscription = ServiceEvents.subscribe(root, relay);
-          TreeWriter.write(root); // the chunk that runs now began before this watch followed it
-        } else if (!recording && subscription != null) {
-          subscription.close();
-          subscription = null;
+        if (recording && !following && !closed) {
+          TreeWriter.write(root);
         }
+        following = recording && !closed;
       } finally {
         lock.unlock();
-      }
-    }
-
-    /** Lets the relay write what is queued up to the root's present state; bounded. */
-    private void drain() {
-      try {
-        relay.awaitRootState(root.state(), DRAIN_TIMEOUT);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
     }
 
@@ -156,16 +139,14 @@ public final class ModeFlightRecorder {
       WATCHES.remove(this);
       lock.lock();
       try {
-        if (subscription != null) {
-          drain();
+        if (following) {
           TreeWriter.write(root); // its last state; a chunk that ends later no longer sees it
         }
         closed = true;
-        follow(false);
+        following = false;
       } finally {
         lock.unlock();
       }
     }
   }
 }
-

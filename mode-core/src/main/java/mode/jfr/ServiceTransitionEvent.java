@@ -1,16 +1,20 @@
 package mode.jfr;
 
+
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timestamp;
+import mode.Service;
+import mode.State;
+import mode.internal.WallClock;
 
 /**
- * A service changed state ({@code mode.ServiceTransition}). Committed by the subscriber thread of
- * {@link ModeFlightRecorder}, so the event's own start time is a little after the change; {@link
- * #changedAt} is when it happened.
+ * A service changed state ({@code mode.ServiceTransition}). Committed by the thread that made the
+ * move, right after it (so the event's own time is the change's, and its thread is the one that
+ * did it); {@link #changedAt} is the instant the runtime recorded for the change.
  */
 @Name("mode.ServiceTransition")
 @Label("Service Transition")
@@ -53,4 +57,32 @@ public final class ServiceTransitionEvent extends jdk.jfr.Event {
 
   /** An event to fill and commit. */
   public ServiceTransitionEvent() {}
+
+  /**
+   * Commits the move of {@code service} {@code from → to} if a recording takes this event; one
+   * check otherwise. Called by the service runtime right after the move, outside its locks.
+   *
+   * @param service the service that moved
+   * @param from the state before
+   * @param to the state after
+   * @param restartCount the restart count after the move
+   * @param crashReason the crash reason on a move to CRASHED, else null
+   * @param changedAtNanos when the move happened, a {@link System#nanoTime()} stamp
+   */
+  public static void record(
+      Service service, State from, State to, int restartCount, String crashReason, long changedAtNanos) {
+    ServiceTransitionEvent e = new ServiceTransitionEvent();
+    if (!e.shouldCommit()) {
+      return;
+    }
+    e.serviceId = service.id();
+    e.label = service.label();
+    e.serviceClass = service.getClass().getName();
+    e.from = from.name();
+    e.to = to.name();
+    e.restartCount = restartCount;
+    e.crashReason = crashReason;
+    e.changedAt = WallClock.instantAt(changedAtNanos).toEpochMilli();
+    e.commit();
+  }
 }

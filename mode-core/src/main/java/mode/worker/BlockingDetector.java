@@ -9,6 +9,7 @@ import java.util.Set;
 import mode.events.ServiceEvent;
 import mode.internal.Activities;
 import mode.internal.EventHub;
+import mode.jfr.BlockingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +93,7 @@ public final class BlockingDetector implements AutoCloseable {
     EventHub.publish(
         running.service(),
         new ServiceEvent.Blocking(Instant.now(), running.service().id(), running.what(), elapsed, stack));
+    BlockingEvent.record(running.service(), running.what(), elapsed, stack);
   }
 
   private static String seconds(Duration d) {

@@ -21,11 +21,16 @@ import mode.jfr.ModeFlightRecorder;
  * <p>The cost of the lifecycle's hook while no recording runs cannot be measured against itself
  * in one JVM: compare {@code bin/bench tree} before and after (see the README).
  *
- * <p>Run: {@code bin/bench jfr [--sizes 1000,10000] [--rounds 6] [--runs 5] [--warmup 10]}.
+ * <p>Run: {@code bin/bench jfr [--sizes 1000,10000] [--rounds 6] [--runs 5] [--warmup 10]
+ * [--events mode.ServiceTransition,...]}: {@code --events none} measures the JDK's default settings and
+ * the watch alone.
  */
 public final class JfrBench {
   private static final List<String> MODE_EVENTS = List.of("mode.ServiceTransition",
       "mode.ServiceStart", "mode.ServiceStop", "mode.Blocking", "mode.TimerOverrun", "mode.ServiceNode");
+
+  /** The mode events the recording enables ({@code --events}, all of them by default). */
+  private static List<String> events = MODE_EVENTS;
 
   private JfrBench() {}
 
@@ -37,11 +42,13 @@ public final class JfrBench {
   static void run(String[] args, PrintStream out) throws Exception {
     BenchSupport.quietLogging();
     Map<String, String> o = BenchSupport.options(args,
-        Map.of("sizes", "1000,10000", "rounds", "6", "runs", "5", "warmup", "10"));
+        Map.of("sizes", "1000,10000", "rounds", "6", "runs", "5", "warmup", "10",
+            "events", String.join(",", MODE_EVENTS)));
     List<Integer> sizes = BenchSupport.ints(o.get("sizes"));
     int rounds = Integer.parseInt(o.get("rounds"));
     int runs = Integer.parseInt(o.get("runs"));
     int warmup = Integer.parseInt(o.get("warmup"));
+    events = List.of(o.get("events").split(","));
     FlightRecorder.getFlightRecorder(); // Flight Recorder up before any timing, in both kinds
     for (int n : sizes) {
       round(n, warmup, false);
@@ -108,7 +115,14 @@ public final class JfrBench {
 
   private static Recording start() throws Exception {
     Recording r = new Recording(Configuration.getConfiguration("default"));
-    MODE_EVENTS.forEach(r::enable);
+    // An event the settings do not name is on by its annotations: switch off the ones not asked for.
+    MODE_EVENTS.forEach(e -> {
+      if (events.contains(e)) {
+        r.enable(e);
+      } else {
+        r.disable(e);
+      }
+    });
     r.setDestination(Files.createTempFile("mode-bench", ".jfr"));
     r.setToDisk(true);
     r.start();
