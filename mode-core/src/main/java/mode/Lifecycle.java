@@ -21,8 +21,42 @@ import mode.jfr.ServiceStopEvent;
  * start in progress first wakes that start, which then gives up at its next step.
  */
 final class Lifecycle {
+  private static final int ON_FIRST_START = 1;
+  private static final int ON_START = 1 << 1;
+  private static final int ON_STARTED = 1 << 2;
+  private static final int ON_STOP = 1 << 3;
+  private static final int ON_SHUTDOWN = 1 << 4;
+  private static final int ON_RESTART = 1 << 5;
+  /** A step that is not a hook of the service's own (closing its contexts): always run. */
+  private static final int ALWAYS = 1 << 6;
+  private static final String[] HOOK_NAMES =
+      {"onFirstStart", "onStart", "onStarted", "onStop", "onShutdown", "onRestart"};
+
+  /**
+   * The hooks each class overrides, one bit per hook. A hook a class leaves to {@link Service} is
+   * empty: it is skipped, with its thread hop and activity record (nothing runs that could block
+   * or throw). Worked out once per class.
+   */
+  private static final ClassValue<Integer> OVERRIDDEN = new ClassValue<>() {
+    @Override
+    protected Integer computeValue(Class<?> type) {
+      int bits = ALWAYS;
+      for (Class<?> c = type; c != Service.class && c != null; c = c.getSuperclass()) {
+        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+          if (m.getParameterCount() == 0 && !m.isSynthetic()) {
+            int i = java.util.Arrays.asList(HOOK_NAMES).indexOf(m.getName());
+            bits |= i < 0 ? 0 : 1 << i;
+          }
+        }
+      }
+      return bits;
+    }
+  };
+
   private final Service service;
   private final LifecycleQueue queue;
+  /** The hooks the service's class overrides (see {@link #OVERRIDDEN}). */
+  private final int hooks;
   /** Written only by the operation holding the turn. */
   private boolean initialized;
 
@@ -35,6 +69,7 @@ final class Lifecycle {
   Lifecycle(Service service) {
     this.service = service;
     this.queue = new LifecycleQueue(service);
+    this.hooks = OVERRIDDEN.get(service.getClass());
   }
 
   /**
@@ -135,13 +170,13 @@ final class Lifecycle {
         }
       }
       step[0] = "onFirstStart";
-      hook(step[0], service::onFirstStart);
+      hook(step[0], ON_FIRST_START, service::onFirstStart);
     }
     if (m.shouldStop()) {
       return false;
     }
     step[0] = "onStart";
-    hook(step[0], service::onStart);
+    hook(step[0], ON_START, service::onStart);
     if (m.shouldStop()) {
       return false;
     }
@@ -152,7 +187,7 @@ final class Lifecycle {
     }
     service.log().debug("Started.");
     step[0] = "onStarted";
-    hook(step[0], service::onStarted);
+    hook(step[0], ON_STARTED, service::onStarted);
     return true;
   }
 
@@ -227,14 +262,14 @@ final class Lifecycle {
   /** mode's stop order: onStop, children in reverse order, tasks, contexts, onShutdown. */
   private void stopSteps() {
     service.log().mundane("Stopping...");
-    hookLogged("onStop", service::onStop);
+    hookLogged("onStop", ON_STOP, service::onStop);
     List<Service> children = service.deps.children();
     for (int i = children.size() - 1; i >= 0; i--) {
       stopQuietly(children.get(i));
     }
     service.tasks.cancelAndAwait(service.shutdownTimeout());
-    hookLogged("closeContexts", service.contexts::closeAll); // on a ServiceThread's own thread
-    hookLogged("onShutdown", service::onShutdown);
+    hookLogged("closeContexts", ALWAYS, service.contexts::closeAll); // on a ServiceThread's own thread
+    hookLogged("onShutdown", ON_SHUTDOWN, service::onShutdown);
     service.machine.tryMoveTo(State.SHUTDOWN);
     service.log().debug("-Stopped!");
   }
@@ -247,7 +282,7 @@ final class Lifecycle {
     }
     resetHere(Collections.newSetFromMap(new IdentityHashMap<>()));
     try {
-      hook("onRestart", service::onRestart);
+      hook("onRestart", ON_RESTART, service::onRestart);
     } catch (Throwable t) {
       service.crash(t);
       throw new StartFailure(
@@ -290,7 +325,11 @@ final class Lifecycle {
     }
   }
 
-  private void hook(String name, Hook hook) throws Exception {
+  /** Runs {@code hook} unless {@code bit} names a hook the service's class leaves empty. */
+  private void hook(String name, int bit, Hook hook) throws Exception {
+    if ((hooks & bit) == 0) {
+      return;
+    }
     // The service decides the thread (a ServiceThread uses its own); the step is recorded there.
     service.runHook(name, () -> {
       Activities.Step step = Activities.begin(service, name);
@@ -303,9 +342,9 @@ final class Lifecycle {
   }
 
   /** Runs a stop hook; a failure is logged and the stop goes on. */
-  private void hookLogged(String name, Hook hook) {
+  private void hookLogged(String name, int bit, Hook hook) {
     try {
-      hook(name, hook);
+      hook(name, bit, hook);
     } catch (Exception | Error e) {
       service.log().error("{} failed; the stop goes on", name, e);
     }
