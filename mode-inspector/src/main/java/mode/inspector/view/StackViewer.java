@@ -89,6 +89,11 @@ final class StackViewer extends VBox {
     return area.textProperty();
   }
 
+  /** Makes the find field {@code columns} wide (for a viewer in a narrow column). */
+  void findColumns(int columns) {
+    find.setPrefColumnCount(columns);
+  }
+
   /** The bar above the text, for the owner to add its own controls to. */
   HBox bar() {
     return bar;
