@@ -101,10 +101,12 @@ public final class DetailsView extends ScrollPane {
     window.setTooltip(new Tooltip("Show this stack trace in a wide window of its own"));
     window.setOnAction(e -> openWindow(vm, window));
     window.disableProperty().bind(vm.crashStackProperty().isEmpty());
-    Region gap = new Region();
-    HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox top = new HBox(6, heading, gap, latest, window);
-    top.setAlignment(Pos.BOTTOM_LEFT);
+    heading.setWrapText(true);
+    latest.setMinWidth(Region.USE_PREF_SIZE);
+    window.setMinWidth(Region.USE_PREF_SIZE);
+    // The heading on a line of its own: beside the buttons a narrow column cut it ("Crash at 13:4…").
+    HBox buttons = new HBox(6, window, latest);
+    buttons.setAlignment(Pos.CENTER_LEFT);
 
     Label crash = new Label();
     crash.setId("details-crash");
@@ -129,7 +131,7 @@ public final class DetailsView extends ScrollPane {
     stackBox.visibleProperty().bind(vm.crashStackProperty().isNotEmpty());
     stackBox.managedProperty().bind(stackBox.visibleProperty());
 
-    VBox section = new VBox(6, top, crash, note, stackBox);
+    VBox section = new VBox(6, heading, crash, note, buttons, stackBox);
     section.visibleProperty().bind(vm.crashProperty().isNotEmpty());
     section.managedProperty().bind(section.visibleProperty());
     return section;

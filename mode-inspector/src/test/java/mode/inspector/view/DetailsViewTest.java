@@ -133,6 +133,11 @@ class DetailsViewTest {
     assertThat(text(robot, "#details-crash")).isEqualTo("java.io.IOException: disk 1  (at " + Texts.time(at(1_000)) + ")");
     assertThat(text(robot, "#details-stack")).isEqualTo("java.io.IOException: disk 1\n\tat demo.Flaky.tick(Flaky.java:42)");
     assertThat(robot.lookup("#details-crash-latest").query().isVisible()).isTrue();
+    // Drawn whole in the narrow column, not "Crash at 13:4…" beside "La…".
+    for (String id : List.of("#details-crash-title", "#details-crash-latest", "#details-stack-open")) {
+      javafx.scene.control.Labeled labeled = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
+      assertThat(((Text) labeled.lookup(".text")).getText()).as(id).isEqualTo(labeled.getText());
+    }
 
     robot.clickOn("#details-crash-latest");
 
