@@ -44,6 +44,9 @@ final class TaskRunner {
   private static final class Counters {
     volatile long runs;
     volatile long overruns;
+    volatile long failures;
+    volatile Instant lastRun;
+    volatile Instant nextRun;
     Instant lastPublished;
   }
 
@@ -109,8 +112,14 @@ final class TaskRunner {
   }
 
   private Void runTask(TaskMethod m, Counters c) throws Exception {
-    m.invoke(service);
+    try {
+      m.invoke(service);
+    } catch (Exception | Error e) {
+      failed(c, time.now(), e);
+      throw e;
+    }
     c.runs++;
+    c.lastRun = time.now();
     return null;
   }
 
@@ -118,13 +127,51 @@ final class TaskRunner {
   private Void runScheduled(TaskMethod m, Counters c) throws Exception {
     StopSignal stop = service.machine.signal();
     TimerLoop.Tick tick = () -> tick(m);
-    TimerLoop.RunObserver observer = (began, ended, overrun) -> completed(m, c, began, ended, overrun);
-    if (m.interval() != null) {
-      TimerLoop.every(time, stop, m.interval(), tick, observer);
-    } else {
-      TimerLoop.cron(time, stop, m.cron(), tick, observer);
+    TimerLoop.RunObserver observer = new TimerLoop.RunObserver() {
+      @Override
+      public void completed(Instant began, Instant ended, boolean overrun, Instant next) {
+        TaskRunner.this.completed(m, c, began, ended, overrun, next);
+      }
+
+      @Override
+      public void failed(Instant began, Instant ended, Throwable error) {
+        if (TaskRunner.this.failed(c, ended, error)) {
+          publish(m, c);
+        }
+      }
+
+      @Override
+      public void firstSlot(Instant first) {
+        c.nextRun = first;
+      }
+    };
+    try {
+      if (m.interval() != null) {
+        TimerLoop.every(time, stop, m.interval(), tick, observer);
+      } else {
+        TimerLoop.cron(time, stop, m.cron(), tick, observer);
+      }
+    } finally {
+      c.nextRun = null; // the loop ended: nothing is scheduled until the next start
     }
     return null;
+  }
+
+  /**
+   * Counts a run that threw as a run and a failure, unless it is the interruption of a stop (that
+   * run was cut short, not failed).
+   *
+   * @return whether it was counted
+   */
+  private boolean failed(Counters c, Instant ended, Throwable error) {
+    if (service.machine.signal().isSet() && isInterruption(error)) {
+      return false;
+    }
+    c.runs++;
+    c.failures++;
+    c.lastRun = ended;
+    c.nextRun = null;
+    return true;
   }
 
   private void tick(TaskMethod m) throws Exception {
@@ -136,8 +183,10 @@ final class TaskRunner {
     }
   }
 
-  private void completed(TaskMethod m, Counters c, Instant began, Instant ended, boolean overrun) {
+  private void completed(TaskMethod m, Counters c, Instant began, Instant ended, boolean overrun, Instant next) {
     c.runs++;
+    c.lastRun = ended;
+    c.nextRun = next;
     if (overrun) {
       c.overruns++;
       TimerOverrunEvent.record(service, m.name(), c.runs, c.overruns);
@@ -148,9 +197,14 @@ final class TaskRunner {
     // Coalesced: one event per timer per second of its clock, and one per overrun.
     if (overrun || c.lastPublished == null || !ended.isBefore(c.lastPublished.plusSeconds(1))) {
       c.lastPublished = ended;
-      EventHub.publish(
-          service, new ServiceEvent.TimerStats(Instant.now(), service.id(), m.name(), c.runs, c.overruns));
+      publish(m, c);
     }
+  }
+
+  /** Tells the counters of {@code m} (a failure is told at once, before the crash it causes). */
+  private void publish(TaskMethod m, Counters c) {
+    EventHub.publish(service, new ServiceEvent.TimerStats(
+        Instant.now(), service.id(), m.name(), c.runs, c.overruns, c.failures, c.lastRun, c.nextRun));
   }
 
   private <T> CompletableFuture<T> spawn(String name, String what, Callable<T> body) {
@@ -270,8 +324,9 @@ final class TaskRunner {
     List<ServiceInfo.TimerInfo> out = new ArrayList<>(methods.size());
     for (int i = 0; i < methods.size(); i++) {
       TaskMethod m = methods.get(i);
+      Counters c = counters[i];
       out.add(new ServiceInfo.TimerInfo(
-          m.name(), m.kind(), m.schedule(), counters[i].runs, counters[i].overruns));
+          m.name(), m.kind(), m.schedule(), c.runs, c.overruns, c.failures, c.lastRun, c.nextRun));
     }
     return out;
   }

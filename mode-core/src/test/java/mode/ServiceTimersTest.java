@@ -60,8 +60,9 @@ class ServiceTimersTest {
     assertThat(t.ticks).containsExactly(T0.plusMillis(10), T0.plusMillis(20));
     assertThat(time.deadlines())
         .containsExactly(T0.plusMillis(10), T0.plusMillis(20), T0.plusMillis(40));
+    // The second run ended at 35 ms; the stopped timer has nothing scheduled.
     assertThat(ServiceAccess.info(t).timers())
-        .containsExactly(new ServiceInfo.TimerInfo("tick", "timer", "0.01", 2, 1));
+        .containsExactly(new ServiceInfo.TimerInfo("tick", "timer", "0.01", 2, 1, 0, T0.plusMillis(35), null));
     assertThat(t.state()).isEqualTo(State.SHUTDOWN);
   }
 
@@ -120,6 +121,67 @@ class ServiceTimersTest {
   }
 
   @Test
+  void aTimerThatThrowsCountsEachRunAsARunAndAFailureAndTellsItBeforeTheCrash() {
+    FailingTimer f = new FailingTimer();
+    ServiceAccess.setTimeSource(f, time);
+    List<String> events = new CopyOnWriteArrayList<>();
+    try (EventSubscription sub = ServiceEvents.subscribe(f, e -> {
+      if (e instanceof ServiceEvent.TimerStats s) {
+        events.add("stats runs=" + s.runs() + " failures=" + s.failures() + " last=" + s.lastRun() + " next=" + s.nextRun());
+      } else if (e instanceof ServiceEvent.Transition t && t.to() == State.CRASHED) {
+        events.add("crashed");
+      }
+    })) {
+      f.start();
+      time.awaitSleeper(T0.plusSeconds(1));
+      assertThat(ServiceAccess.info(f).timers())
+          .containsExactly(new ServiceInfo.TimerInfo("tick", "timer", "1.0", 0, 0, 0, null, T0.plusSeconds(1)));
+
+      time.setTo(T0.plusSeconds(1));
+      await().until(() -> f.state() == State.CRASHED);
+      assertThat(ServiceAccess.info(f).timers())
+          .containsExactly(new ServiceInfo.TimerInfo("tick", "timer", "1.0", 1, 0, 1, T0.plusSeconds(1), null));
+
+      f.restart();
+      time.awaitSleeper(T0.plusSeconds(2));
+      time.setTo(T0.plusSeconds(2));
+      await().until(() -> f.state() == State.CRASHED && f.restartCount() == 1);
+      f.stop();
+
+      assertThat(ServiceAccess.info(f).timers())
+          .containsExactly(new ServiceInfo.TimerInfo("tick", "timer", "1.0", 2, 0, 2, T0.plusSeconds(2), null));
+      await().until(() -> events.size() == 4);
+      assertThat(events).containsExactly(
+          "stats runs=1 failures=1 last=" + T0.plusSeconds(1) + " next=null", "crashed",
+          "stats runs=2 failures=2 last=" + T0.plusSeconds(2) + " next=null", "crashed");
+      assertThat(sub.dropped()).isZero();
+    }
+  }
+
+  static class FailingOnTheWallClock extends Service {
+    @Timer(0.01)
+    void tick() {
+      throw new IllegalStateException("no connection");
+    }
+  }
+
+  @Test
+  void aFailingTimerOnTheWallClockRecordsWhenItRan() {
+    FailingOnTheWallClock f = new FailingOnTheWallClock();
+    Instant before = Instant.now();
+    f.start();
+    await().until(() -> f.state() == State.CRASHED);
+    Instant after = Instant.now();
+    f.stop();
+
+    ServiceInfo.TimerInfo timer = ServiceAccess.info(f).timers().getFirst();
+    assertThat(timer.runs()).isEqualTo(1);
+    assertThat(timer.failures()).isEqualTo(1);
+    assertThat(timer.lastRun()).isBetween(before, after);
+    assertThat(timer.nextRun()).isNull();
+  }
+
+  @Test
   void crontabRunsAtTheNextExecutionInItsTimeZone() {
     Nightly n = new Nightly();
     n.time = time;
@@ -134,7 +196,7 @@ class ServiceTimersTest {
 
     assertThat(n.runs).containsExactly(twoAmOslo);
     assertThat(ServiceAccess.info(n).timers())
-        .containsExactly(new ServiceInfo.TimerInfo("compact", "crontab", "0 2 * * *", 1, 0));
+        .containsExactly(new ServiceInfo.TimerInfo("compact", "crontab", "0 2 * * *", 1, 0, 0, twoAmOslo, null));
   }
 
   static class BadInterval extends Service {

@@ -148,11 +148,30 @@ public sealed interface ServiceEvent {
    * @param at when the event happened (wall clock)
    * @param serviceId the id of the service the method belongs to
    * @param timer the method's name
-   * @param runs how many times it has run
+   * @param runs how many times it has run, failed runs included
    * @param overruns how many runs took longer than the interval
+   * @param failures how many runs threw (each also counts in {@code runs})
+   * @param lastRun when the last run ended, or {@code null} if it never ran
+   * @param nextRun when the next run is due, or {@code null} if none is scheduled
    */
-  record TimerStats(Instant at, long serviceId, String timer, long runs, long overruns)
-      implements ServiceEvent {}
+  record TimerStats(
+      Instant at, long serviceId, String timer, long runs, long overruns, long failures,
+      Instant lastRun, Instant nextRun)
+      implements ServiceEvent {
+
+    /**
+     * Counters without failures and run times.
+     *
+     * @param at when the event happened (wall clock)
+     * @param serviceId the id of the service the method belongs to
+     * @param timer the method's name
+     * @param runs how many times it has run
+     * @param overruns how many runs took longer than the interval
+     */
+    public TimerStats(Instant at, long serviceId, String timer, long runs, long overruns) {
+      this(at, serviceId, timer, runs, overruns, 0, null, null);
+    }
+  }
 
   /**
    * A hook, task step or timer callback ran longer than the blocking timeout.

@@ -110,10 +110,16 @@ public record ServiceInfo(
    * @param name the method name
    * @param kind {@code task}, {@code timer}, {@code crontab} or {@code future}
    * @param schedule the interval in seconds for a timer, the cron expression for a crontab, else empty
-   * @param runs completed runs (timer and crontab callbacks)
+   * @param runs finished runs (timer and crontab callbacks, task bodies), failed ones included
    * @param overruns runs that took longer than the interval
+   * @param failures runs that threw (each also counts in {@code runs}); 0 when a peer did not say
+   * @param lastRun when the last run (completed or failed) ended, or {@code null} if it never ran
+   * @param nextRun when the next run is due, or {@code null} if none is scheduled (a task, a
+   *     stopped service, a timer whose last run failed) or a peer did not say
    */
-  public record TimerInfo(String name, String kind, String schedule, long runs, long overruns) {
+  public record TimerInfo(
+      String name, String kind, String schedule, long runs, long overruns, long failures,
+      Instant lastRun, Instant nextRun) {
     /**
      * Checks the required components.
      *
@@ -123,6 +129,20 @@ public record ServiceInfo(
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(schedule, "schedule");
+    }
+
+    /**
+     * Counters without failures and run times (no failure, never ran, nothing scheduled).
+     *
+     * @param name the method name
+     * @param kind {@code task}, {@code timer}, {@code crontab} or {@code future}
+     * @param schedule the interval in seconds, the cron expression, or empty
+     * @param runs finished runs
+     * @param overruns runs that took longer than the interval
+     * @throws NullPointerException if a required component is null
+     */
+    public TimerInfo(String name, String kind, String schedule, long runs, long overruns) {
+      this(name, kind, schedule, runs, overruns, 0, null, null);
     }
   }
 }

@@ -1,6 +1,8 @@
 package mode.inspect;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import mode.events.ServiceEvent;
+import mode.events.ServiceInfo;
 
 /**
  * Maps protocol lines to {@link Frame}s and back: the one codec of the agent, the CLI and the
@@ -20,7 +23,8 @@ import mode.events.ServiceEvent;
  *
  * <p>A line is one JSON object, UTF-8, without the terminating {@code \n}: the envelope fields
  * first, then the message's own fields, always all of them ({@code null} when absent), except a
- * transition's optional {@code cause} and {@code by}, which are left out when absent. Instants
+ * transition's optional {@code cause} and {@code by}, which are left out when absent, and a
+ * timer's optional {@code failures} (left out when 0), {@code lastRun} and {@code nextRun}. Instants
  * are ISO-8601 UTC strings, durations ISO-8601 durations. For example:
  *
  * <pre>
@@ -56,6 +60,9 @@ public final class MessageCodec {
           .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
           // A transition's cause fields are optional on the wire: left out when absent.
           .addMixIn(ServiceEvent.Transition.class, TransitionMixIn.class)
+          // A timer's failures and run times are optional too: left out while it has none.
+          .addMixIn(ServiceInfo.TimerInfo.class, TimerRunsMixIn.class)
+          .addMixIn(ServiceEvent.TimerStats.class, TimerRunsMixIn.class)
           .build();
 
   /** Leaves a transition's {@code cause} and {@code by} out of its line when they are null. */
@@ -65,6 +72,23 @@ public final class MessageCodec {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     abstract String by();
+  }
+
+  /**
+   * Leaves a timer's {@code failures} out of its object when 0, and {@code lastRun} and {@code
+   * nextRun} when null, so a timer that never failed nor ran is written as earlier agents did; and
+   * reads a missing {@code failures} (an earlier agent's line) as 0.
+   */
+  abstract static class TimerRunsMixIn {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
+    abstract long failures();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract java.time.Instant lastRun();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract java.time.Instant nextRun();
   }
 
   private MessageCodec() {}

@@ -70,7 +70,15 @@ class MessageCodecTest {
             "Web (id 2): 1 thread running its code\n", List.of(new ThreadStack("Web.serve", 31, true, "TIMED_WAITING",
                 "task serve", T0, List.of("java.base/java.lang.Thread.sleep(Thread.java:509)",
                     "demo.Web.serve(Web.java:40)"), 3)))),
-        new Frame(19, t1, new InspectMessage.Reply(8, false, "stacks: no service with id 99 under App", null)));
+        new Frame(19, t1, new InspectMessage.Reply(8, false, "stacks: no service with id 99 under App", null)),
+        // A timer's optional run fields: a failed run (nothing scheduled after it), and a timer
+        // that ran and is due again.
+        new Frame(20, t1, new InspectMessage.Event(
+            new ServiceEvent.TimerStats(t1, 1, "flush", 12, 1, 1, t1, null))),
+        new Frame(21, t1, new InspectMessage.Event(new ServiceEvent.ServiceAdded(t1,
+            new ServiceInfo(4, "Poller", "Poller", "demo.Poller", State.RUNNING, 1L, List.of(), T0, T0,
+                Duration.ofMillis(3), null, 0, null, null,
+                List.of(new TimerInfo("poll", "timer", "0.5", 7, 0, 2, t1, t1.plusMillis(500))))))));
   }
 
   static List<String> goldenLines() throws IOException {

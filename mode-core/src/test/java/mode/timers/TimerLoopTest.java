@@ -32,7 +32,7 @@ class TimerLoopTest {
           Duration d = n[0] < tickDurations.length ? tickDurations[n[0]] : Duration.ZERO;
           n[0]++;
           time.advance(d);
-        }, (began, ended, overrun) -> runs.add(
+        }, (began, ended, overrun, next) -> runs.add(
             Duration.between(EPOCH, began).toMillis() + "-" + Duration.between(EPOCH, ended).toMillis()
                 + (overrun ? " overrun" : "")));
         done.complete(null);
@@ -107,7 +107,7 @@ class TimerLoopTest {
     Thread.ofVirtual().start(() -> {
       try {
         TimerLoop.cron(time, stop, daily, () -> runs.add(time.now().toString()),
-            (began, ended, overrun) -> {});
+            (began, ended, overrun, next) -> {});
         done.complete(null);
       } catch (Throwable t) {
         done.completeExceptionally(t);

@@ -113,7 +113,7 @@ class DemoAttachTest {
         .isEqualTo("mode.inspector.demo.DemoServices$Consumer");
     assertThat(robot.lookup("#details-state").queryAs(Label.class).getText()).startsWith("RUNNING for ");
     TableView<?> timers = robot.lookup("#details-timers").queryAs(TableView.class);
-    assertThat(timers.getItems()).extracting(t -> ((mode.events.ServiceInfo.TimerInfo) t).name()).containsExactly("poll");
+    assertThat(timers.getItems()).extracting(t -> ((mode.inspector.viewmodel.DetailsViewModel.TimerRow) t).name()).containsExactly("poll");
 
     robot.clickOn("#action-dump");
     await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#thread-dump").tryQuery().isPresent());

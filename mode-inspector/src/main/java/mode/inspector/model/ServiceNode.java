@@ -26,6 +26,15 @@ public final class ServiceNode {
    */
   public static final int BLOCKING_CAPACITY = 20;
 
+  /**
+   * The most crash stacks kept per service (of its newest crashes): a crash loop sends one with
+   * every crash, and the timeline keeps far more crashes than stacks are worth keeping.
+   */
+  public static final int CRASH_STACK_CAPACITY = 20;
+
+  /** The stack of one crash seen, by the time of its transition. */
+  private record CrashStack(Instant at, String stack) {}
+
   private final long id;
   private String label;
   private String shortLabel;
@@ -45,6 +54,7 @@ public final class ServiceNode {
   private final Map<String, TimerInfo> timers = new LinkedHashMap<>();
   private final Map<String, Instant> flags = new TreeMap<>();
   private final Ring<ServiceEvent.Blocking> blocking;
+  private final Ring<CrashStack> crashStacks;
   private Instant firstStartAt;
   private Duration firstStartDuration;
   /** The last move seen whose cause the worker told, or null. */
@@ -57,6 +67,7 @@ public final class ServiceNode {
   ServiceNode(ServiceInfo info) {
     this.id = info.id();
     this.blocking = new Ring<>(BLOCKING_CAPACITY);
+    this.crashStacks = new Ring<>(CRASH_STACK_CAPACITY);
     update(info);
   }
 
@@ -81,6 +92,7 @@ public final class ServiceNode {
     timers.putAll(other.timers);
     flags.putAll(other.flags);
     blocking = new Ring<>(other.blocking);
+    crashStacks = new Ring<>(other.crashStacks);
     firstStartAt = other.firstStartAt;
     firstStartDuration = other.firstStartDuration;
     lastCaused = other.lastCaused;
@@ -134,6 +146,9 @@ public final class ServiceNode {
       crashStack = t.crashStack();
       crashedAt = t.at();
       crashesSeen++;
+      if (t.crashStack() != null) {
+        crashStacks.append(new CrashStack(t.at(), t.crashStack()));
+      }
       if (firstCrashSeenAt == null) {
         firstCrashSeenAt = t.at();
       }
@@ -166,7 +181,8 @@ public final class ServiceNode {
     TimerInfo old = timers.get(stats.timer());
     String kind = old == null ? "timer" : old.kind();
     String schedule = old == null ? "" : old.schedule();
-    timers.put(stats.timer(), new TimerInfo(stats.timer(), kind, schedule, stats.runs(), stats.overruns()));
+    timers.put(stats.timer(), new TimerInfo(stats.timer(), kind, schedule, stats.runs(), stats.overruns(),
+        stats.failures(), stats.lastRun(), stats.nextRun()));
   }
 
   void apply(ServiceEvent.FlagChanged change) {
@@ -260,6 +276,20 @@ public final class ServiceNode {
   /** The last crash's stack trace as text, or {@code null}. */
   public String crashStack() {
     return crashStack;
+  }
+
+  /**
+   * The stack trace of the crash whose transition happened at {@code at}, if the inspector saw
+   * that transition and still keeps its stack (those of the newest {@link #CRASH_STACK_CAPACITY}
+   * crashes); else {@code null}.
+   */
+  public String crashStackAt(Instant at) {
+    for (int i = crashStacks.size() - 1; i >= 0; i--) {
+      if (crashStacks.get(i).at().equals(at)) {
+        return crashStacks.get(i).stack();
+      }
+    }
+    return null;
   }
 
   /** When it last crashed, if the inspector saw it; else {@code null}. */

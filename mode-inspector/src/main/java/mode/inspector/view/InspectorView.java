@@ -173,7 +173,7 @@ public final class InspectorView extends BorderPane {
 
   /** Swimlanes beside the table of transitions. */
   private static SplitPane timeline(InspectorViewModel vm) {
-    SplitPane split = new SplitPane(new SwimlaneView(vm), new TimelineView(vm.timeline(), vm.graph()));
+    SplitPane split = new SplitPane(new SwimlaneView(vm), new TimelineView(vm.timeline(), vm.graph(), vm.details()));
     split.setId("timeline-split");
     split.setDividerPositions(0.55);
     return split;

@@ -4,7 +4,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -15,7 +14,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.stage.Stage;
 import mode.inspector.viewmodel.LiveStacksViewModel;
 
 /**
@@ -90,14 +88,6 @@ final class LiveStacksView {
   }
 
   private static void openWindow(LiveStacksViewModel vm, Node owner) {
-    Stage stage = new Stage();
-    if (owner.getScene() != null) {
-      stage.initOwner(owner.getScene().getWindow());
-    }
-    stage.titleProperty().bind(vm.titleProperty());
-    Scene scene = new Scene(pane(vm, "live-stacks-window", false), 1000, 700);
-    scene.getStylesheets().add(InspectorView.STYLESHEET);
-    stage.setScene(scene);
-    stage.show();
+    StackWindows.show(owner, vm.titleProperty(), pane(vm, "live-stacks-window", false));
   }
 }

@@ -16,6 +16,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 
@@ -81,12 +82,19 @@ final class StackViewer extends VBox {
     b.setId(id);
     b.setTooltip(new Tooltip(tip));
     b.setFocusTraversable(false);
+    // In a narrow bar the find field gives up room, not the buttons ("C…" said nothing).
+    b.setMinWidth(Region.USE_PREF_SIZE);
     return b;
   }
 
   /** The text shown; bind it to a view-model's text. */
   StringProperty textProperty() {
     return area.textProperty();
+  }
+
+  /** Makes the find field {@code columns} wide (for a viewer in a narrow column). */
+  void findColumns(int columns) {
+    find.setPrefColumnCount(columns);
   }
 
   /** The bar above the text, for the owner to add its own controls to. */

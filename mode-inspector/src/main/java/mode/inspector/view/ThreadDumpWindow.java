@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import mode.inspector.model.ThreadDumpGroups;
 
@@ -51,14 +50,7 @@ final class ThreadDumpWindow {
     list.getSelectionModel().selectFirst();
     SplitPane split = new SplitPane(list, viewer);
     split.setDividerPositions(0.22);
-    Stage stage = new Stage();
-    if (owner != null) {
-      stage.initOwner(owner);
-    }
-    stage.setTitle("Thread dump" + (worker == null || worker.isEmpty() ? "" : " · " + worker));
-    Scene scene = new Scene(split, 1000, 650);
-    scene.getStylesheets().add(InspectorView.STYLESHEET);
-    stage.setScene(scene);
-    stage.show();
+    String title = "Thread dump" + (worker == null || worker.isEmpty() ? "" : " · " + worker);
+    StackWindows.show(owner, new ReadOnlyStringWrapper(title), split, 650);
   }
 }

@@ -19,13 +19,15 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import mode.State;
 import mode.inspector.model.TransitionRecord;
+import mode.inspector.viewmodel.DetailsViewModel;
 import mode.inspector.viewmodel.GraphViewModel;
 import mode.inspector.viewmodel.TimelineViewModel;
 
 /**
  * The timeline of every transition: time, service, from → to, restart count and crash reason;
  * a filter box above with a count of the rows (and of the older transitions discarded to bound
- * memory, if any); clicking a row selects that service in the graph.
+ * memory, if any); clicking a row selects that service in the graph, and clicking a crash's row
+ * shows that crash in the details (any other row shows the service's last crash there).
  * Follows the newest row unless the user turns that off. Holds the newest
  * {@link TimelineViewModel#SCROLLBACK} transitions (or matches of the filter).
  *
@@ -40,7 +42,15 @@ public final class TimelineView extends BorderPane {
 
   /** A timeline bound to {@code vm}; clicks select through {@code graph}. */
   public TimelineView(TimelineViewModel vm, GraphViewModel graph) {
-    TableView<TransitionRecord> table = table(vm, graph);
+    this(vm, graph, null);
+  }
+
+  /**
+   * A timeline bound to {@code vm}; clicks select through {@code graph}, and a click on a crash
+   * shows that crash in {@code details} ({@code null}: only select).
+   */
+  public TimelineView(TimelineViewModel vm, GraphViewModel graph, DetailsViewModel details) {
+    TableView<TransitionRecord> table = table(vm, graph, details);
     TextField filter = new TextField();
     filter.setId("timeline-filter");
     filter.setPromptText("Filter by service or state");
@@ -63,7 +73,7 @@ public final class TimelineView extends BorderPane {
     setCenter(table);
   }
 
-  private static TableView<TransitionRecord> table(TimelineViewModel vm, GraphViewModel graph) {
+  private static TableView<TransitionRecord> table(TimelineViewModel vm, GraphViewModel graph, DetailsViewModel details) {
     TableView<TransitionRecord> table = new TableView<>(vm.transitions());
     table.setId("timeline");
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -84,7 +94,11 @@ public final class TimelineView extends BorderPane {
       };
       row.setOnMouseClicked(e -> {
         if (!row.isEmpty()) {
-          graph.reveal(row.getItem().serviceId());
+          TransitionRecord clicked = row.getItem();
+          graph.reveal(clicked.serviceId());
+          if (details != null) {
+            details.showCrash(clicked);
+          }
         }
       });
       return row;

@@ -4,12 +4,16 @@ import mode.inspector.model.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -23,11 +27,17 @@ import mode.inspector.model.TransitionRecord;
 
 /**
  * The details panel of the selected service: identity, state and how long it has been so,
- * timings, restart count, diagnostic flags, neighbours, timers, the last crash (reason and stack trace, for
- * copying) and blocking reports. All texts are ready to show.
+ * timings, restart count, diagnostic flags, neighbours, timers (with their last and next runs,
+ * relative to the clock on screen), a crash (reason and stack trace, for copying) and blocking
+ * reports. All texts are ready to show.
+ *
+ * <p>The crash shown is the last one, unless an older crash of the service was chosen ({@link
+ * #showCrash}, a click on its timeline row): then that crash's reason and, while the inspector
+ * keeps it, its own stack, until {@link #showLatestCrash} or another service is selected.
  *
  * <p>Threading: UI thread only. {@link #refresh} is cheap and is called on selection, on changes
- * to the selected service, and once a second for the uptime.
+ * to the selected service, and once a second for the uptime; every time it shows is read from
+ * the clock given (frozen while the view is not live).
  */
 public final class DetailsViewModel {
 
@@ -38,6 +48,28 @@ public final class DetailsViewModel {
       return label + "  (" + state + ")";
     }
   }
+
+  /**
+   * One row of the timers table, ready to show.
+   *
+   * @param name the method name
+   * @param kind {@code task}, {@code timer}, {@code crontab} or {@code future}
+   * @param schedule a timer's interval with its unit ({@code every 0.5 s}), a crontab's expression
+   *     as it is, else empty
+   * @param runs finished runs, failed ones included
+   * @param failures runs that threw
+   * @param overruns runs longer than the interval
+   * @param lastRun when the last run ended, relative to the clock on screen ({@code 3 s ago}), or
+   *     {@code –} if it never ran
+   * @param nextRun when the next run is due ({@code in 2 s}, {@code now}, {@code overdue 5 s}), or
+   *     {@code –} when none is scheduled (the service is not running)
+   */
+  public record TimerRow(
+      String name, String kind, String schedule, long runs, long failures, long overruns,
+      String lastRun, String nextRun) {}
+
+  /** Shown instead of a stack the inspector does not have for an older crash. */
+  static final String LATEST_STACK_ONLY = "Stack of the latest crash only";
 
   private final InstantSource clock;
   private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper();
@@ -50,6 +82,12 @@ public final class DetailsViewModel {
   private final ReadOnlyStringWrapper flags = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper crash = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper crashStack = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper crashTitle = new ReadOnlyStringWrapper("Last crash");
+  private final ReadOnlyStringWrapper crashNote = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper olderCrash = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyObjectWrapper<Long> serviceId = new ReadOnlyObjectWrapper<>();
+  private final ObservableList<TimerRow> timerRows = FXCollections.observableArrayList();
+  private final ObservableList<TimerRow> timerRowsView = FXCollections.unmodifiableObservableList(timerRows);
   private final ObservableList<ServiceRef> dependencies = FXCollections.observableArrayList();
   private final ObservableList<ServiceRef> dependenciesView = FXCollections.unmodifiableObservableList(dependencies);
   private final ObservableList<ServiceRef> dependents = FXCollections.observableArrayList();
@@ -61,6 +99,10 @@ public final class DetailsViewModel {
   // call could be collected together with the listeners added to it.
   private final ObservableList<String> blockingView = FXCollections.unmodifiableObservableList(blocking);
 
+  private ServiceGraph shownModel;
+  /** The older crash chosen (a CRASHED record of the service shown), or null: the last crash. */
+  private TransitionRecord chosenCrash;
+
   /** Details read against {@code clock} (the wall clock live, the replayed moment in a replay). */
   public DetailsViewModel(InstantSource clock) {
     this.clock = clock;
@@ -68,6 +110,11 @@ public final class DetailsViewModel {
 
   /** Shows service {@code id} of {@code model}, or the empty panel for {@code null}. */
   void refresh(ServiceGraph model, Long id) {
+    shownModel = model;
+    if (chosenCrash != null && (id == null || chosenCrash.serviceId() != id)) {
+      chosenCrash = null;
+    }
+    serviceId.set(id);
     ServiceNode node = id == null ? null : model.node(id);
     present.set(node != null);
     if (node == null) {
@@ -83,13 +130,107 @@ public final class DetailsViewModel {
     timings.set("start " + Texts.human(node.startDuration()) + " · stop " + Texts.human(node.stopDuration()));
     restarts.set(restarts(node, model.client()));
     flags.set(describe(node.flags()));
-    crash.set(node.crashReason() == null ? "" : node.crashReason()
-        + (node.crashedAt() == null ? "" : "  (at " + Texts.time(node.crashedAt()) + ")"));
-    crashStack.set(node.crashStack() == null ? "" : node.crashStack());
+    showCrash(model, node);
     setIfChanged(dependencies, refs(model, model.dependencies(id)));
     setIfChanged(dependents, refs(model, model.dependents(id)));
     setIfChanged(timers, node.timers());
+    setIfChanged(timerRows, node.timers().stream().map(t -> row(t, node.state() == State.RUNNING, now)).toList());
     setIfChanged(blocking, node.blocking().stream().map(DetailsViewModel::describe).toList());
+  }
+
+  /**
+   * Shows the crash of {@code record} (a transition to CRASHED of the service shown, e.g. a
+   * timeline row) instead of the last one; the last crash itself, or any other transition, shows
+   * the last crash again. Ignored for a record of another service than the one shown.
+   */
+  public void showCrash(TransitionRecord record) {
+    Long shown = serviceId.get();
+    if (record == null || record.to() != State.CRASHED || shown == null || record.serviceId() != shown) {
+      showLatestCrash();
+      return;
+    }
+    chosenCrash = record;
+    refresh(shownModel, shown);
+  }
+
+  /** Shows the service's last crash again (after {@link #showCrash}). */
+  public void showLatestCrash() {
+    if (chosenCrash != null) {
+      chosenCrash = null;
+      refresh(shownModel, serviceId.get());
+    }
+  }
+
+  private void showCrash(ServiceGraph model, ServiceNode node) {
+    List<TransitionRecord> crashes = chosenCrash == null ? List.of() : crashesOf(model, node.id());
+    int index = chosenCrash == null ? -1 : crashes.indexOf(chosenCrash);
+    if (index < 0 || index == crashes.size() - 1) {
+      // Not in the history (any more), or the last crash itself: the last crash.
+      chosenCrash = null;
+      crashTitle.set("Last crash");
+      crash.set(node.crashReason() == null ? "" : node.crashReason()
+          + (node.crashedAt() == null ? "" : "  (at " + Texts.time(node.crashedAt()) + ")"));
+      crashStack.set(node.crashStack() == null ? "" : node.crashStack());
+      crashNote.set("");
+      olderCrash.set(false);
+      return;
+    }
+    TransitionRecord chosen = chosenCrash;
+    crashTitle.set("Crash at " + Texts.time(chosen.at()) + " (" + (index + 1) + " of " + crashes.size() + ")");
+    crash.set((chosen.crashReason() == null ? "(no reason given)" : chosen.crashReason())
+        + "  (at " + Texts.time(chosen.at()) + ")");
+    String own = chosen.inferred() ? null : node.crashStackAt(chosen.at());
+    if (own != null) {
+      crashStack.set(own);
+      crashNote.set("");
+    } else {
+      crashStack.set(node.crashStack() == null ? "" : node.crashStack());
+      crashNote.set(node.crashStack() == null ? "" : LATEST_STACK_ONLY + (chosen.inferred()
+          ? ": this crash was inferred from a snapshot, which carries the latest stack alone"
+          : ": the inspector keeps the stacks of each service's newest " + ServiceNode.CRASH_STACK_CAPACITY + " crashes"));
+    }
+    olderCrash.set(true);
+  }
+
+  /** The transitions of {@code id} to CRASHED in the model's history, oldest first. */
+  private static List<TransitionRecord> crashesOf(ServiceGraph model, long id) {
+    List<TransitionRecord> crashes = new ArrayList<>();
+    for (TransitionRecord t : model.history()) {
+      if (t.serviceId() == id && t.to() == State.CRASHED) {
+        crashes.add(t);
+      }
+    }
+    return crashes;
+  }
+
+  /** A timer's row; its next run only while the service runs (a stopped timer waits for nothing). */
+  static TimerRow row(TimerInfo t, boolean running, Instant now) {
+    String schedule = "timer".equals(t.kind()) && !t.schedule().isEmpty() ? "every " + t.schedule() + " s" : t.schedule();
+    return new TimerRow(t.name(), t.kind(), schedule, t.runs(), t.failures(), t.overruns(),
+        t.lastRun() == null ? "–" : brief(Duration.between(t.lastRun(), now)) + " ago",
+        running ? due(t.nextRun(), now) : "–");
+  }
+
+  /**
+   * When a run is due: {@code in 2 s}; {@code now} up to a second late (the worker tells a fast
+   * timer's counters once a second, so its next run on screen may be that old); else {@code
+   * overdue 5 s}.
+   */
+  static String due(Instant next, Instant now) {
+    if (next == null) {
+      return "–";
+    }
+    Duration left = Duration.between(now, next);
+    if (!left.isNegative()) {
+      return "in " + brief(left);
+    }
+    return left.negated().compareTo(Duration.ofSeconds(1)) < 0 ? "now" : "overdue " + brief(left.negated());
+  }
+
+  /** A short duration: {@code 0.4 s} under a second, else {@code 3 s}, {@code 4 min}, {@code 2 h}. */
+  static String brief(Duration d) {
+    long ms = Math.max(0, d.toMillis());
+    return ms < 1000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : Texts.age(d);
   }
 
   /**
@@ -105,9 +246,12 @@ public final class DetailsViewModel {
 
   private void clear(String message) {
     title.set(message);
-    for (ReadOnlyStringWrapper p : List.of(className, state, uptime, timings, restarts, flags, crash, crashStack)) {
+    for (ReadOnlyStringWrapper p : List.of(className, state, uptime, timings, restarts, flags, crash, crashStack, crashNote)) {
       p.set("");
     }
+    crashTitle.set("Last crash");
+    olderCrash.set(false);
+    timerRows.clear();
     dependencies.clear();
     dependents.clear();
     timers.clear();
@@ -183,14 +327,42 @@ public final class DetailsViewModel {
     return flags.getReadOnlyProperty();
   }
 
-  /** The last crash reason (and when), or empty. */
+  /** The reason of the crash shown (the last one, or the one chosen) and when, or empty. */
   public ReadOnlyStringProperty crashProperty() {
     return crash.getReadOnlyProperty();
   }
 
-  /** The last crash's stack trace, or empty. */
+  /** The stack trace of the crash shown (the last one, or the one chosen), or empty. */
   public ReadOnlyStringProperty crashStackProperty() {
     return crashStack.getReadOnlyProperty();
+  }
+
+  /** The crash section's heading: {@code Last crash}, or {@code Crash at 13:45:02.120 (2 of 5)}. */
+  public ReadOnlyStringProperty crashTitleProperty() {
+    return crashTitle.getReadOnlyProperty();
+  }
+
+  /**
+   * Empty when the stack shown is the crash's own; else why it is another's ({@code Stack of the
+   * latest crash only: …}).
+   */
+  public ReadOnlyStringProperty crashNoteProperty() {
+    return crashNote.getReadOnlyProperty();
+  }
+
+  /** Whether an older crash than the last is shown (then {@link #showLatestCrash} goes back). */
+  public ReadOnlyBooleanProperty olderCrashProperty() {
+    return olderCrash.getReadOnlyProperty();
+  }
+
+  /** The id of the service shown, or {@code null}; changes only when another service is shown. */
+  public ReadOnlyObjectProperty<Long> serviceIdProperty() {
+    return serviceId.getReadOnlyProperty();
+  }
+
+  /** Its tasks, timers and crontabs as rows ready to show, their run times relative to the clock. */
+  public ObservableList<TimerRow> timerRows() {
+    return timerRowsView;
   }
 
   /** The services the selected one depends on. */
