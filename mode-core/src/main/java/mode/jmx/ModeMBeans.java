@@ -19,6 +19,7 @@ import mode.events.ServiceEvent;
 import mode.events.ServiceEventListener;
 import mode.events.ServiceEvents;
 import mode.events.ServiceInfo;
+import mode.internal.ServiceMarkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,7 +152,7 @@ public final class ModeMBeans implements AutoCloseable, ServiceEventListener {
       beans.put(service.id(), bean);
       names.put(service.id(), name);
     } catch (JMException e) {
-      LOG.warn("MBean of {} not registered: {}", service.label(), e.toString());
+      LOG.warn(ServiceMarkers.of(service), "MBean of {} not registered: {}", service.label(), e.toString());
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import mode.events.ServiceEvent;
 import mode.internal.Activities;
 import mode.internal.EventHub;
+import mode.internal.ServiceMarkers;
 import mode.jfr.BlockingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A platform daemon thread polls {@link Activities#running()} every quarter of the timeout
  * (at least every 10 ms). Each busy stretch is reported once, with a WARN log line naming the
- * service, the activity, how long it has run and the thread's stack, and a {@link
+ * service, the activity, how long it has run and the thread's stack (attributed to the service, so
+ * that its {@link ServiceEvent.Log} event carries the service's id), and a {@link
  * ServiceEvent.Blocking} event for subscribers (the inspector). Unlike mode it does not raise an
  * exception in the blocked code: it only observes.
  *
@@ -86,7 +88,9 @@ public final class BlockingDetector implements AutoCloseable {
   private void report(Activities.Running running, Duration elapsed) {
     String stack = ThreadDumps.format(running.thread().getStackTrace());
     String label = running.service().label();
+    // The marker attributes the line to the blocked service, so its Log event carries the id.
     LOG.warn(
+        ServiceMarkers.of(running.service()),
         "Blocking detected (timeout={}s): {} of {} has been running for {}s on thread {}\n{}",
         seconds(timeout), running.what(), label, seconds(elapsed),
         ThreadDumps.describe(running.thread()), stack.stripTrailing());

@@ -3,11 +3,17 @@ package mode.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mode.Service;
+import mode.Worker;
 import mode.events.EventSubscription;
 import mode.events.ServiceEvent;
 import mode.events.ServiceEvents;
@@ -115,6 +121,52 @@ class BlockingDetectorTest {
   @Test
   void nothingIsReportedWhileNothingBlocks() {
     assertThat(new BlockingDetector(Duration.ofHours(1)).checkOnce()).isEmpty();
+  }
+
+  /** Its {@code onStart} stays busy until the worker's blocking report reached a subscriber. */
+  static final class Slow extends Service {
+    final CountDownLatch reported = new CountDownLatch(1);
+
+    @Override
+    protected void onStart() throws InterruptedException {
+      reported.await();
+    }
+  }
+
+  @Test
+  void aWorkersBlockingReportIsALogEventOfTheBlockedService() throws Exception {
+    Slow slow = new Slow();
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    Worker worker = Worker.builder(slow).name("blocking-worker").handleSignals(false)
+        .overrideLogging(false).blockingTimeout(Duration.ofMillis(50))
+        .stdout(new PrintStream(sink, true, StandardCharsets.UTF_8))
+        .stderr(new PrintStream(sink, true, StandardCharsets.UTF_8)).build();
+    List<ServiceEvent.Log> logs = new CopyOnWriteArrayList<>();
+    try (EventSubscription subscription = ServiceEvents.subscribe(worker, event -> {
+      if (event instanceof ServiceEvent.Log log && log.logger().equals(BlockingDetector.class.getName())) {
+        logs.add(log);
+        slow.reported.countDown();
+      }
+    })) {
+      AtomicInteger exit = new AtomicInteger(-1);
+      Thread run = Thread.ofVirtual().start(() -> exit.set(worker.execute("--no-inspect")));
+      try {
+        // The hook blocks until the report arrives, however long the watchdog takes to see it.
+        assertThat(slow.reported.await(30, TimeUnit.SECONDS)).as("a blocking report arrived").isTrue();
+      } finally {
+        slow.reported.countDown();
+        worker.requestStop();
+        run.join();
+      }
+      assertThat(exit.get()).isZero();
+    }
+
+    assertThat(logs).first().satisfies(log -> {
+      assertThat(log.serviceId()).as("the blocked service's id").isEqualTo(slow.id());
+      assertThat(log.level()).isEqualTo("WARN");
+      assertThat(log.message()).startsWith("Blocking detected").contains("onStart of Slow")
+          .contains("BlockingDetectorTest$Slow.onStart");
+    });
   }
 
   @Test

@@ -77,7 +77,7 @@ class SessionsTest {
             && (n instanceof SplitPane || n instanceof TableView || n instanceof ListView))
         .queryAll().stream().map(Region.class::cast).toList();
     assertThat(panes).extracting(p -> p.getId() == null ? p.getStyleClass().getFirst() : p.getId()).containsExactlyInAnyOrder(
-        "root", "split-pane", "split-pane", "timeline-split", "worker-list", "timeline", "problems", "log", "details-timers",
+        "root", "split-pane", "split-pane", "timeline-split", "worker-list", "timeline", "problems", "log", "log-split", "details-timers",
         "details-blocking", "details-dependencies", "details-dependents");
     for (Region pane : panes) {
       assertOneFillAndABorder(pane);

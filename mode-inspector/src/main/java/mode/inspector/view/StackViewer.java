@@ -97,6 +97,11 @@ final class StackViewer extends VBox {
     find.setPrefColumnCount(columns);
   }
 
+  /** The find field's prompt ("Find in stacks (Enter: next)" unless the owner says otherwise). */
+  StringProperty findPromptProperty() {
+    return find.promptTextProperty();
+  }
+
   /** The bar above the text, for the owner to add its own controls to. */
   HBox bar() {
     return bar;

@@ -43,7 +43,7 @@ public final class InspectorViewModel {
   private final DetailsViewModel details;
   private final MemoryBounds bounds;
   private final TimelineViewModel timeline;
-  private final Scrollback<ServiceEvent.Log> logs;
+  private final LogViewModel log;
   private final StartupViewModel startup = new StartupViewModel();
   private final ActionsViewModel actions;
   private final Liveness liveness;
@@ -89,9 +89,9 @@ public final class InspectorViewModel {
       Executor background, Executor ui, InstantSource wallClock, LongSupplier nanoClock, MemoryBounds bounds) {
     this.bounds = bounds;
     this.timeline = new TimelineViewModel(TimelineViewModel.SCROLLBACK, bounds.historyCapacity());
-    this.logs = new Scrollback<>(bounds.logCapacity());
     this.session = new Session(bounds.historyCapacity(), bounds.logCapacity(), bounds::newRecording);
     this.graph = new GraphViewModel(background, ui, nanoClock);
+    this.log = new LogViewModel(bounds.logCapacity(), graph.selectedProperty(), this::label);
     this.wallClock = wallClock;
     this.liveness = new Liveness(wallClock);
     this.details = new DetailsViewModel(liveness);
@@ -148,7 +148,7 @@ public final class InspectorViewModel {
     graph.modelChanged(changes);
     actions.refresh();
     timeline.append(changes.transitions());
-    logs.append(changes.logs());
+    log.append(changes.logs());
     Long selected = graph.selectedProperty().get();
     if (selected != null && (changes.changedServices().contains(selected) || changes.structureChanged())) {
       details.refresh(session.shown(), selected);
@@ -263,7 +263,7 @@ public final class InspectorViewModel {
   private void show(ServiceGraph shown) {
     graph.setModel(shown);
     timeline.replaceAll(shown.history(), shown.historyDiscarded());
-    logs.replace(shown.logs());
+    log.replace(shown.logs());
     noticeMemory();
     startup.refresh(shown);
     problems.refresh(shown);
@@ -354,11 +354,16 @@ public final class InspectorViewModel {
 
   /**
    * Warnings and errors logged by the worker, oldest first (of the moment on screen): the newest
-   * {@link ServiceGraph#LOG_CAPACITY}; read-only (its mutators throw
-   * {@link UnsupportedOperationException}).
+   * {@link ServiceGraph#LOG_CAPACITY}, whatever the log pane's filter; read-only (its mutators throw
+   * {@link UnsupportedOperationException}). The same list as {@code log().entries()}.
    */
   public ObservableList<ServiceEvent.Log> logs() {
-    return logs;
+    return log.entries();
+  }
+
+  /** The log pane's view-model: the log entries, its filter, the selected entry, following. */
+  public LogViewModel log() {
+    return log;
   }
 
   /** The label of a service on screen, or {@code "service <id>"} when it is not in the graph. */
