@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import mode.events.ServiceEvent;
+import mode.events.ServiceInfo;
 
 /**
  * Maps protocol lines to {@link Frame}s and back: the one codec of the agent, the CLI and the
@@ -20,7 +21,8 @@ import mode.events.ServiceEvent;
  *
  * <p>A line is one JSON object, UTF-8, without the terminating {@code \n}: the envelope fields
  * first, then the message's own fields, always all of them ({@code null} when absent), except a
- * transition's optional {@code cause} and {@code by}, which are left out when absent. Instants
+ * transition's optional {@code cause} and {@code by} and a service object's optional {@code
+ * supervisor}, which are left out when absent. Instants
  * are ISO-8601 UTC strings, durations ISO-8601 durations. For example:
  *
  * <pre>
@@ -56,6 +58,8 @@ public final class MessageCodec {
           .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
           // A transition's cause fields are optional on the wire: left out when absent.
           .addMixIn(ServiceEvent.Transition.class, TransitionMixIn.class)
+          // A service's supervisor object is optional on the wire too: only supervisors have one.
+          .addMixIn(ServiceInfo.class, ServiceInfoMixIn.class)
           .build();
 
   /** Leaves a transition's {@code cause} and {@code by} out of its line when they are null. */
@@ -65,6 +69,12 @@ public final class MessageCodec {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     abstract String by();
+  }
+
+  /** Leaves a service object's {@code supervisor} out of its line when the service is none. */
+  abstract static class ServiceInfoMixIn {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract ServiceInfo.SupervisorInfo supervisor();
   }
 
   private MessageCodec() {}

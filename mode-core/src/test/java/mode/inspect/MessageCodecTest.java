@@ -70,7 +70,12 @@ class MessageCodecTest {
             "Web (id 2): 1 thread running its code\n", List.of(new ThreadStack("Web.serve", 31, true, "TIMED_WAITING",
                 "task serve", T0, List.of("java.base/java.lang.Thread.sleep(Thread.java:509)",
                     "demo.Web.serve(Web.java:40)"), 3)))),
-        new Frame(19, t1, new InspectMessage.Reply(8, false, "stacks: no service with id 99 under App", null)));
+        new Frame(19, t1, new InspectMessage.Reply(8, false, "stacks: no service with id 99 under App", null)),
+        new Frame(20, t1, new InspectMessage.Event(new ServiceEvent.ServiceAdded(t1, new ServiceInfo(26,
+            "OneForOneSupervisor: (1@26)", "OneForOneSupervisor: (1@26)", "mode.supervisors.OneForOneSupervisor",
+            State.RUNNING, 1L, List.of(27L), T0, T0, Duration.ofMillis(3), null, 0, null, null, List.of(),
+            java.util.Map.of(), new ServiceInfo.SupervisorInfo("one-for-one", true, 1, Duration.ofSeconds(26),
+                List.of(27L)))))));
   }
 
   static List<String> goldenLines() throws IOException {
