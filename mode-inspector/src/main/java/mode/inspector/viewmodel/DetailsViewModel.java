@@ -19,6 +19,7 @@ import mode.events.ServiceEvent;
 import mode.events.ServiceInfo.TimerInfo;
 import mode.inspector.model.ServiceGraph;
 import mode.inspector.model.ServiceNode;
+import mode.inspector.model.Supervision;
 import mode.inspector.model.TransitionRecord;
 
 /**
@@ -50,6 +51,7 @@ public final class DetailsViewModel {
   private final ReadOnlyStringWrapper flags = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper crash = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper crashStack = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper supervision = new ReadOnlyStringWrapper("");
   private final ObservableList<ServiceRef> dependencies = FXCollections.observableArrayList();
   private final ObservableList<ServiceRef> dependenciesView = FXCollections.unmodifiableObservableList(dependencies);
   private final ObservableList<ServiceRef> dependents = FXCollections.observableArrayList();
@@ -86,6 +88,7 @@ public final class DetailsViewModel {
     crash.set(node.crashReason() == null ? "" : node.crashReason()
         + (node.crashedAt() == null ? "" : "  (at " + Texts.time(node.crashedAt()) + ")"));
     crashStack.set(node.crashStack() == null ? "" : node.crashStack());
+    supervision.set(supervision(model, node));
     setIfChanged(dependencies, refs(model, model.dependencies(id)));
     setIfChanged(dependents, refs(model, model.dependents(id)));
     setIfChanged(timers, node.timers());
@@ -105,7 +108,7 @@ public final class DetailsViewModel {
 
   private void clear(String message) {
     title.set(message);
-    for (ReadOnlyStringWrapper p : List.of(className, state, uptime, timings, restarts, flags, crash, crashStack)) {
+    for (ReadOnlyStringWrapper p : List.of(className, state, uptime, timings, restarts, flags, crash, crashStack, supervision)) {
       p.set("");
     }
     dependencies.clear();
@@ -186,6 +189,34 @@ public final class DetailsViewModel {
   /** The last crash reason (and when), or empty. */
   public ReadOnlyStringProperty crashProperty() {
     return crash.getReadOnlyProperty();
+  }
+
+  /**
+   * A supervisor's policy in words and the services it supervises; for a supervised service, its
+   * supervisor; empty for any other service.
+   */
+  public ReadOnlyStringProperty supervisionProperty() {
+    return supervision.getReadOnlyProperty();
+  }
+
+  /** See {@link #supervisionProperty()}. */
+  static String supervision(ServiceGraph model, ServiceNode node) {
+    StringBuilder text = new StringBuilder();
+    if (node.supervisor() != null) {
+      text.append(Supervision.policy(node.supervisor()));
+      List<String> supervised = node.supervisor().supervisedIds().stream()
+          .map(model::node).filter(n -> n != null).map(n -> n.label() + " (" + n.state() + ")").toList();
+      text.append(System.lineSeparator()).append("Supervises ")
+          .append(supervised.isEmpty() ? "no service" : String.join(", ", supervised)).append('.');
+    }
+    ServiceNode by = model.supervisorOf(node.id());
+    if (by != null) {
+      if (!text.isEmpty()) {
+        text.append(System.lineSeparator());
+      }
+      text.append("Supervised by ").append(by.label()).append(": ").append(Supervision.boxText(by.supervisor())).append('.');
+    }
+    return text.toString();
   }
 
   /** The last crash's stack trace, or empty. */
