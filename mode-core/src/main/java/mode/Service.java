@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import mode.events.ServiceInfo;
 import mode.internal.Activities;
 import mode.internal.CrashHandler;
 import mode.internal.ServiceAccess;
@@ -77,6 +79,8 @@ public abstract class Service {
   final Waits waits = new Waits(this);
   final Diag diag = new Diag(this);
   volatile CrashHandler supervisor;
+  /** Set only on a supervisor: describes what it supervises and how (see ServiceInfo). */
+  volatile Supplier<ServiceInfo.SupervisorInfo> supervision;
   private final ServiceLog log;
 
   /**

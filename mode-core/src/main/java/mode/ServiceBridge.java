@@ -34,10 +34,12 @@ final class ServiceBridge implements ServiceAccess.Bridge {
     Iterator<Service> children = s.deps.children().iterator();
     StateMachine.Facts facts = s.machine.factsLocked();
     Map<String, Instant> flags = s.diag.flags();
+    Supplier<ServiceInfo.SupervisorInfo> supervision = s.supervision;
     return () -> {
       List<Long> ids = new ArrayList<>();
       children.forEachRemaining(c -> ids.add(c.id()));
-      return facts.describe(s, parent == null ? null : parent.id(), ids, s.tasks.timerInfos(), flags);
+      ServiceInfo info = facts.describe(s, parent == null ? null : parent.id(), ids, s.tasks.timerInfos(), flags);
+      return supervision == null ? info : info.withSupervisor(supervision.get());
     };
   }
 
@@ -64,6 +66,11 @@ final class ServiceBridge implements ServiceAccess.Bridge {
   @Override
   public void setSupervisor(Service s, CrashHandler handler) {
     s.supervisor = handler;
+  }
+
+  @Override
+  public void setSupervision(Service s, Supplier<ServiceInfo.SupervisorInfo> supervision) {
+    s.supervision = supervision;
   }
 
   @Override

@@ -29,6 +29,9 @@ import mode.State;
  * @param timers its background tasks, timers and crontabs with their counters
  * @param flags its diagnostic flags that are set (see {@code Service.diag()}), by name, each with
  *     the time it was set; empty when none (also when a peer did not send the field)
+ * @param supervisor what it supervises and how, if it is a supervisor ({@code
+ *     mode.supervisors.SupervisorStrategy}), else {@code null} (also when a peer did not send the
+ *     field)
  */
 public record ServiceInfo(
     long id,
@@ -46,7 +49,8 @@ public record ServiceInfo(
     String crashReason,
     String crashStack,
     List<TimerInfo> timers,
-    Map<String, Instant> flags) {
+    Map<String, Instant> flags,
+    SupervisorInfo supervisor) {
 
   /**
    * Checks the required components and copies the collections.
@@ -101,7 +105,89 @@ public record ServiceInfo(
       String crashStack,
       List<TimerInfo> timers) {
     this(id, label, shortLabel, className, state, parentId, dependencyIds, stateSince, startedAt,
-        startDuration, stopDuration, restartCount, crashReason, crashStack, timers, Map.of());
+        startDuration, stopDuration, restartCount, crashReason, crashStack, timers, Map.of(), null);
+  }
+
+  /**
+   * A description of a service that is not a supervisor; the components are those of the record.
+   *
+   * @param id the service's id
+   * @param label the service's {@code label()}
+   * @param shortLabel the service's {@code shortLabel()}
+   * @param className the fully qualified class name
+   * @param state the state at the moment of the snapshot
+   * @param parentId the id of the service it was added to, or {@code null} for a root
+   * @param dependencyIds the ids of its dependencies, in insertion order
+   * @param stateSince when it entered {@code state}
+   * @param startedAt when it last entered RUNNING, or {@code null}
+   * @param startDuration how long its last start took, or {@code null}
+   * @param stopDuration how long its last stop took, or {@code null}
+   * @param restartCount how many times it was restarted
+   * @param crashReason {@code toString()} of the crash reason, or {@code null}
+   * @param crashStack the crash reason's stack trace as text, or {@code null}
+   * @param timers its background tasks, timers and crontabs with their counters
+   * @param flags its diagnostic flags that are set, by name, with the time each was set
+   * @throws NullPointerException if a required component is null
+   */
+  public ServiceInfo(
+      long id,
+      String label,
+      String shortLabel,
+      String className,
+      State state,
+      Long parentId,
+      List<Long> dependencyIds,
+      Instant stateSince,
+      Instant startedAt,
+      Duration startDuration,
+      Duration stopDuration,
+      int restartCount,
+      String crashReason,
+      String crashStack,
+      List<TimerInfo> timers,
+      Map<String, Instant> flags) {
+    this(id, label, shortLabel, className, state, parentId, dependencyIds, stateSince, startedAt,
+        startDuration, stopDuration, restartCount, crashReason, crashStack, timers, flags, null);
+  }
+
+  /**
+   * This description with {@code supervisor} in place of its own.
+   *
+   * @param supervisor what the service supervises and how, or {@code null}
+   * @return a copy with that component replaced
+   */
+  public ServiceInfo withSupervisor(SupervisorInfo supervisor) {
+    return new ServiceInfo(id, label, shortLabel, className, state, parentId, dependencyIds,
+        stateSince, startedAt, startDuration, stopDuration, restartCount, crashReason, crashStack,
+        timers, flags, supervisor);
+  }
+
+  /**
+   * What a supervisor supervises and how it reacts to their crashes.
+   *
+   * @param strategy the strategy in mode's words, lower case with hyphens: {@code one-for-one},
+   *     {@code one-for-all}, {@code rest-for-one}, {@code forfeit-one-for-one}, {@code
+   *     forfeit-one-for-all}, {@code crashing}; a subclass of one of these has its strategy, any
+   *     other supervisor its class name in that form
+   * @param restarts whether the strategy restarts crashed services, so that the restart limit
+   *     applies (the forfeiting strategies and {@code crashing} never restart)
+   * @param maxRestarts the most restarts allowed within any period of length {@code over}; one
+   *     more makes the supervisor give up and crash
+   * @param over the length of the sliding restart window
+   * @param supervisedIds the ids of the supervised services, in the order they were added
+   */
+  public record SupervisorInfo(
+      String strategy, boolean restarts, int maxRestarts, Duration over, List<Long> supervisedIds) {
+    /**
+     * Checks the required components and copies the list.
+     *
+     * @throws NullPointerException if a required component is null
+     */
+    public SupervisorInfo {
+      Objects.requireNonNull(strategy, "strategy");
+      Objects.requireNonNull(over, "over");
+      supervisedIds = supervisedIds == null ? List.of() : List.copyOf(supervisedIds);
+    }
   }
 
   /**

@@ -23,8 +23,9 @@ import mode.events.ServiceInfo;
  *
  * <p>A line is one JSON object, UTF-8, without the terminating {@code \n}: the envelope fields
  * first, then the message's own fields, always all of them ({@code null} when absent), except a
- * transition's optional {@code cause} and {@code by}, which are left out when absent, and a
- * timer's optional {@code failures} (left out when 0), {@code lastRun} and {@code nextRun}. Instants
+ * transition's optional {@code cause} and {@code by}, which are left out when absent, a
+ * timer's optional {@code failures} (left out when 0), {@code lastRun} and {@code nextRun}, and a
+ * service object's optional {@code supervisor}, left out when absent. Instants
  * are ISO-8601 UTC strings, durations ISO-8601 durations. For example:
  *
  * <pre>
@@ -63,6 +64,8 @@ public final class MessageCodec {
           // A timer's failures and run times are optional too: left out while it has none.
           .addMixIn(ServiceInfo.TimerInfo.class, TimerRunsMixIn.class)
           .addMixIn(ServiceEvent.TimerStats.class, TimerRunsMixIn.class)
+          // A service's supervisor object is optional on the wire too: only supervisors have one.
+          .addMixIn(ServiceInfo.class, ServiceInfoMixIn.class)
           .build();
 
   /** Leaves a transition's {@code cause} and {@code by} out of its line when they are null. */
@@ -89,6 +92,12 @@ public final class MessageCodec {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     abstract java.time.Instant nextRun();
+  }
+
+  /** Leaves a service object's {@code supervisor} out of its line when the service is none. */
+  abstract static class ServiceInfoMixIn {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract ServiceInfo.SupervisorInfo supervisor();
   }
 
   private MessageCodec() {}

@@ -39,6 +39,9 @@ public final class ServiceAccess {
     /** See {@link ServiceAccess#setSupervisor(Service, CrashHandler)}. */
     void setSupervisor(Service service, CrashHandler handler);
 
+    /** See {@link ServiceAccess#setSupervision(Service, Supplier)}. */
+    void setSupervision(Service service, Supplier<ServiceInfo.SupervisorInfo> supervision);
+
     /** See {@link ServiceAccess#supervisor(Service)}. */
     CrashHandler supervisor(Service service);
 
@@ -126,6 +129,14 @@ public final class ServiceAccess {
    */
   public static void setSupervisor(Service service, CrashHandler handler) {
     bridge().setSupervisor(service, handler);
+  }
+
+  /**
+   * Marks {@code service} as a supervisor: its descriptions ({@link #info}) carry what {@code
+   * supervision} returns at the time, computed off the hub lock.
+   */
+  public static void setSupervision(Service service, Supplier<ServiceInfo.SupervisorInfo> supervision) {
+    bridge().setSupervision(service, supervision);
   }
 
   /** The supervisor of {@code service}, or {@code null}. */

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import mode.Service;
 import mode.State;
 import mode.events.ServiceEvent;
+import mode.events.ServiceInfo;
 import mode.internal.CrashHandler;
 import mode.internal.ServiceAccess;
 import mode.internal.TransitionCauses;
@@ -78,10 +79,67 @@ public abstract class SupervisorStrategy extends Service {
    * @throws IllegalArgumentException if {@code maxRestarts} is negative or {@code over} is not
    *     positive
    */
+  @SuppressWarnings("this-escape") // the description is only read once the service is in a tree
   protected SupervisorStrategy(int maxRestarts, Duration over) {
     RestartWindow.validate(maxRestarts, Objects.requireNonNull(over, "over"));
     this.maxRestarts = maxRestarts;
     this.over = over;
+    ServiceAccess.setSupervision(this, this::supervision);
+  }
+
+  /** {@return the most restarts allowed within any period of length {@link #over()}} */
+  public final int maxRestarts() {
+    return maxRestarts;
+  }
+
+  /** {@return the length of the sliding restart window} */
+  public final Duration over() {
+    return over;
+  }
+
+  /**
+   * The strategy in mode's words, lower case with hyphens: {@code one-for-one}, {@code
+   * one-for-all}, {@code rest-for-one}, {@code forfeit-one-for-one}, {@code forfeit-one-for-all}
+   * or {@code crashing}. A subclass of one of the strategies of this package has that strategy's
+   * name; a strategy written from scratch has its class name in that form, without a trailing
+   * {@code Supervisor}.
+   *
+   * @return the strategy's name
+   */
+  public final String strategy() {
+    Class<?> c = getClass();
+    while (c.getSuperclass() != SupervisorStrategy.class
+        && !c.getPackageName().equals(SupervisorStrategy.class.getPackageName())) {
+      c = c.getSuperclass();
+    }
+    return hyphenate(c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName());
+  }
+
+  /** {@code ForfeitOneForOneSupervisor} → {@code forfeit-one-for-one}. */
+  static String hyphenate(String className) {
+    String name = className.substring(className.lastIndexOf('.') + 1);
+    if (name.endsWith("Supervisor") && name.length() > "Supervisor".length()) {
+      name = name.substring(0, name.length() - "Supervisor".length());
+    }
+    StringBuilder out = new StringBuilder(name.length() + 8);
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      if (Character.isUpperCase(ch) && i > 0 && !Character.isUpperCase(name.charAt(i - 1))) {
+        out.append('-');
+      }
+      out.append(Character.toLowerCase(ch));
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@return what this supervisor supervises and how, as the inspect protocol's service objects
+   * carry it}
+   */
+  public final ServiceInfo.SupervisorInfo supervision() {
+    List<Long> ids = new ArrayList<>();
+    supervised.forEach(s -> ids.add(s.id()));
+    return new ServiceInfo.SupervisorInfo(strategy(), restarts(), maxRestarts, over, ids);
   }
 
   /**

@@ -78,7 +78,12 @@ class MessageCodecTest {
         new Frame(21, t1, new InspectMessage.Event(new ServiceEvent.ServiceAdded(t1,
             new ServiceInfo(4, "Poller", "Poller", "demo.Poller", State.RUNNING, 1L, List.of(), T0, T0,
                 Duration.ofMillis(3), null, 0, null, null,
-                List.of(new TimerInfo("poll", "timer", "0.5", 7, 0, 2, t1, t1.plusMillis(500))))))));
+                List.of(new TimerInfo("poll", "timer", "0.5", 7, 0, 2, t1, t1.plusMillis(500))))))),
+        new Frame(22, t1, new InspectMessage.Event(new ServiceEvent.ServiceAdded(t1, new ServiceInfo(26,
+            "OneForOneSupervisor: (1@26)", "OneForOneSupervisor: (1@26)", "mode.supervisors.OneForOneSupervisor",
+            State.RUNNING, 1L, List.of(27L), T0, T0, Duration.ofMillis(3), null, 0, null, null, List.of(),
+            java.util.Map.of(), new ServiceInfo.SupervisorInfo("one-for-one", true, 1, Duration.ofSeconds(26),
+                List.of(27L)))))));
   }
 
   static List<String> goldenLines() throws IOException {

@@ -222,6 +222,9 @@ public final class ServiceGraph {
       return;
     }
     graph.addEdge(parent, child);
+    if (nodes.get(parent).supervise(child)) {
+      changes.changed(parent);
+    }
     changes.structure();
   }
 
@@ -229,6 +232,9 @@ public final class ServiceGraph {
     if (graph.removeEdge(parent, child) == null) {
       ignoredEvents++;
       return;
+    }
+    if (nodes.get(parent).unsupervise(child)) {
+      changes.changed(parent);
     }
     changes.structure();
   }
@@ -304,6 +310,19 @@ public final class ServiceGraph {
   /** The ids of the services that depend on {@code id}. */
   public List<Long> dependents(long id) {
     return graph.containsVertex(id) ? Graphs.predecessorListOf(graph, id) : List.of();
+  }
+
+  /**
+   * The supervisor that supervises {@code id}, or {@code null} when none does (or the worker did
+   * not say).
+   */
+  public ServiceNode supervisorOf(long id) {
+    for (ServiceNode node : nodes.values()) {
+      if (node.supervisor() != null && node.supervisor().supervisedIds().contains(id)) {
+        return node;
+      }
+    }
+    return null;
   }
 
   /** The services no other service depends on (the roots), in no particular order. */

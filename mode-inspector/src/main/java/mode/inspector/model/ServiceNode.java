@@ -2,6 +2,7 @@ package mode.inspector.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
 import mode.State;
 import mode.events.ServiceEvent;
 import mode.events.ServiceInfo;
+import mode.events.ServiceInfo.SupervisorInfo;
 import mode.events.ServiceInfo.TimerInfo;
 
 /**
@@ -63,6 +65,8 @@ public final class ServiceNode {
   private int calmRestartsSeen;
   /** Operator restarts seen, by client ({@code by}); null until the first. */
   private Map<String, Integer> operatorRestarts;
+  /** What it supervises and how, if it is a supervisor; else null. */
+  private SupervisorInfo supervisor;
 
   ServiceNode(ServiceInfo info) {
     this.id = info.id();
@@ -98,6 +102,7 @@ public final class ServiceNode {
     lastCaused = other.lastCaused;
     calmRestartsSeen = other.calmRestartsSeen;
     operatorRestarts = other.operatorRestarts == null ? null : new TreeMap<>(other.operatorRestarts);
+    supervisor = other.supervisor;
   }
 
   void update(ServiceInfo info) {
@@ -119,6 +124,7 @@ public final class ServiceNode {
     }
     flags.clear();
     flags.putAll(info.flags());
+    supervisor = info.supervisor();
     if (firstStartAt == null && startedAt != null && startDuration != null) {
       firstStartAt = startedAt.minus(startDuration);
       firstStartDuration = startDuration;
@@ -177,6 +183,41 @@ public final class ServiceNode {
     }
   }
 
+  /**
+   * A supervisor's new dependency: a running supervisor's {@code add} makes the service both
+   * supervised and a dependency, and the wire tells only the dependency until the next snapshot.
+   *
+   * @return whether it changed the supervised services
+   */
+  boolean supervise(long child) {
+    if (supervisor == null || supervisor.supervisedIds().contains(child)) {
+      return false;
+    }
+    List<Long> ids = new ArrayList<>(supervisor.supervisedIds());
+    ids.add(child);
+    supervisor = withIds(supervisor, ids);
+    return true;
+  }
+
+  /**
+   * A supervisor's dependency removed: its {@code discard} ends the supervision too.
+   *
+   * @return whether it changed the supervised services
+   */
+  boolean unsupervise(long child) {
+    if (supervisor == null || !supervisor.supervisedIds().contains(child)) {
+      return false;
+    }
+    List<Long> ids = new ArrayList<>(supervisor.supervisedIds());
+    ids.remove(child);
+    supervisor = withIds(supervisor, ids);
+    return true;
+  }
+
+  private static SupervisorInfo withIds(SupervisorInfo s, List<Long> ids) {
+    return new SupervisorInfo(s.strategy(), s.restarts(), s.maxRestarts(), s.over(), ids);
+  }
+
   void apply(ServiceEvent.TimerStats stats) {
     TimerInfo old = timers.get(stats.timer());
     String kind = old == null ? "timer" : old.kind();
@@ -200,7 +241,20 @@ public final class ServiceNode {
   /** This service as a {@link ServiceInfo} with the given dependencies (for DOT export). */
   public ServiceInfo toInfo(List<Long> dependencyIds) {
     return new ServiceInfo(id, label, shortLabel, className, state, parentId, dependencyIds, stateSince,
-        startedAt, startDuration, stopDuration, restartCount, crashReason, crashStack, timers(), flags);
+        startedAt, startDuration, stopDuration, restartCount, crashReason, crashStack, timers(), flags, supervisor);
+  }
+
+  /**
+   * What it supervises and how, if it is a supervisor (its strategy, restart limit and supervised
+   * services); {@code null} for any other service, and for a supervisor whose worker did not say.
+   */
+  public SupervisorInfo supervisor() {
+    return supervisor;
+  }
+
+  /** The text its box in the graph shows: the label, or a supervisor's policy in words. */
+  public String boxText() {
+    return supervisor == null ? label : Supervision.boxText(supervisor);
   }
 
   /** The service's id, unique in its worker. */

@@ -49,7 +49,7 @@ public final class DetailsView extends ScrollPane {
     title.textProperty().bind(vm.titleProperty());
     title.setWrapText(true);
     // Trouble first: a crash and blocking reports show right under the facts, when there are any.
-    VBox body = new VBox(8, facts(vm), crashSection(vm), blockingSection(vm),
+    VBox body = new VBox(8, facts(vm), supervisionSection(vm), crashSection(vm), blockingSection(vm),
         heading("Tasks and timers"), timers(vm),
         heading("Depends on"), neighbours(vm.dependencies(), graph, "details-dependencies"),
         heading("Depended on by"), neighbours(vm.dependents(), graph, "details-dependents"));
@@ -84,6 +84,18 @@ public final class DetailsView extends ScrollPane {
     row(facts, 4, "Restarts", vm.restartsProperty(), "details-restarts");
     row(facts, 5, "Flags", vm.flagsProperty(), "details-flags");
     return facts;
+  }
+
+  /** A supervisor's policy and supervised services, or a supervised service's supervisor. */
+  private static VBox supervisionSection(DetailsViewModel vm) {
+    Label text = new Label();
+    text.setId("details-supervision");
+    text.setWrapText(true);
+    text.textProperty().bind(vm.supervisionProperty());
+    VBox section = new VBox(6, heading("Supervision"), text);
+    section.visibleProperty().bind(vm.supervisionProperty().isNotEmpty());
+    section.managedProperty().bind(section.visibleProperty());
+    return section;
   }
 
   private static VBox crashSection(DetailsViewModel vm) {

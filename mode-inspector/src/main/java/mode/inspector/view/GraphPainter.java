@@ -24,6 +24,11 @@ final class GraphPainter {
   private static final Font LABEL = Font.font("System", 12);
   private static final Font BADGE = Font.font("System", FontWeight.BOLD, 11);
   private static final double ARC = 10;
+  /** A supervisor's box: rounder, with a second border this far inside the first. */
+  private static final double SUPERVISOR_ARC = 16;
+  private static final double SUPERVISOR_INSET = 3;
+  /** The height of the shield before a supervisor's text. */
+  static final double SHIELD_SIZE = 13;
 
   private final GraphViewModel vm;
 
@@ -158,16 +163,26 @@ final class GraphPainter {
       gc.setFill(Palette.MATCH);
       gc.fillRoundRect(x - 5, y - 5, w + 10, h + 10, ARC + 5, ARC + 5);
     }
+    boolean supervisor = vm.isSupervisor(id);
+    double arc = supervisor ? SUPERVISOR_ARC : ARC;
     gc.setFill(Palette.faded(Palette.fill(state), stale));
-    gc.fillRoundRect(x, y, w, h, ARC, ARC);
+    gc.fillRoundRect(x, y, w, h, arc, arc);
     if (scale * w < 6) {
       return;
     }
     Trouble trouble = vm.trouble(id);
     Color troubleColour = trouble == null ? null : Palette.faded(Palette.trouble(trouble.kind()), stale);
-    gc.setStroke(selected ? Palette.SELECTION : troubleColour != null ? troubleColour : Palette.faded(Palette.stroke(state), stale));
+    Color stateStroke = Palette.faded(Palette.stroke(state), stale);
+    gc.setStroke(selected ? Palette.SELECTION : troubleColour != null ? troubleColour : stateStroke);
     gc.setLineWidth(selected || trouble != null ? 3 : state == State.CRASHED ? 2 : 1.2);
-    gc.strokeRoundRect(x, y, w, h, ARC, ARC);
+    gc.strokeRoundRect(x, y, w, h, arc, arc);
+    if (supervisor) {
+      // A double border: the inner line always in the state's colour.
+      gc.setStroke(stateStroke);
+      gc.setLineWidth(1);
+      gc.strokeRoundRect(x + SUPERVISOR_INSET, y + SUPERVISOR_INSET, w - 2 * SUPERVISOR_INSET,
+          h - 2 * SUPERVISOR_INSET, arc - SUPERVISOR_INSET, arc - SUPERVISOR_INSET);
+    }
     if (scale < 0.35) {
       return;
     }
@@ -185,15 +200,23 @@ final class GraphPainter {
       gc.fillText(badge, x + w - bw / 2 - 4, y + h / 2);
       textRight = x + w - bw - 8;
     }
+    double textLeft = x + 10;
+    String label;
+    if (supervisor) {
+      shield(gc, x + 8 + SHIELD_SIZE / 2, y + h / 2, SHIELD_SIZE, stateStroke);
+      textLeft = x + 10 + SHIELD_SIZE + 6;
+      label = vm.boxText(id);
+    } else {
+      label = vm.label(id);
+      if (label.length() > 28) {
+        label = label.substring(0, 27) + "…";
+      }
+    }
     gc.setFill(Palette.TEXT);
     gc.setFont(LABEL);
     gc.setTextAlign(TextAlignment.LEFT);
     gc.setTextBaseline(VPos.CENTER);
-    String label = vm.label(id);
-    if (label.length() > 28) {
-      label = label.substring(0, 27) + "…";
-    }
-    gc.fillText(label, x + 10, y + h / 2, Math.max(10, textRight - x - 10));
+    gc.fillText(label, textLeft, y + h / 2, Math.max(10, textRight - textLeft));
     if (trouble != null) {
       paintMarker(gc, trouble.serviceId() == id ? trouble.marker() : vm.label(trouble.serviceId()) + ": " + trouble.marker(),
           x, y, troubleColour);
@@ -213,6 +236,38 @@ final class GraphPainter {
       gc.setTextBaseline(VPos.CENTER);
       gc.fillText(text, pcx, y - 1);
     }
+  }
+
+  /**
+   * The frame of a supervisor's box without its text, as the graph draws it (for the legend):
+   * filled, a double border, the shield.
+   */
+  static void supervisorSwatch(GraphicsContext gc, double x, double y, double w, double h, Color fill, Color stroke) {
+    gc.setFill(fill);
+    gc.fillRoundRect(x, y, w, h, SUPERVISOR_ARC, SUPERVISOR_ARC);
+    gc.setStroke(stroke);
+    gc.setLineWidth(1.2);
+    gc.strokeRoundRect(x, y, w, h, SUPERVISOR_ARC, SUPERVISOR_ARC);
+    gc.setLineWidth(1);
+    gc.strokeRoundRect(x + SUPERVISOR_INSET, y + SUPERVISOR_INSET, w - 2 * SUPERVISOR_INSET, h - 2 * SUPERVISOR_INSET,
+        SUPERVISOR_ARC - SUPERVISOR_INSET, SUPERVISOR_ARC - SUPERVISOR_INSET);
+    shield(gc, x + 8 + SHIELD_SIZE / 2, y + h / 2, SHIELD_SIZE, stroke);
+  }
+
+  /** A shield centred on ({@code cx}, {@code cy}), {@code size} high: flat top, pointed bottom. */
+  static void shield(GraphicsContext gc, double cx, double cy, double size, Color colour) {
+    double half = size * 0.42;
+    double top = cy - size / 2;
+    double bottom = cy + size / 2;
+    gc.setFill(colour);
+    gc.beginPath();
+    gc.moveTo(cx - half, top + 1.5);
+    gc.quadraticCurveTo(cx, top - 0.5, cx + half, top + 1.5);
+    gc.lineTo(cx + half, cy);
+    gc.quadraticCurveTo(cx + half, bottom - 2.5, cx, bottom);
+    gc.quadraticCurveTo(cx - half, bottom - 2.5, cx - half, cy);
+    gc.closePath();
+    gc.fill();
   }
 
   /** A pill on the box's top edge, legible at the default zoom: what is wrong, in words. */

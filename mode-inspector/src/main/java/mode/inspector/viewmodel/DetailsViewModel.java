@@ -23,6 +23,7 @@ import mode.events.ServiceEvent;
 import mode.events.ServiceInfo.TimerInfo;
 import mode.inspector.model.ServiceGraph;
 import mode.inspector.model.ServiceNode;
+import mode.inspector.model.Supervision;
 import mode.inspector.model.TransitionRecord;
 
 /**
@@ -88,6 +89,7 @@ public final class DetailsViewModel {
   private final ReadOnlyObjectWrapper<Long> serviceId = new ReadOnlyObjectWrapper<>();
   private final ObservableList<TimerRow> timerRows = FXCollections.observableArrayList();
   private final ObservableList<TimerRow> timerRowsView = FXCollections.unmodifiableObservableList(timerRows);
+  private final ReadOnlyStringWrapper supervision = new ReadOnlyStringWrapper("");
   private final ObservableList<ServiceRef> dependencies = FXCollections.observableArrayList();
   private final ObservableList<ServiceRef> dependenciesView = FXCollections.unmodifiableObservableList(dependencies);
   private final ObservableList<ServiceRef> dependents = FXCollections.observableArrayList();
@@ -131,6 +133,7 @@ public final class DetailsViewModel {
     restarts.set(restarts(node, model.client()));
     flags.set(describe(node.flags()));
     showCrash(model, node);
+    supervision.set(supervision(model, node));
     setIfChanged(dependencies, refs(model, model.dependencies(id)));
     setIfChanged(dependents, refs(model, model.dependents(id)));
     setIfChanged(timers, node.timers());
@@ -246,7 +249,7 @@ public final class DetailsViewModel {
 
   private void clear(String message) {
     title.set(message);
-    for (ReadOnlyStringWrapper p : List.of(className, state, uptime, timings, restarts, flags, crash, crashStack, crashNote)) {
+    for (ReadOnlyStringWrapper p : List.of(className, state, uptime, timings, restarts, flags, crash, crashStack, crashNote, supervision)) {
       p.set("");
     }
     crashTitle.set("Last crash");
@@ -330,6 +333,34 @@ public final class DetailsViewModel {
   /** The reason of the crash shown (the last one, or the one chosen) and when, or empty. */
   public ReadOnlyStringProperty crashProperty() {
     return crash.getReadOnlyProperty();
+  }
+
+  /**
+   * A supervisor's policy in words and the services it supervises; for a supervised service, its
+   * supervisor; empty for any other service.
+   */
+  public ReadOnlyStringProperty supervisionProperty() {
+    return supervision.getReadOnlyProperty();
+  }
+
+  /** See {@link #supervisionProperty()}. */
+  static String supervision(ServiceGraph model, ServiceNode node) {
+    StringBuilder text = new StringBuilder();
+    if (node.supervisor() != null) {
+      text.append(Supervision.policy(node.supervisor()));
+      List<String> supervised = node.supervisor().supervisedIds().stream()
+          .map(model::node).filter(n -> n != null).map(n -> n.label() + " (" + n.state() + ")").toList();
+      text.append(System.lineSeparator()).append("Supervises ")
+          .append(supervised.isEmpty() ? "no service" : String.join(", ", supervised)).append('.');
+    }
+    ServiceNode by = model.supervisorOf(node.id());
+    if (by != null) {
+      if (!text.isEmpty()) {
+        text.append(System.lineSeparator());
+      }
+      text.append("Supervised by ").append(by.label()).append(": ").append(Supervision.boxText(by.supervisor())).append('.');
+    }
+    return text.toString();
   }
 
   /** The stack trace of the crash shown (the last one, or the one chosen), or empty. */

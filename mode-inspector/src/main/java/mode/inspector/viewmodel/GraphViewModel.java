@@ -179,7 +179,8 @@ public final class GraphViewModel {
     Set<Long> found = new HashSet<>();
     if (!text.isEmpty()) {
       for (ServiceNode node : model.nodes()) {
-        if (node.label().toLowerCase(Locale.ROOT).contains(text)) {
+        if (node.label().toLowerCase(Locale.ROOT).contains(text)
+            || node.supervisor() != null && node.boxText().toLowerCase(Locale.ROOT).contains(text)) {
           found.add(node.id());
         }
       }
@@ -274,6 +275,22 @@ public final class GraphViewModel {
   public String label(long id) {
     ServiceNode node = model.node(id);
     return node == null ? Texts.unknownService(id) : node.label();
+  }
+
+  /**
+   * The text of a service's box: its label, or for a supervisor its policy in words ({@code
+   * "one-for-one supervisor · at most 1000 restarts in 1 min"}); {@link Texts#unknownService} if
+   * it is gone.
+   */
+  public String boxText(long id) {
+    ServiceNode node = model.node(id);
+    return node == null ? Texts.unknownService(id) : node.boxText();
+  }
+
+  /** Whether a service is a supervisor (one the worker described as such). */
+  public boolean isSupervisor(long id) {
+    ServiceNode node = model.node(id);
+    return node != null && node.supervisor() != null;
   }
 
   /** The restart count of a service (0 if it is gone). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import mode.inspector.layout.LayoutGraph;
 import mode.inspector.model.ServiceGraph;
+import mode.inspector.model.ServiceNode;
 
 /**
  * Decides which services the graph draws: everything reachable from the roots without passing
@@ -21,6 +22,8 @@ import mode.inspector.model.ServiceGraph;
 final class VisibleGraph {
   static final double CHAR_WIDTH = 7.2;
   static final double BADGE_WIDTH = 34;
+  /** Room for the shield a supervisor's box shows before its text. */
+  static final double SHIELD_WIDTH = 18;
 
   final LayoutGraph layoutGraph;
   final Set<Long> dimmed;
@@ -36,6 +39,17 @@ final class VisibleGraph {
   static double nodeWidth(String label, boolean collapsed) {
     int chars = Math.min(label.length(), 28);
     return 20 + chars * CHAR_WIDTH + (collapsed ? BADGE_WIDTH : 0);
+  }
+
+  /**
+   * The width of a service's box: its label's (at most 28 characters), or for a supervisor its
+   * whole policy line, the shield and the double border.
+   */
+  static double nodeWidth(ServiceNode node, boolean collapsed) {
+    if (node.supervisor() == null) {
+      return nodeWidth(node.label(), collapsed);
+    }
+    return 20 + SHIELD_WIDTH + node.boxText().length() * CHAR_WIDTH + (collapsed ? BADGE_WIDTH : 0);
   }
 
   /** The services shown; a service with a trouble marker is at least as wide as {@code markerWidths} says. */
@@ -99,7 +113,7 @@ final class VisibleGraph {
         if (isCollapsed) {
           hiddenBelow.put(id, descendants(model, id));
         }
-        builder.node(id, Math.max(nodeWidth(model.node(id).label(), isCollapsed), markerWidths.getOrDefault(id, 0.0)));
+        builder.node(id, Math.max(nodeWidth(model.node(id), isCollapsed), markerWidths.getOrDefault(id, 0.0)));
       }
     }
     for (long id : order) {
