@@ -57,6 +57,7 @@ public final class TimelineView extends BorderPane {
     filter.setPrefColumnCount(18);
     filter.textProperty().bindBidirectional(vm.filterTextProperty());
     CheckBox follow = new CheckBox("Follow newest");
+    follow.setId("timeline-follow");
     follow.setSelected(true);
     followNewest(table, follow);
     Label count = new Label();

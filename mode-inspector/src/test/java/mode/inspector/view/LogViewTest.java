@@ -10,11 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import mode.events.ServiceEvent;
@@ -153,7 +153,7 @@ class LogViewTest {
 
   @Test
   void theTableFollowsTheNewestEntryUntilTheUserScrollsUpOrSelectsARow(FxRobot robot) {
-    ToggleButton follow = robot.lookup("#log-follow").queryAs(ToggleButton.class);
+    CheckBox follow = robot.lookup("#log-follow").queryAs(CheckBox.class);
     feed(robot, 200);
     assertThat(follow.isSelected()).isTrue();
     awaitNewestRowShowing(robot); // following: the newest row is on screen

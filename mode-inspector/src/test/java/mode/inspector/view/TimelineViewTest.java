@@ -105,7 +105,7 @@ class TimelineViewTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(newestRowIsInSight(robot, table)).isTrue();
 
-    robot.clickOn("Follow newest");
+    robot.clickOn("#timeline-follow");
     robot.interact(() -> table.scrollTo(0));
     moves.subList(100, 200).forEach(pump::offer);
     await().atMost(Duration.ofSeconds(5)).until(() -> table.getItems().size() == 200);
@@ -188,7 +188,7 @@ class TimelineViewTest {
     List<Region> large = new ArrayList<>();
     robot.lookup(n -> n instanceof SplitPane).queryAll().forEach(n -> large.add((Region) n));
     large.add(timeline(robot));
-    assertThat(large).hasSize(4);
+    assertThat(large).hasSize(5); // the view's, the timeline's and the log's split panes, the table
     for (Region pane : large) {
       Background background = pane.getBackground();
       assertThat(background.getFills()).as(pane.getStyleClass().toString()).hasSize(1);
