@@ -283,4 +283,20 @@ final class SwimlaneView extends Region {
     }
     return null;
   }
+
+  /**
+   * Where the lane of {@code serviceId} is drawn at {@code moment}, in this view's coordinates,
+   * or {@code null} if that lane or moment is not in sight (for tests).
+   */
+  double[] lanePoint(long serviceId, Instant moment) {
+    if (window == null || moment.isBefore(window.from()) || moment.isAfter(window.to())) {
+      return null;
+    }
+    for (int i = 0; i < lanes.size(); i++) {
+      if (lanes.get(i).serviceId() == serviceId) {
+        return new double[] {NAMES + window.fraction(moment) * plotWidth(), i * LANE + LANE / 2};
+      }
+    }
+    return null;
+  }
 }
