@@ -88,6 +88,27 @@ class SwimlaneViewTest {
     assertThat(colourAt(lanes, image, 4, 5_300)).isEqualTo(colour(State.RUNNING));
   }
 
+  @Test
+  void untilTheUserZoomsTheLanesShowTheWholeSessionAsItGrows(FxRobot robot) throws Exception {
+    pump.offer(Streams.appSnapshot());
+    pump.offer(Streams.move(1_000, 3, State.RUNNING, State.STOPPING, 0));
+    SwimlaneView lanes = robot.lookup("#swimlanes").queryAs(SwimlaneView.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> lanes.lanePoint(3, Streams.at(1_000))) != null);
+
+    pump.offer(Streams.crash(4_000, 3, State.STOPPING, "cache full"));
+    pump.offer(Streams.move(8_000, 3, State.CRASHED, State.STARTING, 1));
+    pump.offer(Streams.move(10_000, 4, State.RUNNING, State.STOPPING, 0));
+    await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> lanes.lanePoint(4, Streams.at(10_000))) != null);
+
+    // From the first transition to the last, and the crash marker among them.
+    double[] first = onFx(() -> lanes.lanePoint(3, Streams.at(1_000)));
+    double[] last = onFx(() -> lanes.lanePoint(3, Streams.at(10_000)));
+    assertThat(first).as("the first transition still in sight").isNotNull();
+    assertThat(first[0]).isCloseTo(SwimlaneView.NAMES, org.assertj.core.api.Assertions.within(1.0));
+    assertThat(last[0]).isGreaterThan(first[0] + 300);
+    assertThat(onFx(() -> lanes.crashMarker(3))).isNotNull();
+  }
+
   /** The colour drawn on the lane of {@code id} at {@code millis}, a little below its middle. */
   private static String colourAt(SwimlaneView lanes, javafx.scene.image.WritableImage image, long id, long millis)
       throws Exception {
