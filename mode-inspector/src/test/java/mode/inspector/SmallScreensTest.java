@@ -41,10 +41,12 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SmallScreensTest {
-  /** What must never be hidden: the tool bar's and the replay bar's controls. */
+  /** What must never be hidden: the tool bar's, the replay bar's and the timeline's controls. */
   private static final List<String> CONTROLS = List.of("#search", "#filter", "#fit", "#action-start",
       "#action-stop", "#action-restart", "#action-dump", "#file-menu", "#replay-back", "#replay-play",
-      "#replay-forward", "#replay-live", "#replay-slider", "#replay-moment");
+      "#replay-forward", "#replay-live", "#replay-slider", "#replay-moment",
+      // The timeline tab, shown first: its filter, Follow newest and the count of transitions.
+      "#timeline-filter", "#timeline-follow", "#timeline-count");
 
   @TempDir Path dir;
   private Stage stage;
