@@ -18,7 +18,9 @@ import mode.State;
 import mode.inspector.layout.Layout;
 import mode.inspector.model.TransitionRecord;
 import mode.inspector.connection.ConnectionStatus;
+import mode.inspector.model.Trouble;
 import mode.inspector.viewmodel.ExportFormat;
+import mode.inspector.viewmodel.ProblemsViewModel;
 import mode.inspector.viewmodel.StateFilter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -163,4 +165,61 @@ class DemoAttachTest {
     assertThat(Files.readString(dot)).contains("Shard-2");
   }
 
+  /**
+   * The demo shows each case the inspector is for: within a minute, a crash loop (Flaky crashes
+   * every 10 s), a blocker (Blocker's timer sleeps past the 1 s blocking timeout every 12 s) and a
+   * stuck start (Indexer brings in a SearchIndex after 30 s whose start never ends), all listed
+   * under Problems, the blocking detector's warnings in the Log under Blocker's name; killing the
+   * worker shows a disconnect.
+   */
+  @Test
+  void theDemoShowsACrashLoopABlockerAStuckStartAndADisconnect(FxRobot robot) {
+    awaitDemoShown();
+
+    await().atMost(Duration.ofSeconds(120)).until(() -> problems().containsAll(List.of(
+        "Flaky " + Trouble.Kind.CRASH_LOOP, "Blocker " + Trouble.Kind.BLOCKED, "SearchIndex " + Trouble.Kind.STUCK)));
+    robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+        && l.getText().startsWith("Problems (") && n.getStyleClass().contains("tab-label"));
+    TableView<?> table = robot.lookup("#problems").queryAs(TableView.class);
+    assertThat(table.isVisible()).isTrue();
+    assertThat(table.getItems()).extracting(r -> ((ProblemsViewModel.Row) r).label())
+        .contains("Flaky", "Blocker", "SearchIndex");
+    assertThat(parts.vm.liveness().noticeProperty().get()).isEmpty();
+
+    // The blocking detector's warnings in the Log carry the service that blocked: the one each
+    // names (the demo's Blocker, and others that block in passing: SlowStarter, Indexer, ...).
+    robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l && "Log".equals(l.getText())
+        && n.getStyleClass().contains("tab-label"));
+    robot.clickOn("#log-filter").write("BlockingDetector");
+    WaitForAsyncUtils.waitForFxEvents();
+    TableView<?> log = robot.lookup("#log").queryAs(TableView.class);
+    var serviceColumn = log.getColumns().stream().filter(c -> c.getText().equals("Service")).findFirst().orElseThrow();
+    List<String> services = new java.util.ArrayList<>();
+    for (int i = 0; i < log.getItems().size(); i++) {
+      var entry = (mode.events.ServiceEvent.Log) log.getItems().get(i);
+      String service = String.valueOf(serviceColumn.getCellData(i));
+      assertThat(entry.logger()).isEqualTo("mode.worker.BlockingDetector");
+      assertThat(entry.serviceId()).as(entry.message()).isNotNull();
+      assertThat(entry.message()).contains(" of " + service + " has been running");
+      services.add(service);
+    }
+    assertThat(services).contains("Blocker");
+    assertThat(log.getItems()).allSatisfy(entry ->
+        assertThat(((mode.events.ServiceEvent.Log) entry).serviceId() == idOf("Blocker")
+            == ((mode.events.ServiceEvent.Log) entry).message().contains(" of Blocker has been running")).isTrue());
+
+    // The worker killed outright (as a crashed JVM would end): the view says it is disconnected.
+    var demo = parts.sessions.demoProcess();
+    ProcessHandle.of(demo.pid()).orElseThrow().destroyForcibly();
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        parts.vm.liveness().noticeProperty().get().startsWith("Disconnected: last seen "));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#liveness-notice").queryAs(Label.class).isVisible()).isTrue();
+    assertThat(robot.lookup("#liveness-notice").queryAs(Label.class).getText()).startsWith("Disconnected: last seen ");
+  }
+
+  /** The Problems list as "label KIND" strings. */
+  private List<String> problems() throws Exception {
+    return WaitForAsyncUtils.asyncFx(() -> parts.vm.problems().rows().stream().map(r -> r.label() + " " + r.worst()).toList()).get();
+  }
 }

@@ -170,6 +170,79 @@ class ExportGraphTest {
         List.of(id(0), id(1)), List.of(id(0), id(3)), List.of(id(1), id(2)));
   }
 
+  /** Reads a DOT file with pydot: each node's attributes (unquoted, escapes undone), by node name. */
+  private static final String PYDOT_NODES =
+      """
+      import json, pydot, sys
+      def unquote(s):
+          if not (s.startswith('"') and s.endswith('"')):
+              return s
+          out, i, s = [], 0, s[1:-1]
+          while i < len(s):
+              c = s[i]
+              if c == '\\\\' and i + 1 < len(s):
+                  n = s[i + 1]
+                  out.append('\\n' if n == 'n' else n)
+                  i += 2
+              else:
+                  out.append(c)
+                  i += 1
+          return ''.join(out)
+      g = pydot.graph_from_dot_data(open(sys.argv[1], encoding="utf-8").read())[0]
+      nodes = {unquote(n.get_name()): {k: unquote(v) for k, v in n.get_attributes().items()}
+               for n in g.get_nodes() if n.get_name() not in ("graph", "node", "edge")}
+      print(json.dumps(nodes))
+      """;
+
+  @Test
+  void annotatedDotCarriesStatesColoursRestartsAndCrashReasonsThatPydotAndGraphvizRead(FxRobot robot) throws Exception {
+    Path file = dir.resolve("annotated.dot");
+    exportThroughTheMenu(robot, file, ExportFormat.DOT_ANNOTATED);
+
+    Process pydot = new ProcessBuilder("/usr/bin/python3", "-c", PYDOT_NODES, file.toString()).start();
+    String out = new String(pydot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(pydot.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(pydot.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(pydot.exitValue()).as(err).isZero();
+    var parsed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+    Map<String, Map<String, String>> byId = new HashMap<>();
+    parsed.properties().forEach(node -> {
+      Map<String, String> a = new HashMap<>();
+      node.getValue().properties().forEach(attribute -> a.put(attribute.getKey(), attribute.getValue().asText()));
+      byId.put(a.get("serviceId"), a);
+    });
+
+    // Every live service, with its state in words and in colour, its restarts and its last crash.
+    Map<State, String> fills = Map.of(State.RUNNING, "palegreen2", State.CRASHED, "tomato");
+    assertThat(byId).hasSize(services.size());
+    for (Service s : services) {
+      Map<String, String> a = byId.get(Long.toString(s.id()));
+      assertThat(a).as(s.label()).isNotNull()
+          .containsEntry("className", s.getClass().getName())
+          .containsEntry("state", s.state().name())
+          .containsEntry("fillcolor", fills.get(s.state()))
+          .containsEntry("restartCount", Integer.toString(s.restartCount()));
+      if (s.crashReason() == null) {
+        assertThat(a).as(s.label()).doesNotContainKey("crashReason");
+      } else {
+        assertThat(a).as(s.label()).containsEntry("crashReason", s.crashReason().toString());
+      }
+    }
+    assertThat(byId.get(id(1))).containsEntry("restartCount", "1");
+    assertThat(byId.get(id(2))).containsEntry("state", "CRASHED").containsEntry("fillcolor", "tomato")
+        .containsEntry("crashReason", "java.lang.IllegalStateException: bad \"input\"\n<&> ü");
+
+    // Graphviz draws it without a word of complaint, the crash reason in the node's tooltip.
+    Process dot = new ProcessBuilder("dot", "-Tsvg", file.toString()).start();
+    String svg = new String(dot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String warnings = new String(dot.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(dot.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(dot.exitValue()).as(warnings).isZero();
+    assertThat(warnings).isEmpty();
+    assertThat(svg.split("class=\"node\"", -1)).hasSize(services.size() + 1);
+    assertThat(svg).contains("java.lang.IllegalStateException: bad &quot;input&quot;&#10;&lt;&amp;&gt; ü");
+  }
+
   private String id(int index) {
     return Long.toString(services.get(index).id());
   }
@@ -206,6 +279,21 @@ class ExportGraphTest {
     }
     assertThat(captionText).as("dark caption text in the top rows").isTrue();
     assertThat(crashedFill).as("a pixel of the crashed fill").isTrue();
+    // Below the graph (its picture ends with a white margin of 24 px, more than the caption's
+    // height): the legend, a swatch in each state's fill, states no service is in included.
+    int legendTop = 10 + 6 + (int) Math.ceil(layout.height() + 48);
+    for (State state : State.values()) {
+      Color fill = Palette.fill(state);
+      boolean found = false;
+      for (int y = legendTop; y < image.getHeight() && !found; y++) {
+        for (int x = 0; x < image.getWidth() && !found; x++) {
+          int argb = image.getRGB(x, y);
+          found = close((argb >> 16) & 0xff, fill.getRed()) && close((argb >> 8) & 0xff, fill.getGreen())
+              && close(argb & 0xff, fill.getBlue());
+        }
+      }
+      assertThat(found).as("the legend's swatch of " + state + " below the graph").isTrue();
+    }
     assertThat(parts.vm.exportCaption()).startsWith("shop · ").endsWith(" UTC");
   }
 

@@ -24,9 +24,11 @@ import mode.inspector.viewmodel.InspectorViewModel;
 
 /**
  * The time slider: drag it to see the graph as it was at that moment of the session (or of an
- * opened recording); red ticks under it mark the crashes; step buttons go to the previous or
- * next transition, play advances through the transitions at the chosen speed (on the animation
- * clock); "Live" returns to the present.
+ * opened recording); red ticks under it mark the crashes, each where the thumb stands when that
+ * crash is replayed; step buttons go to the previous or next transition, play advances through
+ * the transitions at the chosen speed (on the animation clock); "Live" returns to the present.
+ * The thumb and the time beside it follow the moment on screen, however it was chosen (a step,
+ * play, a click in the swimlanes).
  *
  * <p>UI thread only.
  */
@@ -54,7 +56,14 @@ final class ReplayBar extends HBox {
       }
     });
     slider.setOnMouseReleased(e -> replay(vm, slider.getValue()));
-    vm.replayMomentProperty().addListener((obs, old, now) -> moment.setText(now == null ? "Live" : Texts.time(now)));
+    // The thumb follows the moment on screen (a step, play, a click in the swimlanes), unless
+    // the user is dragging it.
+    vm.replayMomentProperty().subscribe(now -> {
+      moment.setText(now == null ? "Live" : Texts.time(now));
+      if (!slider.isValueChanging()) {
+        slider.setValue(Math.clamp(fraction(vm, now), 0, 1));
+      }
+    });
     Pane markers = new Pane();
     markers.setId("replay-markers");
     markers.setMouseTransparent(true);
@@ -62,9 +71,26 @@ final class ReplayBar extends HBox {
     StackPane track = new StackPane(slider, markers);
     StackPane.setAlignment(markers, Pos.BOTTOM_CENTER);
     HBox.setHgrow(track, Priority.ALWAYS);
-    Runnable mark = () -> placeMarkers(vm, markers);
+    // Placed after the layout pass, once the slider's thumb has its size.
+    boolean[] dirty = {true};
+    Runnable mark = () -> dirty[0] = true;
     vm.timeline().totalProperty().subscribe(n -> mark.run());
     markers.widthProperty().subscribe(w -> mark.run());
+    slider.widthProperty().subscribe(w -> mark.run());
+    Runnable pulse = () -> {
+      if (dirty[0]) {
+        dirty[0] = false;
+        placeMarkers(vm, slider, markers);
+      }
+    };
+    sceneProperty().addListener((obs, old, now) -> {
+      if (old != null) {
+        old.removePostLayoutPulseListener(pulse);
+      }
+      if (now != null) {
+        now.addPostLayoutPulseListener(pulse);
+      }
+    });
     Button back = button("◀|", "replay-back", "Step back to the previous transition", () -> step(vm, false));
     Button forward = button("|▶", "replay-forward", "Step to the next transition", () -> step(vm, true));
     ComboBox<Integer> speed = new ComboBox<>();
@@ -131,27 +157,57 @@ final class ReplayBar extends HBox {
     }
   }
 
-  /** A red tick under the slider at each crash of the session (at most one per pixel). */
-  private static void placeMarkers(InspectorViewModel vm, Pane markers) {
+  /**
+   * A red tick under the slider at each crash of the session (at most one per pixel), centred
+   * where the thumb's centre stands when that crash is replayed.
+   */
+  private static void placeMarkers(InspectorViewModel vm, Slider slider, Pane markers) {
     Recording recording = vm.recording();
     markers.getChildren().clear();
-    if (recording.isEmpty() || markers.getWidth() <= 0) {
+    if (recording.isEmpty() || markers.getWidth() <= 0 || slider.getWidth() <= 0) {
       return;
     }
-    Instant start = recording.start();
-    long span = Math.max(1, java.time.Duration.between(start, recording.end()).toMillis());
-    double lastX = -2;
+    // As the slider's skin places its thumb: the track runs from half a thumb inside the slider's
+    // insets to half a thumb before their end.
+    Region thumb = (Region) slider.lookup(".thumb");
+    double thumbWidth = thumb == null ? 0 : thumb.getWidth();
+    Insets insets = slider.getInsets();
+    double trackStart = insets.getLeft() + thumbWidth / 2;
+    double trackLength = Math.max(0, slider.getWidth() - insets.getLeft() - insets.getRight() - thumbWidth);
+    double offset = markers.sceneToLocal(slider.localToScene(0, 0)).getX();
+    double lastX = Double.NEGATIVE_INFINITY;
     for (var crash : Swimlanes.crashes(vm.liveHistory())) {
-      double x = markers.getWidth() * java.time.Duration.between(start, crash.at()).toMillis() / span;
-      if (x - lastX < 2 || x < 0) {
+      double fraction = fraction(vm, crash.at());
+      if (fraction < 0) {
+        continue;
+      }
+      double x = offset + trackStart + trackLength * fraction;
+      if (x - lastX < 2) {
         continue;
       }
       lastX = x;
-      Rectangle r = new Rectangle(x - 1, 0, 3, 6);
+      Rectangle r = new Rectangle(x - 1.5, 0, 3, 6);
       r.setFill(Palette.stroke(mode.State.CRASHED));
       r.getStyleClass().add("replay-crash-marker");
       markers.getChildren().add(r);
     }
+  }
+
+  /**
+   * Where {@code moment} is on the slider, from 0 (the recording's start) to 1 (its end, and the
+   * present: {@code null}); negative for a moment before the recording's start (a folded crash).
+   */
+  private static double fraction(InspectorViewModel vm, Instant moment) {
+    Recording recording = vm.recording();
+    if (moment == null || recording.isEmpty()) {
+      return 1;
+    }
+    Instant start = recording.start();
+    long span = java.time.Duration.between(start, recording.end()).toMillis();
+    if (span <= 0) {
+      return 1;
+    }
+    return Math.min(1, (double) java.time.Duration.between(start, moment).toMillis() / span);
   }
 
   private static void replay(InspectorViewModel vm, double fraction) {

@@ -25,7 +25,9 @@ import mode.inspector.viewmodel.TimeWindow;
  * its states as coloured spans ({@link Palette}), its crashes as red markers (the reason as a
  * tooltip), a time axis below, and the replayed moment as a line. The wheel zooms in time around
  * the pointer, dragging scrolls in time, the scroll bar scrolls the lanes; a click on a span or a
- * marker replays the session to that moment and selects the service.
+ * marker replays the session to that moment and selects the service. Until the user zooms or
+ * drags, the lanes show the whole session as it grows; a zoomed window that reaches the session's
+ * end follows it, keeping its length.
  *
  * <p>The spans come from {@link Swimlanes}, computed again once per pulse in which something
  * changed. UI thread only.
@@ -43,6 +45,8 @@ final class SwimlaneView extends Region {
   private List<Swimlanes.Lane> lanes = List.of();
   private boolean dirty = true;
   private double dragX = Double.NaN;
+  /** Whether the user zoomed or dragged the window (else it shows the whole session). */
+  private boolean userMoved;
 
   SwimlaneView(InspectorViewModel vm) {
     this.vm = vm;
@@ -79,6 +83,7 @@ final class SwimlaneView extends Region {
       }
       double anchor = Math.clamp((e.getX() - NAMES) / plotWidth(), 0, 1);
       window = window.zoom(e.getDeltaY() > 0 ? 1.25 : 0.8, anchor, range[0], range[1]);
+      userMoved = true;
       dirty = true;
     });
     canvas.setOnMousePressed(e -> dragX = e.getX());
@@ -87,6 +92,7 @@ final class SwimlaneView extends Region {
       if (range != null && window != null && !Double.isNaN(dragX)) {
         window = window.scroll((dragX - e.getX()) / plotWidth(), range[0], range[1]);
         dragX = e.getX();
+        userMoved = true;
         dirty = true;
       }
     });
@@ -136,12 +142,20 @@ final class SwimlaneView extends Region {
       g.setFill(Color.GRAY);
       g.fillText("No transitions yet", 10, 20);
       lanes = List.of();
+      if (range == null) {
+        // A new session (or one with no transitions yet): shown whole again once it has some.
+        window = null;
+        userMoved = false;
+      }
       return;
     }
-    // A window that reached the end follows it; the first one shows the whole session.
+    // Unless the user zoomed or dragged, the whole session; a window that reached the end
+    // follows it, keeping its length.
     boolean follow = window == null || window.followsEnd(previousEnd);
     previousEnd = range[1];
-    if (follow) {
+    if (!userMoved) {
+      window = new TimeWindow(range[0], range[1]);
+    } else if (follow) {
       long length = window == null ? Long.MAX_VALUE : window.millis();
       window = new TimeWindow(range[1].minusMillis(Math.min(length, range[1].toEpochMilli() - range[0].toEpochMilli())), range[1])
           .within(range[0], range[1]);
@@ -279,6 +293,22 @@ final class SwimlaneView extends Region {
     for (int i = 0; i < lanes.size(); i++) {
       if (lanes.get(i).serviceId() == serviceId && !lanes.get(i).crashes().isEmpty()) {
         return new double[] {NAMES + window.fraction(lanes.get(i).crashes().getFirst().at()) * plotWidth(), i * LANE + 5};
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where the lane of {@code serviceId} is drawn at {@code moment}, in this view's coordinates,
+   * or {@code null} if that lane or moment is not in sight (for tests).
+   */
+  double[] lanePoint(long serviceId, Instant moment) {
+    if (window == null || moment.isBefore(window.from()) || moment.isAfter(window.to())) {
+      return null;
+    }
+    for (int i = 0; i < lanes.size(); i++) {
+      if (lanes.get(i).serviceId() == serviceId) {
+        return new double[] {NAMES + window.fraction(moment) * plotWidth(), i * LANE + LANE / 2};
       }
     }
     return null;

@@ -16,7 +16,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.geometry.Pos;
+import javafx.scene.layout.FlowPane;
 import mode.State;
 import mode.inspector.model.TransitionRecord;
 import mode.inspector.viewmodel.DetailsViewModel;
@@ -68,7 +69,9 @@ public final class TimelineView extends BorderPane {
         vm.transitions(), vm.totalProperty(), vm.discardedProperty(), vm.filterTextProperty()));
     Label hint = new Label("* inferred from a fresh snapshot");
     hint.setStyle("-fx-text-fill: #757575;");
-    HBox bar = new HBox(10, filter, follow, count, hint);
+    // Wraps onto a second row in a narrow pane rather than cutting its labels to "…".
+    FlowPane bar = new FlowPane(10, 4, filter, follow, count, hint);
+    bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4));
     setTop(bar);
     setCenter(table);

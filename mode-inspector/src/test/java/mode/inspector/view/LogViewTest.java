@@ -135,6 +135,26 @@ class LogViewTest {
   }
 
   @Test
+  void theServiceChoiceShowsOnlyTheSelectedServicesEntries(FxRobot robot) {
+    feed(robot, 3);
+    robot.interact(() -> vm.graph().select(3L));
+
+    robot.clickOn("#log-scope").clickOn("Selected service");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(messages(robot)).as("Cache's").containsExactly(STACK);
+
+    robot.interact(() -> vm.graph().select(2L));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(messages(robot)).as("Web's, following the selection").containsExactly("slow request 0",
+        "slow request 1", "slow request 2");
+    assertThat(table(robot).getColumns().get(2).getCellData(0)).isEqualTo("Web");
+
+    robot.clickOn("#log-scope").clickOn("All services");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(messages(robot)).containsExactly("slow request 0", "slow request 1", "slow request 2", STACK);
+  }
+
+  @Test
   void selectingARowShowsItsWholeMessageAndTheRowItsFirstLine(FxRobot robot) {
     feed(robot, 3);
     TextArea message = robot.lookup("#log-message").queryAs(TextArea.class);
