@@ -28,9 +28,10 @@ final class Lifecycle {
   private static final int ON_SHUTDOWN = 1 << 4;
   private static final int ON_RESTART = 1 << 5;
   /** A step that is not a hook of the service's own (closing its contexts): always run. */
-  private static final int ALWAYS = 1 << 6;
+  private static final int CLOSE_CONTEXTS = 1 << 6;
+  /** The name of each step, by bit position (as activities and {@link Service#runHook} see it). */
   private static final String[] HOOK_NAMES =
-      {"onFirstStart", "onStart", "onStarted", "onStop", "onShutdown", "onRestart"};
+      {"onFirstStart", "onStart", "onStarted", "onStop", "onShutdown", "onRestart", "closeContexts"};
 
   /**
    * The hooks each class overrides, one bit per hook. A hook a class leaves to {@link Service} is
@@ -40,7 +41,7 @@ final class Lifecycle {
   private static final ClassValue<Integer> OVERRIDDEN = new ClassValue<>() {
     @Override
     protected Integer computeValue(Class<?> type) {
-      int bits = ALWAYS;
+      int bits = CLOSE_CONTEXTS;
       for (Class<?> c = type; c != Service.class && c != null; c = c.getSuperclass()) {
         for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
           if (m.getParameterCount() == 0 && !m.isSynthetic()) {
@@ -57,6 +58,8 @@ final class Lifecycle {
   private final LifecycleQueue queue;
   /** The hooks the service's class overrides (see {@link #OVERRIDDEN}). */
   private final int hooks;
+  /** Whether the service runs its hooks on a thread of its own ({@link ServiceThread}). */
+  private final boolean ownThread;
   /** Written only by the operation holding the turn. */
   private boolean initialized;
 
@@ -70,6 +73,7 @@ final class Lifecycle {
     this.service = service;
     this.queue = new LifecycleQueue(service);
     this.hooks = OVERRIDDEN.get(service.getClass());
+    this.ownThread = service instanceof ServiceThread;
   }
 
   /**
@@ -170,13 +174,13 @@ final class Lifecycle {
         }
       }
       step[0] = "onFirstStart";
-      hook(step[0], ON_FIRST_START, service::onFirstStart);
+      hook(ON_FIRST_START);
     }
     if (m.shouldStop()) {
       return false;
     }
     step[0] = "onStart";
-    hook(step[0], ON_START, service::onStart);
+    hook(ON_START);
     if (m.shouldStop()) {
       return false;
     }
@@ -187,7 +191,7 @@ final class Lifecycle {
     }
     service.log().debug("Started.");
     step[0] = "onStarted";
-    hook(step[0], ON_STARTED, service::onStarted);
+    hook(ON_STARTED);
     return true;
   }
 
@@ -262,14 +266,14 @@ final class Lifecycle {
   /** mode's stop order: onStop, children in reverse order, tasks, contexts, onShutdown. */
   private void stopSteps() {
     service.log().mundane("Stopping...");
-    hookLogged("onStop", ON_STOP, service::onStop);
+    hookLogged(ON_STOP);
     List<Service> children = service.deps.children();
     for (int i = children.size() - 1; i >= 0; i--) {
       stopQuietly(children.get(i));
     }
     service.tasks.cancelAndAwait(service.shutdownTimeout());
-    hookLogged("closeContexts", ALWAYS, service.contexts::closeAll); // on a ServiceThread's own thread
-    hookLogged("onShutdown", ON_SHUTDOWN, service::onShutdown);
+    hookLogged(CLOSE_CONTEXTS); // on a ServiceThread's own thread
+    hookLogged(ON_SHUTDOWN);
     service.machine.tryMoveTo(State.SHUTDOWN);
     service.log().debug("-Stopped!");
   }
@@ -282,7 +286,7 @@ final class Lifecycle {
     }
     resetHere(Collections.newSetFromMap(new IdentityHashMap<>()));
     try {
-      hook("onRestart", ON_RESTART, service::onRestart);
+      hook(ON_RESTART);
     } catch (Throwable t) {
       service.crash(t);
       throw new StartFailure(
@@ -325,28 +329,48 @@ final class Lifecycle {
     }
   }
 
-  /** Runs {@code hook} unless {@code bit} names a hook the service's class leaves empty. */
-  private void hook(String name, int bit, Hook hook) throws Exception {
+  /**
+   * Runs the step {@code bit} names (a hook, or closing the contexts), recorded as an activity,
+   * unless it is a hook the service's class leaves empty.
+   */
+  private void hook(int bit) throws Exception {
     if ((hooks & bit) == 0) {
       return;
     }
-    // The service decides the thread (a ServiceThread uses its own); the step is recorded there.
-    service.runHook(name, () -> {
-      Activities.Step step = Activities.begin(service, name);
-      try {
-        hook.run();
-      } finally {
-        Activities.end(step);
-      }
-    });
+    String name = HOOK_NAMES[Integer.numberOfTrailingZeros(bit)];
+    if (ownThread) {
+      // The service decides the thread (a ServiceThread uses its own); the step is recorded there.
+      service.runHook(name, () -> recorded(name, bit));
+    } else {
+      recorded(name, bit); // Service.runHook runs it on the calling thread: no need for a lambda
+    }
   }
 
-  /** Runs a stop hook; a failure is logged and the stop goes on. */
-  private void hookLogged(String name, int bit, Hook hook) {
+  /** Runs the step {@code bit} names on the calling thread, recorded as an activity. */
+  private void recorded(String name, int bit) throws Exception {
+    Activities.Step step = Activities.begin(service, name);
     try {
-      hook(name, bit, hook);
+      switch (bit) {
+        case ON_FIRST_START -> service.onFirstStart();
+        case ON_START -> service.onStart();
+        case ON_STARTED -> service.onStarted();
+        case ON_STOP -> service.onStop();
+        case ON_SHUTDOWN -> service.onShutdown();
+        case ON_RESTART -> service.onRestart();
+        case CLOSE_CONTEXTS -> service.contexts.closeAll();
+        default -> throw new IllegalArgumentException("no step " + bit);
+      }
+    } finally {
+      Activities.end(step);
+    }
+  }
+
+  /** Runs a stop step; a failure is logged and the stop goes on. */
+  private void hookLogged(int bit) {
+    try {
+      hook(bit);
     } catch (Exception | Error e) {
-      service.log().error("{} failed; the stop goes on", name, e);
+      service.log().error("{} failed; the stop goes on", HOOK_NAMES[Integer.numberOfTrailingZeros(bit)], e);
     }
   }
 

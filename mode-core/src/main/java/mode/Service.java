@@ -576,7 +576,8 @@ public abstract class Service {
 
   /**
    * Runs one lifecycle hook ({@code name} is e.g. {@code onStart}) and returns when it is done,
-   * throwing what it threw. Here: on the calling thread.
+   * throwing what it threw. Here: on the calling thread (where {@link Lifecycle} then calls the
+   * hook itself, without this method, unless the service is a {@link ServiceThread}).
    */
   void runHook(String name, Lifecycle.Hook hook) throws Exception {
     hook.run();

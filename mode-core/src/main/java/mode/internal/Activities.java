@@ -1,5 +1,7 @@
 package mode.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,23 @@ public final class Activities {
   private static final ThreadLocal<Track> TRACK = ThreadLocal.withInitial(Track::new);
   /** Registrations of platform threads; every 64th purges the tracks of dead ones. */
   private static final AtomicInteger PLATFORM_REGISTRATIONS = new AtomicInteger();
+  /**
+   * Plain and release writes of the fields watchdogs read: the thread that records its steps
+   * needs no fence (a watchdog that reads a step a moment late only reports it a moment late),
+   * and a step's fields are written before the release that publishes it.
+   */
+  private static final VarHandle SINCE;
+  private static final VarHandle CURRENT;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      SINCE = lookup.findVarHandle(Step.class, "sinceNanos", long.class);
+      CURRENT = lookup.findVarHandle(Track.class, "current", Step.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private Activities() {}
 
@@ -63,7 +82,7 @@ public final class Activities {
       this.what = what;
       this.track = track;
       this.outer = outer;
-      this.sinceNanos = System.nanoTime();
+      SINCE.set(this, System.nanoTime()); // published by the release in begin()
     }
   }
 
@@ -96,7 +115,7 @@ public final class Activities {
   public static Step begin(Service service, String what) {
     Track track = track();
     Step step = new Step(service, what, track, track.current);
-    track.current = step;
+    CURRENT.setRelease(track, step);
     if (!track.registered) {
       register(track);
     }
@@ -106,7 +125,7 @@ public final class Activities {
   /** Records that {@code step} (returned by {@link #begin} on this thread) ended. */
   public static void end(Step step) {
     Track track = step.track;
-    track.current = step.outer;
+    CURRENT.setRelease(track, step.outer);
     if (step.outer == null && track.thread.isVirtual()) {
       track.registered = false;
       TRACKS.remove(track);
