@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import mode.internal.Activities;
 import mode.jfr.ServiceStartEvent;
 import mode.jfr.ServiceStopEvent;
@@ -67,6 +68,14 @@ final class Lifecycle {
   @FunctionalInterface
   interface Hook {
     void run() throws Exception;
+  }
+
+  /**
+   * The lock of the service's lifecycle queue, which the service's background registrations
+   * ({@link TaskRunner}, {@link Contexts}) share (see {@link LifecycleQueue}).
+   */
+  ReentrantLock lock() {
+    return queue.lock();
   }
 
   Lifecycle(Service service) {
@@ -163,7 +172,7 @@ final class Lifecycle {
    */
   private boolean startSteps(List<Service> started, String[] step) throws Exception {
     StateMachine m = service.machine;
-    service.log().mundane("Starting...");
+    service.log().milestone(true, "Starting...");
     if (!initialized) {
       initialized = true;
       step[0] = "onInitDependencies";
@@ -189,14 +198,16 @@ final class Lifecycle {
     if (m.shouldStop() || !m.tryMoveTo(State.RUNNING)) {
       return false;
     }
-    service.log().debug("Started.");
+    service.log().milestone(false, "Started.");
     step[0] = "onStarted";
     hook(ON_STARTED);
     return true;
   }
 
   private void startChildren(List<Service> started) {
-    for (Service child : service.deps.children()) {
+    List<Service> children = service.deps.children(); // an immutable snapshot
+    for (int i = 0; i < children.size(); i++) {
+      Service child = children.get(i);
       if (service.machine.shouldStop()) {
         return;
       }
@@ -220,7 +231,7 @@ final class Lifecycle {
     if (service.machine.state() != State.CRASHED) {
       service.crash(cause);
     }
-    service.tasks.cancelAndAwait(service.shutdownTimeout());
+    service.tasks.cancelAndAwait();
     for (int i = started.size() - 1; i >= 0; i--) {
       stopQuietly(started.get(i));
     }
@@ -265,17 +276,17 @@ final class Lifecycle {
 
   /** mode's stop order: onStop, children in reverse order, tasks, contexts, onShutdown. */
   private void stopSteps() {
-    service.log().mundane("Stopping...");
+    service.log().milestone(true, "Stopping...");
     hookLogged(ON_STOP);
     List<Service> children = service.deps.children();
     for (int i = children.size() - 1; i >= 0; i--) {
       stopQuietly(children.get(i));
     }
-    service.tasks.cancelAndAwait(service.shutdownTimeout());
+    service.tasks.cancelAndAwait();
     hookLogged(CLOSE_CONTEXTS); // on a ServiceThread's own thread
     hookLogged(ON_SHUTDOWN);
     service.machine.tryMoveTo(State.SHUTDOWN);
-    service.log().debug("-Stopped!");
+    service.log().milestone(false, "-Stopped!");
   }
 
   /** Stop (unless already stopped), reset, onRestart, start; a stop queued meanwhile wins. */

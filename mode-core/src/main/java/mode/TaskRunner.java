@@ -282,12 +282,13 @@ final class TaskRunner {
 
   /**
    * Interrupts every background thread of the service (except the calling one) and waits for
-   * them, at most {@code timeout} in all. Threads still alive then are logged at WARN with their
-   * name and current stack, and forgotten.
+   * them, at most the service's {@link Service#shutdownTimeout()} in all (asked for only when
+   * there is a thread to wait for). Threads still alive then are logged at WARN with their name
+   * and current stack, and forgotten.
    *
    * @return the names of the threads left running
    */
-  List<String> cancelAndAwait(Duration timeout) {
+  List<String> cancelAndAwait() {
     List<Handle> all;
     registrations.lock();
     try {
@@ -300,6 +301,7 @@ final class TaskRunner {
     } finally {
       registrations.unlock();
     }
+    Duration timeout = service.shutdownTimeout();
     Thread me = Thread.currentThread();
     all.removeIf(h -> h.thread == me);
     for (Handle h : all) {

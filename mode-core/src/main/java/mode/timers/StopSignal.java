@@ -44,6 +44,9 @@ public final class StopSignal {
 
   /** Sets the signal and wakes every waiter. Idempotent. */
   public void set() {
+    if (set) {
+      return; // the set() that set it wakes the waiters; later ones see the flag before parking
+    }
     set = true;
     // A waiter enlists before it checks the flag, and the flag is written before this read (both
     // volatile): a waiter this read misses sees the flag and does not park.
