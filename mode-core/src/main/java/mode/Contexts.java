@@ -66,6 +66,18 @@ final class Contexts {
   }
 
   /**
+   * With the lock held: if no resource is open, refuses later ones, as {@link #closeAll} does, and
+   * returns {@code true} (there is then nothing else for it to do).
+   */
+  boolean closeIfEmptyLocked() {
+    if (open != null && !open.isEmpty()) {
+      return false;
+    }
+    closed = true;
+    return true;
+  }
+
+  /**
    * Closes every resource, the last added first. A failing close is logged at ERROR, naming the
    * resource and the service, and the other closes go on.
    */

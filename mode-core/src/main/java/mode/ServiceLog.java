@@ -106,12 +106,18 @@ public final class ServiceLog {
   /**
    * A lifecycle milestone without arguments: a mundane one ({@code "Starting..."}) at INFO,
    * mode's default mundane level, else ({@code "Started."}) at DEBUG.
+   *
+   * @return whether it was logged (the log may have taken a while)
    */
-  void milestone(boolean mundane, String message) {
-    if (mundane) {
-      info(message, NO_ARGS);
-    } else {
-      debug(message, NO_ARGS);
+  boolean milestone(boolean mundane, String message) {
+    if (mundane ? logger.isInfoEnabled(marker) : logger.isDebugEnabled(marker)) {
+      if (mundane) {
+        logger.info(marker, prefix() + message, NO_ARGS);
+      } else {
+        logger.debug(marker, prefix() + message, NO_ARGS);
+      }
+      return true;
     }
+    return false;
   }
 }

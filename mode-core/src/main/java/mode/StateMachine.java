@@ -91,16 +91,36 @@ final class StateMachine implements EventHub.TransitionSource {
   }
 
   /**
+   * What {@link #moveStamped} returns for a move that was not legal. {@link System#nanoTime()}
+   * does not return it in practice (it counts from an origin near boot or the VM's start).
+   */
+  static final long REFUSED = Long.MIN_VALUE;
+
+  /**
    * Moves to {@code next}, or throws naming the service and both states.
    *
+   * @return the move's {@link System#nanoTime()} stamp
    * @throws ServiceException if the move is not legal from the current state
    */
-  void moveTo(State next) {
-    State from = move(next, null);
+  long moveTo(State next) {
+    long[] stamp = {0};
+    State from = move(next, null, stamp);
     if (from != null) {
       throw new ServiceException("Service " + service.label() + " cannot move to " + next
           + ": expected one of " + legalSources(next) + ", but it is " + from);
     }
+    return stamp[0];
+  }
+
+  /**
+   * Moves to {@code next} if legal.
+   *
+   * @return the move's {@link System#nanoTime()} stamp (for a step that begins right after it,
+   *     without a clock read of its own), or {@link #REFUSED} if it did not move
+   */
+  long moveStamped(State next) {
+    long[] stamp = {0};
+    return move(next, null, stamp) == null ? stamp[0] : REFUSED;
   }
 
   /** The states from which {@code next} may be reached, in declaration order. */
@@ -116,21 +136,22 @@ final class StateMachine implements EventHub.TransitionSource {
 
   /** Moves to {@code next} if legal; returns whether it moved. */
   boolean tryMoveTo(State next) {
-    return move(next, null) == null;
+    return move(next, null, null) == null;
   }
 
   /** Moves to CRASHED with {@code reason} if legal; returns whether it moved. */
   boolean tryCrash(Throwable reason) {
-    return move(State.CRASHED, reason) == null;
+    return move(State.CRASHED, reason, null) == null;
   }
 
   /**
    * The one transition: checks legality, records the time and side data, publishes the {@code
    * Transition} event, all under the hub lock; wakes sleepers after releasing it.
    *
+   * @param stamp if not null, receives the move's {@code System.nanoTime()} stamp at index 0
    * @return {@code null} when it moved, else the state that made the move illegal
    */
-  private State move(State next, Throwable reason) {
+  private State move(State next, Throwable reason, long[] stamp) {
     StopSignal toWake = null;
     State from;
     long nanos;
@@ -179,6 +200,9 @@ final class StateMachine implements EventHub.TransitionSource {
     }
     // One check unless a recording takes it.
     ServiceTransitionEvent.record(service, from, next, restarts, next == State.CRASHED ? reasonText : null, nanos);
+    if (stamp != null) {
+      stamp[0] = nanos;
+    }
     return null;
   }
 

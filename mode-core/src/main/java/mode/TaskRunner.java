@@ -337,6 +337,19 @@ final class TaskRunner {
     return stuck;
   }
 
+  /**
+   * With the shared lock held: if no background thread runs, refuses later ones, as {@link
+   * #cancelAndAwait} does, and returns {@code true} (there is then nothing else for it to do).
+   */
+  boolean cancelIfIdleLocked() {
+    Set<Handle> r = running;
+    if (r != null && !r.isEmpty()) {
+      return false;
+    }
+    cancelled = true;
+    return true;
+  }
+
   private static String stack(Thread t) {
     StringBuilder sb = new StringBuilder();
     for (StackTraceElement e : t.getStackTrace()) {

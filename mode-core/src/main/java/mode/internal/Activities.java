@@ -77,12 +77,12 @@ public final class Activities {
     private final Step outer;
     private volatile long sinceNanos;
 
-    private Step(Service service, String what, Track track, Step outer) {
+    private Step(Service service, String what, Track track, Step outer, long sinceNanos) {
       this.service = service;
       this.what = what;
       this.track = track;
       this.outer = outer;
-      SINCE.set(this, System.nanoTime()); // published by the release in begin()
+      SINCE.set(this, sinceNanos); // published by the release in begin()
     }
   }
 
@@ -113,8 +113,18 @@ public final class Activities {
 
   /** Records that the calling thread begins {@code what} for {@code service}. */
   public static Step begin(Service service, String what) {
+    return begin(service, what, System.nanoTime());
+  }
+
+  /**
+   * Records that the calling thread begins {@code what} for {@code service} and that it began at
+   * {@code sinceNanos}: a {@link System#nanoTime()} stamp the caller read a moment ago, with no
+   * code between that could take long (a clock read costs more than the rest of a step's record
+   * on some machines). Not 0, which marks an idle step.
+   */
+  public static Step begin(Service service, String what, long sinceNanos) {
     Track track = track();
-    Step step = new Step(service, what, track, track.current);
+    Step step = new Step(service, what, track, track.current, sinceNanos == 0 ? 1 : sinceNanos);
     CURRENT.setRelease(track, step);
     if (!track.registered) {
       register(track);
