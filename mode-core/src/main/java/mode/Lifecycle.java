@@ -278,13 +278,13 @@ final class Lifecycle {
   }
 
   private void runStop() {
-    StateMachine.Run run = service.machine.run();
-    run.signal.set(); // sleepers and tasks see the stop from the first hook on
-    long stamp = run.stopped ? StateMachine.REFUSED : service.machine.moveStamped(State.STOPPING);
+    StateMachine m = service.machine;
+    m.signal().set(); // sleepers and tasks see the stop from the first hook on
+    long stamp = m.stopBegan() ? StateMachine.REFUSED : m.moveStamped(State.STOPPING);
     if (stamp == StateMachine.REFUSED) {
       return; // one stop per run, as mode's stop() does nothing once stopped
     }
-    run.stopped = true;
+    m.markStopBegan();
     ServiceStopEvent timing = ServiceStopEvent.begin(service); // null unless JFR takes it
     try {
       stopSteps(stamp);

@@ -20,7 +20,7 @@ import mode.timers.StopSignal;
  *
  * <p>Every field a subscriber can see is written with the {@link EventHub} lock held, in the same
  * critical section that queues the {@code Transition} event, so snapshots and the event stream
- * agree. Reads of {@link #state()} are lock-free. Each {@link Run} (from INIT to the end of a
+ * agree. Reads of {@link #state()} are lock-free. Each run (from INIT to the end of a
  * stop) has its own {@link StopSignal}, replaced when a restart resets the service.
  */
 final class StateMachine implements EventHub.TransitionSource {
@@ -40,23 +40,22 @@ final class StateMachine implements EventHub.TransitionSource {
   private String crashText;
   private String crashStack;
   private volatile int restartCount;
-  private volatile Run run = new Run();
+  /**
+   * The stop signal of the current run (from INIT to the end of its stop), set when a stop is
+   * asked for or begins; a reset starts a new run with a new signal.
+   */
+  private volatile StopSignal signal = new StopSignal();
+  /**
+   * Whether the current run's stop began; read and written only by the operation holding the
+   * service's turn (as resets are, which clear it).
+   */
+  private boolean stopBegan;
   /**
    * The event subscriptions that see this service, kept by the hub and guarded by its lock: null
    * (a move then costs no event work at all), the one subscription (the usual case: no array to
    * read), or an array of them.
    */
   Object observers;
-
-  /**
-   * One run of the service, from INIT to the end of its stop: its stop signal, set when a stop is
-   * asked for or begins. A reset starts a new run.
-   */
-  static final class Run {
-    final StopSignal signal = new StopSignal();
-    /** Whether this run's stop began; read and written only by the operation holding the turn. */
-    boolean stopped;
-  }
 
   StateMachine(Service service) {
     this.service = service;
@@ -74,20 +73,25 @@ final class StateMachine implements EventHub.TransitionSource {
     return restartCount;
   }
 
-  /** The current run. */
-  Run run() {
-    return run;
-  }
-
   /** The stop signal of the current run. */
   StopSignal signal() {
-    return run.signal;
+    return signal;
+  }
+
+  /** Whether the current run's stop began; call while holding the service's turn. */
+  boolean stopBegan() {
+    return stopBegan;
+  }
+
+  /** Records that the current run's stop begins; call while holding the service's turn. */
+  void markStopBegan() {
+    stopBegan = true;
   }
 
   /** Stop requested, stopping, shut down or crashed. */
   boolean shouldStop() {
     State s = state;
-    return run.signal.isSet() || s == State.STOPPING || s == State.SHUTDOWN || s == State.CRASHED;
+    return signal.isSet() || s == State.STOPPING || s == State.SHUTDOWN || s == State.CRASHED;
   }
 
   /**
@@ -189,7 +193,7 @@ final class StateMachine implements EventHub.TransitionSource {
         EventHub.transitionLocked(seenBy, service, nanos, from, next, restartCount, this);
       }
       if (next == State.CRASHED || next == State.STOPPING) {
-        toWake = run.signal;
+        toWake = signal;
       }
       restarts = restartCount;
     } finally {
@@ -211,7 +215,8 @@ final class StateMachine implements EventHub.TransitionSource {
     crashReason = null;
     crashText = null;
     crashStack = null;
-    run = new Run();
+    stopBegan = false;
+    signal = new StopSignal();
   }
 
   /**
