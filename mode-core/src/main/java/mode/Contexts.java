@@ -18,8 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Contexts {
   private final Service service;
   private final ReentrantLock lock;
-  /** Guarded by {@link #lock}; the last added is first. */
-  private final ArrayDeque<AutoCloseable> open = new ArrayDeque<>();
+  /** Guarded by {@link #lock}; the last added is first. Null until the first add (most have none). */
+  private ArrayDeque<AutoCloseable> open;
   /** Guarded by {@link #lock}: the stop (or a failed start) closed this run's resources. */
   private boolean closed;
 
@@ -34,6 +34,9 @@ final class Contexts {
     try {
       if (closed) {
         return false;
+      }
+      if (open == null) {
+        open = new ArrayDeque<>();
       }
       open.push(resource);
       return true;
@@ -56,10 +59,22 @@ final class Contexts {
   int size() {
     lock.lock();
     try {
-      return open.size();
+      return open == null ? 0 : open.size();
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * With the lock held: if no resource is open, refuses later ones, as {@link #closeAll} does, and
+   * returns {@code true} (there is then nothing else for it to do).
+   */
+  boolean closeIfEmptyLocked() {
+    if (open != null && !open.isEmpty()) {
+      return false;
+    }
+    closed = true;
+    return true;
   }
 
   /**
@@ -71,7 +86,7 @@ final class Contexts {
     lock.lock();
     try {
       closed = true;
-      if (open.isEmpty()) {
+      if (open == null || open.isEmpty()) {
         return;
       }
       toClose = new ArrayList<>(open);

@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mode.internal.EventHub;
 
 /**
@@ -14,21 +13,25 @@ import mode.internal.EventHub;
  * parents). The graph is a DAG; the parent that added a service most recently is its parent for
  * crash propagation and log depth.
  *
- * <p>Edges change under the {@link EventHub} lock (so snapshots and events agree); the children
- * list is copy-on-write, so iterating it needs no lock.
+ * <p>Edges change under the {@link EventHub} lock (so snapshots and events agree). Both lists are
+ * immutable and replaced by a changed copy on every change (copy on write), so reading and
+ * iterating them needs no lock; a service without children or parents shares the empty list.
  */
 final class Dependencies {
   private final Service owner;
-  private final CopyOnWriteArrayList<Service> children = new CopyOnWriteArrayList<>();
-  /** Guarded by the hub lock; the last one is {@link #parent}. */
-  private final List<Service> parents = new ArrayList<>(1);
+  private volatile List<Service> children = List.of();
+  /** Written under the hub lock; the last one is {@link #parent}. */
+  private List<Service> parents = List.of();
   private volatile Service parent;
 
   Dependencies(Service owner) {
     this.owner = owner;
   }
 
-  /** The children in insertion order (a live, copy-on-write view: iterate freely). */
+  /**
+   * The children in insertion order: an immutable snapshot (iterate freely; a later change makes a
+   * new list).
+   */
   List<Service> children() {
     return children;
   }
@@ -67,8 +70,8 @@ final class Dependencies {
       }
       cycle = pathTo(child, owner, Collections.newSetFromMap(new IdentityHashMap<>()));
       if (cycle == null) {
-        children.add(child);
-        child.deps.parents.add(owner);
+        children = with(children, child);
+        child.deps.parents = with(child.deps.parents, owner);
         child.deps.parent = owner;
         EventHub.dependencyAddedLocked(owner, child);
       }
@@ -90,17 +93,33 @@ final class Dependencies {
   boolean remove(Service child) {
     EventHub.lock();
     try {
-      if (!children.remove(child)) {
+      List<Service> now = children;
+      if (!now.contains(child)) {
         return false;
       }
-      List<Service> ps = child.deps.parents;
-      ps.remove(owner);
+      children = without(now, child);
+      List<Service> ps = without(child.deps.parents, owner);
+      child.deps.parents = ps;
       child.deps.parent = ps.isEmpty() ? null : ps.get(ps.size() - 1);
       EventHub.dependencyRemovedLocked(owner, child);
       return true;
     } finally {
       EventHub.unlock();
     }
+  }
+
+  /** {@code list} and then {@code s}, as a new immutable list. */
+  private static List<Service> with(List<Service> list, Service s) {
+    Service[] more = list.toArray(new Service[list.size() + 1]);
+    more[list.size()] = s;
+    return List.of(more);
+  }
+
+  /** {@code list} without the first occurrence of {@code s}, as a new immutable list. */
+  private static List<Service> without(List<Service> list, Service s) {
+    List<Service> less = new ArrayList<>(list);
+    less.remove(s);
+    return List.copyOf(less);
   }
 
   /** A path from {@code from} to {@code to} along dependency edges, or {@code null}. */

@@ -27,8 +27,12 @@ import mode.internal.EventHub;
  */
 public final class Diag {
   private final Service service;
-  private final Map<String, Instant> set = new ConcurrentHashMap<>();
-  private final Map<String, Instant> lastChange = new ConcurrentHashMap<>();
+  /**
+   * The set flags and the last change of every flag; both null until the first change (most
+   * services never set a flag), then made together, under the event lock, and never replaced.
+   */
+  private volatile Map<String, Instant> set;
+  private volatile Map<String, Instant> lastChange;
 
   Diag(Service service) {
     this.service = service;
@@ -71,17 +75,20 @@ public final class Diag {
    * @param flag the flag's name
    */
   public boolean isSet(String flag) {
-    return set.containsKey(flag);
+    Map<String, Instant> s = set;
+    return s != null && s.containsKey(Objects.requireNonNull(flag, "flag"));
   }
 
   /** {@return the set flags, by name, each with the time it was set} */
   public Map<String, Instant> flags() {
-    return set.isEmpty() ? Map.of() : new TreeMap<>(set);
+    Map<String, Instant> s = set;
+    return s == null || s.isEmpty() ? Map.of() : new TreeMap<>(s);
   }
 
   /** {@return every flag ever changed, by name, with the time of its last set or clear} */
   public Map<String, Instant> lastChanges() {
-    return new TreeMap<>(lastChange);
+    Map<String, Instant> l = lastChange;
+    return l == null ? new TreeMap<>() : new TreeMap<>(l);
   }
 
   private void change(String flag, boolean on) {
@@ -92,6 +99,13 @@ public final class Diag {
     EventHub.lock();
     try {
       Instant now = Instant.now();
+      if (set == null) {
+        // lastChange first: a reader that sees set made sees lastChange made too.
+        lastChange = new ConcurrentHashMap<>();
+        set = new ConcurrentHashMap<>();
+      }
+      Map<String, Instant> set = this.set;
+      Map<String, Instant> lastChange = this.lastChange;
       if (on) {
         set.put(flag, now);
       } else {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import mode.internal.Activities;
 import mode.jfr.ServiceStartEvent;
 import mode.jfr.ServiceStopEvent;
@@ -28,9 +29,19 @@ final class Lifecycle {
   private static final int ON_SHUTDOWN = 1 << 4;
   private static final int ON_RESTART = 1 << 5;
   /** A step that is not a hook of the service's own (closing its contexts): always run. */
-  private static final int ALWAYS = 1 << 6;
-  private static final String[] HOOK_NAMES =
-      {"onFirstStart", "onStart", "onStarted", "onStop", "onShutdown", "onRestart"};
+  private static final int CLOSE_CONTEXTS = 1 << 6;
+  /** Not a step of its own (it is called, not recorded), but skipped as well when not overridden. */
+  private static final int ON_INIT_DEPENDENCIES = 1 << 7;
+  /** The name of each step, by bit position (as activities and {@link Service#runHook} see it). */
+  private static final String[] HOOK_NAMES = {"onFirstStart", "onStart", "onStarted", "onStop",
+      "onShutdown", "onRestart", "closeContexts", "onInitDependencies"};
+  /**
+   * No clock stamp at hand for the step about to begin: it reads the clock itself. A stamp is the
+   * one of the move the operation made just before, when nothing that could take long (a hook, a
+   * log line written) ran since: the step then began at that instant, as far as any clock can
+   * tell, and a clock read is saved (it costs more than the rest of a step on some machines).
+   */
+  private static final long NO_STAMP = StateMachine.REFUSED;
 
   /**
    * The hooks each class overrides, one bit per hook. A hook a class leaves to {@link Service} is
@@ -40,7 +51,7 @@ final class Lifecycle {
   private static final ClassValue<Integer> OVERRIDDEN = new ClassValue<>() {
     @Override
     protected Integer computeValue(Class<?> type) {
-      int bits = ALWAYS;
+      int bits = CLOSE_CONTEXTS;
       for (Class<?> c = type; c != Service.class && c != null; c = c.getSuperclass()) {
         for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
           if (m.getParameterCount() == 0 && !m.isSynthetic()) {
@@ -57,6 +68,8 @@ final class Lifecycle {
   private final LifecycleQueue queue;
   /** The hooks the service's class overrides (see {@link #OVERRIDDEN}). */
   private final int hooks;
+  /** Whether the service runs its hooks on a thread of its own ({@link ServiceThread}). */
+  private final boolean ownThread;
   /** Written only by the operation holding the turn. */
   private boolean initialized;
 
@@ -66,10 +79,19 @@ final class Lifecycle {
     void run() throws Exception;
   }
 
+  /**
+   * The lock of the service's lifecycle queue, which the service's background registrations
+   * ({@link TaskRunner}, {@link Contexts}) share (see {@link LifecycleQueue}).
+   */
+  ReentrantLock lock() {
+    return queue.lock();
+  }
+
   Lifecycle(Service service) {
     this.service = service;
     this.queue = new LifecycleQueue(service);
     this.hooks = OVERRIDDEN.get(service.getClass());
+    this.ownThread = service instanceof ServiceThread;
   }
 
   /**
@@ -117,11 +139,11 @@ final class Lifecycle {
       throw new ServiceException(
           "Cannot start service " + service.label() + ": expected state INIT, but it is " + s);
     }
-    service.machine.moveTo(State.STARTING);
+    long stamp = service.machine.moveTo(State.STARTING);
     if (!giveUp()) {
       ServiceStartEvent timing = ServiceStartEvent.begin(service); // null unless JFR takes it
       try {
-        runStart();
+        runStart(stamp);
       } finally {
         ServiceStartEvent.end(timing, service);
       }
@@ -133,12 +155,13 @@ final class Lifecycle {
     return service.machine.shouldStop() || queue.stopWaiting();
   }
 
-  private void runStart() {
+  /** The start's steps; {@code stamp} is the clock stamp of its move to STARTING. */
+  private void runStart(long stamp) {
     List<Service> started = new ArrayList<>();
     String[] step = {"start"};
     boolean running;
     try {
-      running = startSteps(started, step);
+      running = startSteps(started, step, stamp);
     } catch (StartFailure childFailed) {
       throw failStart(childFailed.getCause(), childFailed.getMessage(), started);
     } catch (Throwable t) {
@@ -157,26 +180,34 @@ final class Lifecycle {
    *
    * @return whether the service reached RUNNING
    */
-  private boolean startSteps(List<Service> started, String[] step) throws Exception {
+  private boolean startSteps(List<Service> started, String[] step, long stamp) throws Exception {
     StateMachine m = service.machine;
-    service.log().mundane("Starting...");
+    if (service.log().milestone(true, "Starting...")) {
+      stamp = NO_STAMP;
+    }
     if (!initialized) {
       initialized = true;
       step[0] = "onInitDependencies";
-      Iterable<? extends Service> initial = service.onInitDependencies();
-      if (initial != null) {
-        for (Service dep : initial) {
-          service.addDependency(dep);
+      if ((hooks & ON_INIT_DEPENDENCIES) != 0) { // Service's own returns none
+        stamp = NO_STAMP;
+        Iterable<? extends Service> initial = service.onInitDependencies();
+        if (initial != null) {
+          for (Service dep : initial) {
+            service.addDependency(dep);
+          }
         }
       }
       step[0] = "onFirstStart";
-      hook(step[0], ON_FIRST_START, service::onFirstStart);
+      if ((hooks & ON_FIRST_START) != 0) {
+        stamp = NO_STAMP;
+        hook(ON_FIRST_START, NO_STAMP);
+      }
     }
     if (m.shouldStop()) {
       return false;
     }
     step[0] = "onStart";
-    hook(step[0], ON_START, service::onStart);
+    hook(ON_START, stamp);
     if (m.shouldStop()) {
       return false;
     }
@@ -185,14 +216,16 @@ final class Lifecycle {
     if (m.shouldStop() || !m.tryMoveTo(State.RUNNING)) {
       return false;
     }
-    service.log().debug("Started.");
+    service.log().milestone(false, "Started.");
     step[0] = "onStarted";
-    hook(step[0], ON_STARTED, service::onStarted);
+    hook(ON_STARTED, NO_STAMP);
     return true;
   }
 
   private void startChildren(List<Service> started) {
-    for (Service child : service.deps.children()) {
+    List<Service> children = service.deps.children(); // an immutable snapshot
+    for (int i = 0; i < children.size(); i++) {
+      Service child = children.get(i);
       if (service.machine.shouldStop()) {
         return;
       }
@@ -216,7 +249,7 @@ final class Lifecycle {
     if (service.machine.state() != State.CRASHED) {
       service.crash(cause);
     }
-    service.tasks.cancelAndAwait(service.shutdownTimeout());
+    service.tasks.cancelAndAwait();
     for (int i = started.size() - 1; i >= 0; i--) {
       stopQuietly(started.get(i));
     }
@@ -245,33 +278,57 @@ final class Lifecycle {
   }
 
   private void runStop() {
-    StateMachine.Run run = service.machine.run();
-    run.signal.set(); // sleepers and tasks see the stop from the first hook on
-    if (run.stopped || !service.machine.tryMoveTo(State.STOPPING)) {
+    StateMachine m = service.machine;
+    m.signal().set(); // sleepers and tasks see the stop from the first hook on
+    long stamp = m.stopBegan() ? StateMachine.REFUSED : m.moveStamped(State.STOPPING);
+    if (stamp == StateMachine.REFUSED) {
       return; // one stop per run, as mode's stop() does nothing once stopped
     }
-    run.stopped = true;
+    m.markStopBegan();
     ServiceStopEvent timing = ServiceStopEvent.begin(service); // null unless JFR takes it
     try {
-      stopSteps();
+      stopSteps(stamp);
     } finally {
       ServiceStopEvent.end(timing, service);
     }
   }
 
-  /** mode's stop order: onStop, children in reverse order, tasks, contexts, onShutdown. */
-  private void stopSteps() {
-    service.log().mundane("Stopping...");
-    hookLogged("onStop", ON_STOP, service::onStop);
+  /**
+   * mode's stop order: onStop, children in reverse order, tasks, contexts, onShutdown; {@code
+   * stamp} is the clock stamp of the move to STOPPING.
+   */
+  private void stopSteps(long stamp) {
+    boolean logged = service.log().milestone(true, "Stopping...");
+    hookLogged(ON_STOP, logged ? NO_STAMP : stamp);
     List<Service> children = service.deps.children();
     for (int i = children.size() - 1; i >= 0; i--) {
       stopQuietly(children.get(i));
     }
-    service.tasks.cancelAndAwait(service.shutdownTimeout());
-    hookLogged("closeContexts", ALWAYS, service.contexts::closeAll); // on a ServiceThread's own thread
-    hookLogged("onShutdown", ON_SHUTDOWN, service::onShutdown);
+    if (!cancelAndCloseIfIdle()) {
+      service.tasks.cancelAndAwait();
+      hookLogged(CLOSE_CONTEXTS, NO_STAMP); // on a ServiceThread's own thread
+    }
+    hookLogged(ON_SHUTDOWN, NO_STAMP);
     service.machine.tryMoveTo(State.SHUTDOWN);
-    service.log().debug("-Stopped!");
+    service.log().milestone(false, "-Stopped!");
+  }
+
+  /**
+   * The usual end of a stop, under one lock: no background thread runs and no context is open.
+   * Then this marks both as done, as {@link TaskRunner#cancelAndAwait} and {@link
+   * Contexts#closeAll} would (later registrations are refused), and the closeContexts step, with
+   * nothing to close, is not run.
+   *
+   * @return whether that was the case; if not, the caller runs both steps
+   */
+  private boolean cancelAndCloseIfIdle() {
+    ReentrantLock lock = queue.lock();
+    lock.lock();
+    try {
+      return service.tasks.cancelIfIdleLocked() && service.contexts.closeIfEmptyLocked();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Stop (unless already stopped), reset, onRestart, start; a stop queued meanwhile wins. */
@@ -282,7 +339,7 @@ final class Lifecycle {
     }
     resetHere(Collections.newSetFromMap(new IdentityHashMap<>()));
     try {
-      hook("onRestart", ON_RESTART, service::onRestart);
+      hook(ON_RESTART, NO_STAMP);
     } catch (Throwable t) {
       service.crash(t);
       throw new StartFailure(
@@ -325,28 +382,54 @@ final class Lifecycle {
     }
   }
 
-  /** Runs {@code hook} unless {@code bit} names a hook the service's class leaves empty. */
-  private void hook(String name, int bit, Hook hook) throws Exception {
+  /**
+   * Runs the step {@code bit} names (a hook, or closing the contexts), recorded as an activity,
+   * unless it is a hook the service's class leaves empty.
+   */
+  private void hook(int bit, long stamp) throws Exception {
     if ((hooks & bit) == 0) {
       return;
     }
-    // The service decides the thread (a ServiceThread uses its own); the step is recorded there.
-    service.runHook(name, () -> {
-      Activities.Step step = Activities.begin(service, name);
-      try {
-        hook.run();
-      } finally {
-        Activities.end(step);
-      }
-    });
+    String name = HOOK_NAMES[Integer.numberOfTrailingZeros(bit)];
+    if (ownThread) {
+      // The service decides the thread (a ServiceThread uses its own); the step is recorded there,
+      // after the hop, so with a clock read of its own.
+      service.runHook(name, () -> recorded(name, bit, NO_STAMP));
+    } else {
+      recorded(name, bit, stamp); // Service.runHook runs it on the calling thread: no lambda needed
+    }
   }
 
-  /** Runs a stop hook; a failure is logged and the stop goes on. */
-  private void hookLogged(String name, int bit, Hook hook) {
+  /**
+   * Runs the step {@code bit} names on the calling thread, recorded as an activity that began at
+   * {@code stamp} (or now, for {@link #NO_STAMP}).
+   */
+  private void recorded(String name, int bit, long stamp) throws Exception {
+    Activities.Step step = stamp == NO_STAMP
+        ? Activities.begin(service, name)
+        : Activities.begin(service, name, stamp);
     try {
-      hook(name, bit, hook);
+      switch (bit) {
+        case ON_FIRST_START -> service.onFirstStart();
+        case ON_START -> service.onStart();
+        case ON_STARTED -> service.onStarted();
+        case ON_STOP -> service.onStop();
+        case ON_SHUTDOWN -> service.onShutdown();
+        case ON_RESTART -> service.onRestart();
+        case CLOSE_CONTEXTS -> service.contexts.closeAll();
+        default -> throw new IllegalArgumentException("no step " + bit);
+      }
+    } finally {
+      Activities.end(step);
+    }
+  }
+
+  /** Runs a stop step; a failure is logged and the stop goes on. */
+  private void hookLogged(int bit, long stamp) {
+    try {
+      hook(bit, stamp);
     } catch (Exception | Error e) {
-      service.log().error("{} failed; the stop goes on", name, e);
+      service.log().error("{} failed; the stop goes on", HOOK_NAMES[Integer.numberOfTrailingZeros(bit)], e);
     }
   }
 

@@ -16,8 +16,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * parent's turn: turns are taken parent first, along the dependency edges, so they cannot wait
  * in a circle.
  *
- * <p>The lock guards the queue only and is never held while an operation runs (hooks run
- * without it). Waiting for a turn is not interruptible (the interrupt status is kept).
+ * <p>The lock guards the queue and is never held while an operation runs (hooks run without
+ * it). Waiting for a turn is not interruptible (the interrupt status is kept). The service's
+ * background registrations ({@link TaskRunner}, {@link Contexts}) use the same lock for their own
+ * short critical sections, which take no other lock of the service and wait for nothing: one lock
+ * object less per service, and the one a stop takes is already at hand.
  */
 final class LifecycleQueue {
 
@@ -104,6 +107,11 @@ final class LifecycleQueue {
 
   LifecycleQueue(Service service) {
     this.service = service;
+  }
+
+  /** The queue's lock, shared with the service's background registrations. */
+  ReentrantLock lock() {
+    return lock;
   }
 
   /** Whether a stop waits for its turn: a start in progress then gives up at its next step. */

@@ -73,11 +73,9 @@ public abstract class Service {
   final Dependencies deps;
   final Lifecycle lifecycle;
   final TaskRunner tasks;
-  /** The lock a stop takes to cancel background threads and close contexts; adds take it too. */
-  private final ReentrantLock registrations = new ReentrantLock();
-  final Contexts contexts = new Contexts(this, registrations);
-  final Waits waits = new Waits(this);
-  final Diag diag = new Diag(this);
+  final Contexts contexts;
+  final Waits waits;
+  final Diag diag;
   volatile CrashHandler supervisor;
   /** Set only on a supervisor: describes what it supervises and how (see ServiceInfo). */
   volatile Supplier<ServiceInfo.SupervisorInfo> supervision;
@@ -92,11 +90,18 @@ public abstract class Service {
    */
   @SuppressWarnings("this-escape") // the collaborators only keep the reference for later calls
   protected Service() {
+    // The parts every start and stop reads first, so that they lie next to each other in memory.
     this.machine = new StateMachine(this);
     this.deps = new Dependencies(this);
     this.lifecycle = new Lifecycle(this);
+    // The lock a stop takes to cancel background threads and close contexts (adds take it too):
+    // the lifecycle queue's, which every start and stop has just used.
+    ReentrantLock registrations = lifecycle.lock();
     this.tasks = new TaskRunner(this, TaskMethods.of(getClass()), registrations);
+    this.contexts = new Contexts(this, registrations);
     this.log = new ServiceLog(this, LoggerFactory.getLogger(getClass()));
+    this.waits = new Waits(this);
+    this.diag = new Diag(this);
   }
 
   // ---- lifecycle -------------------------------------------------------------------------
@@ -576,7 +581,8 @@ public abstract class Service {
 
   /**
    * Runs one lifecycle hook ({@code name} is e.g. {@code onStart}) and returns when it is done,
-   * throwing what it threw. Here: on the calling thread.
+   * throwing what it threw. Here: on the calling thread (where {@link Lifecycle} then calls the
+   * hook itself, without this method, unless the service is a {@link ServiceThread}).
    */
   void runHook(String name, Lifecycle.Hook hook) throws Exception {
     hook.run();

@@ -19,6 +19,9 @@ public final class ServiceLog {
     LogbackSupport.quietDefault(); // before the first service logs a line
   }
 
+  /** The arguments of a message without any (varargs would make a new empty array each time). */
+  private static final Object[] NO_ARGS = {};
+
   private final Service service;
   private final Logger logger;
   private final Marker marker;
@@ -100,8 +103,21 @@ public final class ServiceLog {
     }
   }
 
-  /** Lifecycle milestones ("Starting...", "Stopping..."): INFO, mode's default mundane level. */
-  void mundane(String message) {
-    info(message);
+  /**
+   * A lifecycle milestone without arguments: a mundane one ({@code "Starting..."}) at INFO,
+   * mode's default mundane level, else ({@code "Started."}) at DEBUG.
+   *
+   * @return whether it was logged (the log may have taken a while)
+   */
+  boolean milestone(boolean mundane, String message) {
+    if (mundane ? logger.isInfoEnabled(marker) : logger.isDebugEnabled(marker)) {
+      if (mundane) {
+        logger.info(marker, prefix() + message, NO_ARGS);
+      } else {
+        logger.debug(marker, prefix() + message, NO_ARGS);
+      }
+      return true;
+    }
+    return false;
   }
 }

@@ -20,7 +20,7 @@ import mode.timers.StopSignal;
  *
  * <p>Every field a subscriber can see is written with the {@link EventHub} lock held, in the same
  * critical section that queues the {@code Transition} event, so snapshots and the event stream
- * agree. Reads of {@link #state()} are lock-free. Each {@link Run} (from INIT to the end of a
+ * agree. Reads of {@link #state()} are lock-free. Each run (from INIT to the end of a
  * stop) has its own {@link StopSignal}, replaced when a restart resets the service.
  */
 final class StateMachine implements EventHub.TransitionSource {
@@ -40,23 +40,22 @@ final class StateMachine implements EventHub.TransitionSource {
   private String crashText;
   private String crashStack;
   private volatile int restartCount;
-  private volatile Run run = new Run();
+  /**
+   * The stop signal of the current run (from INIT to the end of its stop), set when a stop is
+   * asked for or begins; a reset starts a new run with a new signal.
+   */
+  private volatile StopSignal signal = new StopSignal();
+  /**
+   * Whether the current run's stop began; read and written only by the operation holding the
+   * service's turn (as resets are, which clear it).
+   */
+  private boolean stopBegan;
   /**
    * The event subscriptions that see this service, kept by the hub and guarded by its lock: null
    * (a move then costs no event work at all), the one subscription (the usual case: no array to
    * read), or an array of them.
    */
   Object observers;
-
-  /**
-   * One run of the service, from INIT to the end of its stop: its stop signal, set when a stop is
-   * asked for or begins. A reset starts a new run.
-   */
-  static final class Run {
-    final StopSignal signal = new StopSignal();
-    /** Whether this run's stop began; read and written only by the operation holding the turn. */
-    boolean stopped;
-  }
 
   StateMachine(Service service) {
     this.service = service;
@@ -74,33 +73,58 @@ final class StateMachine implements EventHub.TransitionSource {
     return restartCount;
   }
 
-  /** The current run. */
-  Run run() {
-    return run;
-  }
-
   /** The stop signal of the current run. */
   StopSignal signal() {
-    return run.signal;
+    return signal;
+  }
+
+  /** Whether the current run's stop began; call while holding the service's turn. */
+  boolean stopBegan() {
+    return stopBegan;
+  }
+
+  /** Records that the current run's stop begins; call while holding the service's turn. */
+  void markStopBegan() {
+    stopBegan = true;
   }
 
   /** Stop requested, stopping, shut down or crashed. */
   boolean shouldStop() {
     State s = state;
-    return run.signal.isSet() || s == State.STOPPING || s == State.SHUTDOWN || s == State.CRASHED;
+    return signal.isSet() || s == State.STOPPING || s == State.SHUTDOWN || s == State.CRASHED;
   }
+
+  /**
+   * What {@link #moveStamped} returns for a move that was not legal. {@link System#nanoTime()}
+   * does not return it in practice (it counts from an origin near boot or the VM's start).
+   */
+  static final long REFUSED = Long.MIN_VALUE;
 
   /**
    * Moves to {@code next}, or throws naming the service and both states.
    *
+   * @return the move's {@link System#nanoTime()} stamp
    * @throws ServiceException if the move is not legal from the current state
    */
-  void moveTo(State next) {
-    State from = move(next, null);
+  long moveTo(State next) {
+    long[] stamp = {0};
+    State from = move(next, null, stamp);
     if (from != null) {
       throw new ServiceException("Service " + service.label() + " cannot move to " + next
           + ": expected one of " + legalSources(next) + ", but it is " + from);
     }
+    return stamp[0];
+  }
+
+  /**
+   * Moves to {@code next} if legal.
+   *
+   * @return the move's {@link System#nanoTime()} stamp (for a step that begins right after it,
+   *     without a clock read of its own), or {@link #REFUSED} if it did not move
+   */
+  long moveStamped(State next) {
+    long[] stamp = {0};
+    return move(next, null, stamp) == null ? stamp[0] : REFUSED;
   }
 
   /** The states from which {@code next} may be reached, in declaration order. */
@@ -116,21 +140,22 @@ final class StateMachine implements EventHub.TransitionSource {
 
   /** Moves to {@code next} if legal; returns whether it moved. */
   boolean tryMoveTo(State next) {
-    return move(next, null) == null;
+    return move(next, null, null) == null;
   }
 
   /** Moves to CRASHED with {@code reason} if legal; returns whether it moved. */
   boolean tryCrash(Throwable reason) {
-    return move(State.CRASHED, reason) == null;
+    return move(State.CRASHED, reason, null) == null;
   }
 
   /**
    * The one transition: checks legality, records the time and side data, publishes the {@code
    * Transition} event, all under the hub lock; wakes sleepers after releasing it.
    *
+   * @param stamp if not null, receives the move's {@code System.nanoTime()} stamp at index 0
    * @return {@code null} when it moved, else the state that made the move illegal
    */
-  private State move(State next, Throwable reason) {
+  private State move(State next, Throwable reason, long[] stamp) {
     StopSignal toWake = null;
     State from;
     long nanos;
@@ -168,7 +193,7 @@ final class StateMachine implements EventHub.TransitionSource {
         EventHub.transitionLocked(seenBy, service, nanos, from, next, restartCount, this);
       }
       if (next == State.CRASHED || next == State.STOPPING) {
-        toWake = run.signal;
+        toWake = signal;
       }
       restarts = restartCount;
     } finally {
@@ -179,6 +204,9 @@ final class StateMachine implements EventHub.TransitionSource {
     }
     // One check unless a recording takes it.
     ServiceTransitionEvent.record(service, from, next, restarts, next == State.CRASHED ? reasonText : null, nanos);
+    if (stamp != null) {
+      stamp[0] = nanos;
+    }
     return null;
   }
 
@@ -187,7 +215,8 @@ final class StateMachine implements EventHub.TransitionSource {
     crashReason = null;
     crashText = null;
     crashStack = null;
-    run = new Run();
+    stopBegan = false;
+    signal = new StopSignal();
   }
 
   /**

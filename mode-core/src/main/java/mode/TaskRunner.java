@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.locks.ReentrantLock;
 import mode.events.ServiceEvent;
 import mode.events.ServiceInfo;
@@ -31,13 +31,21 @@ import mode.timers.TimerLoop;
 final class TaskRunner {
   private final Service service;
   private final List<TaskMethod> methods;
+  private static final Counters[] NO_COUNTERS = {};
+  private static final AtomicLongFieldUpdater<TaskRunner> FUTURE_IDS =
+      AtomicLongFieldUpdater.newUpdater(TaskRunner.class, "futureIds");
   private final Counters[] counters;
-  private final Set<Handle> running = ConcurrentHashMap.newKeySet();
+  /**
+   * The background threads running now; null until the first one is spawned (most services have
+   * none), then made under {@link #registrations} and never replaced.
+   */
+  private volatile Set<Handle> running;
   /** Shared with the service's {@link Contexts}: the lock a stop takes to cancel and close. */
   private final ReentrantLock registrations;
   /** Guarded by {@link #registrations}: the stop has cancelled this run's threads. */
   private boolean cancelled;
-  private final AtomicLong futureIds = new AtomicLong();
+  /** The last number given to an {@code addFuture} thread. */
+  private volatile long futureIds;
   volatile TimeSource time = TimeSource.system();
 
   /** Run counters of one background method; written by its one thread. */
@@ -64,7 +72,7 @@ final class TaskRunner {
     this.service = service;
     this.registrations = registrations;
     this.methods = methods;
-    this.counters = new Counters[methods.size()];
+    this.counters = methods.isEmpty() ? NO_COUNTERS : new Counters[methods.size()];
     for (int i = 0; i < counters.length; i++) {
       counters[i] = new Counters();
     }
@@ -101,7 +109,7 @@ final class TaskRunner {
    * @return the future, or {@code null} if it was refused (nothing was started)
    */
   <T> CompletableFuture<T> submit(Callable<T> body) {
-    long n = futureIds.incrementAndGet();
+    long n = FUTURE_IDS.incrementAndGet(this);
     String name = service.label() + ".future-" + n;
     registrations.lock();
     try {
@@ -213,7 +221,7 @@ final class TaskRunner {
     Thread thread =
         service.backgroundThreads().name(name).unstarted(() -> execute(handle, what, body, result));
     handle.thread = thread;
-    running.add(handle);
+    running().add(handle);
     thread.start();
     return result;
   }
@@ -239,8 +247,26 @@ final class TaskRunner {
       if (step != null) {
         Activities.end(step);
       }
-      running.remove(h);
+      running.remove(h); // made before this thread was started
     }
+  }
+
+  /** The set of running threads, made by the first call. */
+  private Set<Handle> running() {
+    Set<Handle> r = running;
+    if (r == null) {
+      registrations.lock();
+      try {
+        r = running;
+        if (r == null) {
+          r = ConcurrentHashMap.newKeySet();
+          running = r;
+        }
+      } finally {
+        registrations.unlock();
+      }
+    }
+    return r;
   }
 
   private static boolean isInterruption(Throwable t) {
@@ -256,23 +282,26 @@ final class TaskRunner {
 
   /**
    * Interrupts every background thread of the service (except the calling one) and waits for
-   * them, at most {@code timeout} in all. Threads still alive then are logged at WARN with their
-   * name and current stack, and forgotten.
+   * them, at most the service's {@link Service#shutdownTimeout()} in all (asked for only when
+   * there is a thread to wait for). Threads still alive then are logged at WARN with their name
+   * and current stack, and forgotten.
    *
    * @return the names of the threads left running
    */
-  List<String> cancelAndAwait(Duration timeout) {
+  List<String> cancelAndAwait() {
     List<Handle> all;
     registrations.lock();
     try {
       cancelled = true; // later submits are refused: none can slip past this stop
-      if (running.isEmpty()) {
+      Set<Handle> r = running;
+      if (r == null || r.isEmpty()) {
         return List.of(); // the common case in big trees: nothing to interrupt, nothing to copy
       }
-      all = new ArrayList<>(running);
+      all = new ArrayList<>(r);
     } finally {
       registrations.unlock();
     }
+    Duration timeout = service.shutdownTimeout();
     Thread me = Thread.currentThread();
     all.removeIf(h -> h.thread == me);
     for (Handle h : all) {
@@ -299,13 +328,26 @@ final class TaskRunner {
     for (Handle h : all) {
       if (h.thread.isAlive()) {
         stuck.add(h.name);
-        running.remove(h);
+        running.remove(h); // not null: h was in it
         service.log().warn(
             "Task {} did not stop within {} after being interrupted; leaving it running. Stack:\n{}",
             h.name, timeout, stack(h.thread));
       }
     }
     return stuck;
+  }
+
+  /**
+   * With the shared lock held: if no background thread runs, refuses later ones, as {@link
+   * #cancelAndAwait} does, and returns {@code true} (there is then nothing else for it to do).
+   */
+  boolean cancelIfIdleLocked() {
+    Set<Handle> r = running;
+    if (r != null && !r.isEmpty()) {
+      return false;
+    }
+    cancelled = true;
+    return true;
   }
 
   private static String stack(Thread t) {

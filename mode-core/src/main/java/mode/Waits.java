@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 import mode.internal.Activities;
 import mode.timers.StopSignal;
@@ -26,7 +26,10 @@ import mode.timers.StopSignal;
  */
 final class Waits {
   private final Service service;
-  private final AtomicLong ids = new AtomicLong();
+  private static final AtomicLongFieldUpdater<Waits> IDS =
+      AtomicLongFieldUpdater.newUpdater(Waits.class, "ids");
+  /** The last number given to a wait's thread (a field, not an AtomicLong: one object less). */
+  private volatile long ids;
 
   /** How a wait ended. */
   private enum End { DONE, STOPPED, TIMED_OUT }
@@ -110,7 +113,7 @@ final class Waits {
 
   /** Runs {@code work} on a new thread; cancelling the future interrupts the thread. */
   private <T> CompletableFuture<T> spawn(Callable<T> work) {
-    String name = service.label() + ".wait-" + ids.incrementAndGet();
+    String name = service.label() + ".wait-" + IDS.incrementAndGet(this);
     Thread[] runner = new Thread[1];
     CompletableFuture<T> future = new CompletableFuture<>() {
       @Override

@@ -1,5 +1,7 @@
 package mode.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,23 @@ public final class Activities {
   private static final ThreadLocal<Track> TRACK = ThreadLocal.withInitial(Track::new);
   /** Registrations of platform threads; every 64th purges the tracks of dead ones. */
   private static final AtomicInteger PLATFORM_REGISTRATIONS = new AtomicInteger();
+  /**
+   * Plain and release writes of the fields watchdogs read: the thread that records its steps
+   * needs no fence (a watchdog that reads a step a moment late only reports it a moment late),
+   * and a step's fields are written before the release that publishes it.
+   */
+  private static final VarHandle SINCE;
+  private static final VarHandle CURRENT;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      SINCE = lookup.findVarHandle(Step.class, "sinceNanos", long.class);
+      CURRENT = lookup.findVarHandle(Track.class, "current", Step.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private Activities() {}
 
@@ -58,12 +77,12 @@ public final class Activities {
     private final Step outer;
     private volatile long sinceNanos;
 
-    private Step(Service service, String what, Track track, Step outer) {
+    private Step(Service service, String what, Track track, Step outer, long sinceNanos) {
       this.service = service;
       this.what = what;
       this.track = track;
       this.outer = outer;
-      this.sinceNanos = System.nanoTime();
+      SINCE.set(this, sinceNanos); // published by the release in begin()
     }
   }
 
@@ -94,9 +113,19 @@ public final class Activities {
 
   /** Records that the calling thread begins {@code what} for {@code service}. */
   public static Step begin(Service service, String what) {
+    return begin(service, what, System.nanoTime());
+  }
+
+  /**
+   * Records that the calling thread begins {@code what} for {@code service} and that it began at
+   * {@code sinceNanos}: a {@link System#nanoTime()} stamp the caller read a moment ago, with no
+   * code between that could take long (a clock read costs more than the rest of a step's record
+   * on some machines). Not 0, which marks an idle step.
+   */
+  public static Step begin(Service service, String what, long sinceNanos) {
     Track track = track();
-    Step step = new Step(service, what, track, track.current);
-    track.current = step;
+    Step step = new Step(service, what, track, track.current, sinceNanos == 0 ? 1 : sinceNanos);
+    CURRENT.setRelease(track, step);
     if (!track.registered) {
       register(track);
     }
@@ -106,7 +135,7 @@ public final class Activities {
   /** Records that {@code step} (returned by {@link #begin} on this thread) ended. */
   public static void end(Step step) {
     Track track = step.track;
-    track.current = step.outer;
+    CURRENT.setRelease(track, step.outer);
     if (step.outer == null && track.thread.isVirtual()) {
       track.registered = false;
       TRACKS.remove(track);

@@ -60,30 +60,58 @@ public final class ServiceMarkers {
   /** A detached marker that knows its service. */
   private static final class ServiceMarker implements Marker {
     private static final long serialVersionUID = 1L;
-    private final String name;
+    /** Made at the first {@link #getName()} (most services never log a line); racy but benign. */
+    private String name;
     private final transient Service service;
-    private final List<Marker> references = new CopyOnWriteArrayList<>();
+    /** Null until the first {@link #add}; guarded by this marker for the creation. */
+    private volatile List<Marker> references;
 
     ServiceMarker(Service service) {
-      this.name = PREFIX + service.id();
       this.service = service;
     }
 
     @Override
     public String getName() {
-      return name;
+      String n = name;
+      if (n == null) {
+        n = PREFIX + service.id(); // a String is immutable: a racing reader may make its own
+        name = n;
+      }
+      return n;
+    }
+
+    /** Makes the name before the fields are written: the service does not travel along. */
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+      getName();
+      out.defaultWriteObject();
+    }
+
+    /** The references, empty if none was ever added. */
+    private List<Marker> references() {
+      List<Marker> r = references;
+      return r == null ? List.of() : r;
     }
 
     @Override
     public void add(Marker reference) {
-      if (reference != null && reference != this && !references.contains(reference)) {
-        references.add(reference);
+      if (reference != null && reference != this && !references().contains(reference)) {
+        List<Marker> r = references;
+        if (r == null) {
+          synchronized (this) {
+            r = references;
+            if (r == null) {
+              r = new CopyOnWriteArrayList<>();
+              references = r;
+            }
+          }
+        }
+        r.add(reference);
       }
     }
 
     @Override
     public boolean remove(Marker reference) {
-      return references.remove(reference);
+      return references().remove(reference);
     }
 
     @Override
@@ -94,12 +122,12 @@ public final class ServiceMarkers {
 
     @Override
     public boolean hasReferences() {
-      return !references.isEmpty();
+      return !references().isEmpty();
     }
 
     @Override
     public Iterator<Marker> iterator() {
-      return references.iterator();
+      return references().iterator();
     }
 
     @Override
@@ -107,7 +135,7 @@ public final class ServiceMarkers {
       if (other == this) {
         return true;
       }
-      for (Marker r : references) {
+      for (Marker r : references()) {
         if (r.contains(other)) {
           return true;
         }
@@ -117,10 +145,10 @@ public final class ServiceMarkers {
 
     @Override
     public boolean contains(String other) {
-      if (name.equals(other)) {
+      if (getName().equals(other)) {
         return true;
       }
-      for (Marker r : references) {
+      for (Marker r : references()) {
         if (r.contains(other)) {
           return true;
         }
@@ -130,7 +158,7 @@ public final class ServiceMarkers {
 
     @Override
     public String toString() {
-      return name;
+      return getName();
     }
   }
 }

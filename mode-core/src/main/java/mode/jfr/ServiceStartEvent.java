@@ -22,6 +22,9 @@ import mode.Service;
 @StackTrace(false)
 public final class ServiceStartEvent extends ServiceDurationEvent {
 
+  /** Asked whether a recording takes the event, so that none is made while none does. */
+  private static final ServiceStartEvent PROBE = new ServiceStartEvent();
+
   /** An event to time. */
   public ServiceStartEvent() {}
 
@@ -33,6 +36,9 @@ public final class ServiceStartEvent extends ServiceDurationEvent {
    *     no recording takes it
    */
   public static ServiceStartEvent begin(Service service) {
+    if (!PROBE.isEnabled()) {
+      return null;
+    }
     ServiceStartEvent event = new ServiceStartEvent();
     if (!event.isEnabled()) {
       return null;

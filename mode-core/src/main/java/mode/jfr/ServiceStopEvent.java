@@ -22,6 +22,9 @@ import mode.Service;
 @StackTrace(false)
 public final class ServiceStopEvent extends ServiceDurationEvent {
 
+  /** Asked whether a recording takes the event, so that none is made while none does. */
+  private static final ServiceStopEvent PROBE = new ServiceStopEvent();
+
   /** An event to time. */
   public ServiceStopEvent() {}
 
@@ -33,6 +36,9 @@ public final class ServiceStopEvent extends ServiceDurationEvent {
    *     no recording takes it
    */
   public static ServiceStopEvent begin(Service service) {
+    if (!PROBE.isEnabled()) {
+      return null;
+    }
     ServiceStopEvent event = new ServiceStopEvent();
     if (!event.isEnabled()) {
       return null;

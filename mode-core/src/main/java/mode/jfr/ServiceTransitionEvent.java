@@ -55,6 +55,12 @@ public final class ServiceTransitionEvent extends jdk.jfr.Event {
   @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH)
   public long changedAt;
 
+  /**
+   * Asked whether a recording takes the event before one is made: {@link #record} is called on
+   * every move and is too large to be inlined there, so the event it made would be allocated.
+   */
+  private static final ServiceTransitionEvent PROBE = new ServiceTransitionEvent();
+
   /** An event to fill and commit. */
   public ServiceTransitionEvent() {}
 
@@ -71,6 +77,9 @@ public final class ServiceTransitionEvent extends jdk.jfr.Event {
    */
   public static void record(
       Service service, State from, State to, int restartCount, String crashReason, long changedAtNanos) {
+    if (!PROBE.isEnabled()) {
+      return;
+    }
     ServiceTransitionEvent e = new ServiceTransitionEvent();
     if (!e.shouldCommit()) {
       return;

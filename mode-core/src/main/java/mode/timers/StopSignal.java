@@ -1,5 +1,7 @@
 package mode.timers;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,10 +15,27 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Thread-safe. Waiting parks the thread (no monitor, so virtual threads are not pinned); any
  * code that parks on this signal's behalf registers itself with {@link #enlist()} so that {@link
  * #set()} can unpark it.
+ *
+ * <p>The set of waiters is made by the first {@link #enlist()}: most signals (one per run of every
+ * service) are set without anyone ever waiting on them, and then cost one object and no set.
  */
 public final class StopSignal {
+  private static final VarHandle WAITERS;
+
+  static {
+    try {
+      WAITERS = MethodHandles.lookup().findVarHandle(StopSignal.class, "waiters", Set.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private volatile boolean set;
-  private final Set<Thread> waiters = ConcurrentHashMap.newKeySet();
+  /** The threads to unpark; null until the first {@link #enlist()}, then never replaced. */
+  private volatile Set<Thread> waiters;
+
+  /** Makes a signal that is not set. */
+  public StopSignal() {}
 
   /** Whether the signal was set. */
   public boolean isSet() {
@@ -25,9 +44,17 @@ public final class StopSignal {
 
   /** Sets the signal and wakes every waiter. Idempotent. */
   public void set() {
+    if (set) {
+      return; // the set() that set it wakes the waiters; later ones see the flag before parking
+    }
     set = true;
-    for (Thread waiter : waiters) {
-      LockSupport.unpark(waiter);
+    // A waiter enlists before it checks the flag, and the flag is written before this read (both
+    // volatile): a waiter this read misses sees the flag and does not park.
+    Set<Thread> ws = waiters;
+    if (ws != null) {
+      for (Thread waiter : ws) {
+        LockSupport.unpark(waiter);
+      }
     }
   }
 
@@ -36,12 +63,20 @@ public final class StopSignal {
    * {@code finally} block. Used by time sources that park on their own terms.
    */
   public void enlist() {
-    waiters.add(Thread.currentThread());
+    Set<Thread> ws = waiters;
+    if (ws == null) {
+      Set<Thread> made = ConcurrentHashMap.newKeySet();
+      ws = WAITERS.compareAndSet(this, (Set<Thread>) null, made) ? made : waiters;
+    }
+    ws.add(Thread.currentThread());
   }
 
   /** Undoes {@link #enlist()} for the calling thread. */
   public void leave() {
-    waiters.remove(Thread.currentThread());
+    Set<Thread> ws = waiters;
+    if (ws != null) {
+      ws.remove(Thread.currentThread());
+    }
   }
 
   /**
