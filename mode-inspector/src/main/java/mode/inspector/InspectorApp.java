@@ -109,9 +109,12 @@ public final class InspectorApp extends Application {
   @Override
   public void start(Stage stage) {
     Main options = Main.parse(getParameters().getRaw().toArray(String[]::new));
-    // A small screen (1000×700) gets a window that fits it, not one that hides its edges.
+    // A small screen (1000×700) gets a window that fits it, not one that hides its edges;
+    // --size (for screenshots) is taken as it is.
     var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-    parts = new Parts(stage, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+    parts = options.size != null
+        ? new Parts(stage, options.size.width(), options.size.height())
+        : new Parts(stage, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
     if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
       printFirstFrame(parts.scene);
     }
@@ -146,23 +149,31 @@ public final class InspectorApp extends Application {
   private void screenshotAfterDelay(Main options) {
     PauseTransition wait = new PauseTransition(Duration.seconds(options.screenshotDelay));
     wait.setOnFinished(e -> {
-      parts.sessions.prepareScreenshot(options, parts.view);
-      PauseTransition settle = new PauseTransition(Duration.millis(600));
-      settle.setOnFinished(done -> {
-        try {
-          Snapshots.writePng(parts.scene.getRoot().snapshot(null, null), options.screenshot);
-        } catch (IOException error) {
-          System.err.println("Cannot write the screenshot " + options.screenshot + ": " + error.getMessage());
-        }
-        Platform.exit();
-      });
-      if (options.liveStacks) {
-        parts.sessions.askUntilBusy(settle::play);
+      if (options.disconnect) {
+        parts.sessions.killDemo(() -> screenshotNow(options));
       } else {
-        settle.play();
+        screenshotNow(options);
       }
     });
     wait.play();
+  }
+
+  private void screenshotNow(Main options) {
+    parts.sessions.prepareScreenshot(options, parts.view);
+    PauseTransition settle = new PauseTransition(Duration.millis(600));
+    settle.setOnFinished(done -> {
+      try {
+        Snapshots.writePng(parts.scene.getRoot().snapshot(null, null), options.screenshot);
+      } catch (IOException error) {
+        System.err.println("Cannot write the screenshot " + options.screenshot + ": " + error.getMessage());
+      }
+      Platform.exit();
+    });
+    if (options.liveStacks) {
+      parts.sessions.askUntilBusy(settle::play);
+    } else {
+      settle.play();
+    }
   }
 
   @Override

@@ -221,7 +221,7 @@ final class Sessions implements WorkersViewModel.Attacher {
     });
   }
 
-  /** Puts the window in the state a screenshot asks for (a selected service, a tab). */
+  /** Puts the window in the state a screenshot asks for (a tab; a selected service, its swimlane in sight). */
   void prepareScreenshot(Main options, InspectorView main) {
     if (options.tab != null) {
       main.lookupAll(".tab-pane").stream().filter(TabPane.class::isInstance).map(TabPane.class::cast)
@@ -231,8 +231,53 @@ final class Sessions implements WorkersViewModel.Attacher {
     }
     if (options.select != null) {
       vm.shownModel().nodes().stream().filter(n -> n.label().equals(options.select)).findFirst()
-          .ifPresent(n -> vm.graph().select(n.id()));
+          .ifPresent(n -> {
+            // A narrow window shows only the graph's top: there it is centred on the service.
+            if (main.getScene().getWidth() < NARROW_WINDOW) {
+              vm.graph().reveal(n.id());
+            } else {
+              vm.graph().select(n.id());
+            }
+            main.revealLane(n.id());
+          });
     }
+  }
+
+  /**
+   * For {@code --disconnect}: kills the demo worker (SIGKILL, as {@code kill -9} would) and runs
+   * {@code gone} once the view has noticed (it is no longer connected), or after 15 s at most.
+   */
+  void killDemo(Runnable gone) {
+    DemoProcess process = demo;
+    if (process == null) {
+      gone.run();
+      return;
+    }
+    boolean[] done = {false};
+    Runnable once = () -> {
+      if (!done[0]) {
+        done[0] = true;
+        gone.run();
+      }
+    };
+    javafx.beans.value.ChangeListener<ConnectionStatus> left = new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends ConnectionStatus> value,
+          ConnectionStatus old, ConnectionStatus now) {
+        if (now != ConnectionStatus.CONNECTED) {
+          value.removeListener(this);
+          once.run();
+        }
+      }
+    };
+    vm.statusProperty().addListener(left);
+    javafx.animation.PauseTransition timeout = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(15));
+    timeout.setOnFinished(e -> {
+      vm.statusProperty().removeListener(left);
+      once.run();
+    });
+    timeout.play();
+    process.kill();
   }
 
   /**

@@ -202,6 +202,13 @@ public final class InspectorView extends BorderPane {
     return b;
   }
 
+  /** Scrolls the swimlanes to the service's lane (for screenshots). FX thread. */
+  public void revealLane(long serviceId) {
+    if (lookup("#swimlanes") instanceof SwimlaneView lanes) {
+      lanes.reveal(serviceId);
+    }
+  }
+
   /** The graph canvas (for snapshots and tests). */
   public GraphCanvas canvas() {
     return canvas;

@@ -225,6 +225,20 @@ final class SwimlaneView extends Region {
     }
   }
 
+  /**
+   * Scrolls the lanes so the service's lane shows, two lanes below the top where it can; nothing
+   * when the service has no lane.
+   */
+  void reveal(long serviceId) {
+    int index = laneIds().indexOf(serviceId);
+    if (index >= 0) {
+      int visible = Math.max(1, (int) ((getHeight() - AXIS) / LANE));
+      lanesBar.setMax(Math.max(0, laneIds().size() - visible));
+      lanesBar.setValue(Math.clamp(index - 2, 0, (int) lanesBar.getMax()));
+      dirty = true;
+    }
+  }
+
   /** The services shown in the graph, in its order (filtered and collapsed as it is). */
   private List<Long> laneIds() {
     Layout layout = vm.graph().layoutProperty().get();
