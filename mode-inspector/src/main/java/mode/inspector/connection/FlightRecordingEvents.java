@@ -189,14 +189,27 @@ final class FlightRecordingEvents {
   }
 
   private static Instant earliest(List<Tree> trees, List<Move> moves) {
-    Instant start = null;
-    if (!trees.isEmpty()) {
-      start = trees.getFirst().at();
+    return snapshotInstant(trees.isEmpty() ? null : trees.getFirst().at(),
+        moves.isEmpty() ? null : moves.getFirst().changedAt());
+  }
+
+  /**
+   * The instant of the opening snapshot, given the first tree's time and the first transition's
+   * (either may be {@code null}, not both). The snapshot shows every service as it was before its
+   * first transition, so it must lie strictly before that transition: a transition's time is
+   * whole milliseconds, and one that really followed the tree within the same millisecond reads
+   * as earlier than or equal to the tree's nanosecond time. In that case the snapshot is placed a
+   * nanosecond before the first transition, so that replaying to the recording's start shows the
+   * tree before anything moved.
+   */
+  static Instant snapshotInstant(Instant firstTree, Instant firstMove) {
+    if (firstMove == null) {
+      return firstTree;
     }
-    if (!moves.isEmpty() && (start == null || moves.getFirst().changedAt().isBefore(start))) {
-      start = moves.getFirst().changedAt();
+    if (firstTree == null || !firstMove.isAfter(firstTree)) {
+      return firstMove.minusNanos(1);
     }
-    return start;
+    return firstTree;
   }
 
   /** The restart count before {@code m}: a move back to INIT (a restart's reset) counted one. */
