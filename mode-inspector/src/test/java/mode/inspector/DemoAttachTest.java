@@ -154,7 +154,8 @@ class DemoAttachTest {
     robot.interact(() -> parts.sessions.writeExport(dot, ExportFormat.DOT_ANNOTATED));
     assertThat(robot.lookup("#action-result").queryAs(Label.class).getText())
         .isEqualTo("Graph written to " + dot + " (" + ExportFormat.DOT_ANNOTATED.description() + ")");
-    Process pydot = new ProcessBuilder("/usr/bin/python3", "-c",
+    DotTools.requirePydotAndGraphviz();
+    Process pydot = new ProcessBuilder(DotTools.PYTHON, "-c",
         "import sys, pydot\n"
             + "g = pydot.graph_from_dot_data(open(sys.argv[1]).read())[0]\n"
             + "print(len([n for n in g.get_nodes() if n.get_name() not in ('node', 'edge', 'graph')]))\n",

@@ -199,7 +199,8 @@ class ExportGraphTest {
     Path file = dir.resolve("annotated.dot");
     exportThroughTheMenu(robot, file, ExportFormat.DOT_ANNOTATED);
 
-    Process pydot = new ProcessBuilder("/usr/bin/python3", "-c", PYDOT_NODES, file.toString()).start();
+    DotTools.requirePydotAndGraphviz();
+    Process pydot = new ProcessBuilder(DotTools.PYTHON, "-c", PYDOT_NODES, file.toString()).start();
     String out = new String(pydot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(pydot.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(pydot.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import mode.State;
+import mode.inspector.DotTools;
 import org.junit.jupiter.api.Test;
 
 class DotExportTest {
@@ -32,7 +33,8 @@ class DotExportTest {
 
     String dot = vm.dot(true);
 
-    String parsed = run(dot, "/usr/bin/python3", "-c",
+    DotTools.requirePydotAndGraphviz();
+    String parsed = run(dot, DotTools.PYTHON, "-c",
         "import sys, pydot\n"
             + "g = pydot.graph_from_dot_data(sys.stdin.read())[0]\n"
             + "names = sorted(n.get_name().strip('\"') for n in g.get_nodes() if n.get_name() not in ('node', 'edge', 'graph'))\n"
