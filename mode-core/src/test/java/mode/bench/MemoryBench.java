@@ -11,8 +11,10 @@ import mode.Service;
  * used heap after full collections is compared with the one before. Three kinds: a new idle
  * service (INIT), a started idle service (RUNNING, no background work), and a started service
  * with one {@code @Service.Timer} (its virtual thread parked between ticks, whose stack then
- * lives in the heap too). Run with a stop-the-world collector and a fixed heap (bin/bench does)
- * for stable figures.
+ * lives in the heap too). Run with a stop-the-world collector, a fixed heap and {@code
+ * -XX:MarkSweepDeadRatio=0} (bin/bench does): without that flag a full collection may leave dead
+ * objects in place and count them as used, and every other measurement then reads the previous
+ * one's garbage in its "before" (-4 bytes per service).
  *
  * <p>Prints {@code # ...} comments and one line per kind: {@code kind N bytes_per_service}.
  * Run: {@code bin/bench memory [--services 100000]}.
@@ -21,9 +23,8 @@ public final class MemoryBench {
   private MemoryBench() {}
 
   /**
-   * The services being measured. A static field, not only a local array: with a local array and
-   * {@code Reference.reachabilityFence}, C2 on JDK 25 was seen to drop the array before the
-   * measurement (-4 bytes per service, the array's own size, while -Xint gave the true figure).
+   * The services being measured, held by a static field as well as the local array, so that
+   * nothing but this class decides when they become garbage.
    */
   @SuppressWarnings("unused")
   private static volatile Service[] measured;
