@@ -1,10 +1,12 @@
 package mode;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import mode.internal.EventHub;
 
@@ -68,7 +70,11 @@ final class Dependencies {
       if (children.contains(child)) {
         return;
       }
-      cycle = pathTo(child, owner, Collections.newSetFromMap(new IdentityHashMap<>()));
+      // A child without children of its own (one just made, as when a tree is built) closes no
+      // cycle: no walk, and no set of visited services to allocate.
+      cycle = child.deps.children.isEmpty()
+          ? null
+          : pathTo(child, owner, Collections.newSetFromMap(new IdentityHashMap<>()));
       if (cycle == null) {
         children = with(children, child);
         child.deps.parents = with(child.deps.parents, owner);
@@ -108,18 +114,42 @@ final class Dependencies {
     }
   }
 
-  /** {@code list} and then {@code s}, as a new immutable list. */
+  /** {@code list} and then {@code s}, as a new immutable list (one array copy, no second one). */
   private static List<Service> with(List<Service> list, Service s) {
     Service[] more = list.toArray(new Service[list.size() + 1]);
     more[list.size()] = s;
-    return List.of(more);
+    return new Frozen(more);
+  }
+
+  /**
+   * An immutable list over an array that nobody else holds: what {@link #with} builds, without
+   * {@code List.of}'s defensive copy of the array it was just given.
+   */
+  private static final class Frozen extends AbstractList<Service> implements RandomAccess {
+    private final Service[] items;
+
+    Frozen(Service[] items) {
+      this.items = items;
+    }
+
+    @Override
+    public Service get(int index) {
+      return items[index];
+    }
+
+    @Override
+    public int size() {
+      return items.length;
+    }
   }
 
   /** {@code list} without the first occurrence of {@code s}, as a new immutable list. */
   private static List<Service> without(List<Service> list, Service s) {
     List<Service> less = new ArrayList<>(list);
     less.remove(s);
-    return List.copyOf(less);
+    // Two list classes only (the empty List.of() and Frozen), so that the calls of the lifecycle's
+    // walks over children stay bimorphic.
+    return less.isEmpty() ? List.of() : new Frozen(less.toArray(new Service[0]));
   }
 
   /** A path from {@code from} to {@code to} along dependency edges, or {@code null}. */

@@ -79,6 +79,29 @@ class ServiceDependenciesTest {
   }
 
   @Test
+  void leavesAddedFreshKeepTheirOrderAndALeafThatGrowsIsCheckedForCycles() {
+    Recorder root = new Recorder("Root", history);
+    Recorder a = root.addDependency(new Recorder("A", history));
+    Recorder b = root.addDependency(new Recorder("B", history));
+    Recorder c = root.addDependency(new Recorder("C", history));
+    root.addDependency(b); // an edge that exists: no change
+
+    root.removeDependency(b);
+    Recorder d = root.addDependency(new Recorder("D", history));
+    assertThat(root.dependencies()).containsExactly(a, c, d);
+    assertThat(ServiceAccess.parent(d)).isSameAs(root);
+
+    // A leaf once had no children (no walk was needed to add it); now it has, and closing a cycle
+    // through it is refused.
+    Recorder e = a.addDependency(new Recorder("E", history));
+    assertThatThrownBy(() -> e.addDependency(root))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Adding Root as a dependency of E would create a cycle: E -> Root -> A -> E");
+    assertThat(e.dependencies()).isEmpty();
+    assertThatThrownBy(() -> root.dependencies().add(e)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void selfAndNullDependenciesAreRejected() {
     Recorder a = new Recorder("A", history);
     assertThatThrownBy(() -> a.addDependency(a))
