@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mode.State;
-import org.junit.jupiter.api.Assumptions;
+import mode.testing.DotTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * elsewhere it is skipped with a message saying what to install.
  */
 class GraphvizInteropTest {
-  private static final String PYTHON = "/usr/bin/python3";
+  private static final String PYTHON = DotTools.PYTHON;
   private static final String PYDOT_SUMMARY =
       """
       import pydot, sys
@@ -96,7 +96,7 @@ class GraphvizInteropTest {
 
   @Test
   void graphvizRendersBothSchemesToSvg() throws Exception {
-    requireTool("dot", List.of("dot", "-V"));
+    DotTools.requireGraphviz();
     for (GraphFormatter formatter :
         List.of(GraphFormatter.defaults(), GraphFormatter.defaults().withStateColors())) {
       Path file = write(awkwardTree().toDot(formatter));
@@ -107,7 +107,7 @@ class GraphvizInteropTest {
   }
 
   private String pydotSummary(String dot) throws Exception {
-    requireTool("pydot (Debian package python3-pydot)", List.of(PYTHON, "-c", "import pydot"));
+    DotTools.requirePydot();
     Result result = run(List.of(PYTHON, "-c", PYDOT_SUMMARY, write(dot).toString()));
     assertThat(result.exit()).as("pydot exit code; stderr: %s", result.stderr()).isZero();
     return result.stdout();
@@ -117,22 +117,6 @@ class GraphvizInteropTest {
     return Files.writeString(Files.createTempFile(dir, "graph", ".dot"), dot, StandardCharsets.UTF_8);
   }
 
-  private static void requireTool(String name, List<String> probe) {
-    boolean present;
-    try {
-      present = run(probe).exit() == 0;
-    } catch (IOException e) {
-      present = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while looking for " + name, e);
-    }
-    String message = name + " is not installed (install the Debian packages python3-pydot and graphviz)";
-    if (!present && System.getenv("CI") != null) {
-      fail(message + "; CI must provide it");
-    }
-    Assumptions.assumeTrue(present, message + "; skipping");
-  }
 
   private record Result(int exit, String stdout, String stderr) {}
 

@@ -22,6 +22,7 @@ import mode.inspector.model.Trouble;
 import mode.inspector.viewmodel.ExportFormat;
 import mode.inspector.viewmodel.ProblemsViewModel;
 import mode.inspector.viewmodel.StateFilter;
+import mode.testing.DotTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

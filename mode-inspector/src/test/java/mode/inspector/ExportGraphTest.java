@@ -31,6 +31,7 @@ import mode.inspect.InspectOptions;
 import mode.inspector.connection.ConnectionStatus;
 import mode.inspector.view.Palette;
 import mode.inspector.viewmodel.ExportFormat;
+import mode.testing.DotTools;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;

@@ -30,6 +30,7 @@ import mode.graph.GraphExport;
 import mode.graph.GraphNode;
 import mode.inspect.InspectAgent;
 import mode.inspect.InspectOptions;
+import mode.testing.DotTools;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
@@ -40,7 +41,6 @@ import org.jgrapht.nio.gml.GmlImporter;
 import org.jgrapht.nio.graphml.GraphMLImporter;
 import org.jgrapht.nio.json.JSONImporter;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dependencies and attributes, hostile labels and crash reasons included.
  */
 class ExportCommandTest {
-  private static final String PYTHON = "/usr/bin/python3";
+  private static final String PYTHON = DotTools.PYTHON;
   static final String HOSTILE = "say \"hi\" <b>&amp; \\n\\\\ line1\nline2 café ✓ ∀";
 
   /** A service whose label we choose. */
@@ -276,7 +276,7 @@ class ExportCommandTest {
 
   @Test
   void pydotReadsTheAnnotatedDotWithEveryAttribute() throws Exception {
-    requireTool("pydot (Debian package python3-pydot)", List.of(PYTHON, "-c", "import pydot"));
+    DotTools.requirePydot();
     Path file = tmp.resolve("annotated.dot");
     Files.writeString(file, export("dot-annotated"), StandardCharsets.UTF_8);
     String script =
@@ -319,7 +319,7 @@ class ExportCommandTest {
 
   @Test
   void graphvizRendersTheAnnotatedDotWithoutAWarning() throws Exception {
-    requireTool("Graphviz (Debian package graphviz)", List.of("dot", "-V"));
+    DotTools.requireGraphviz();
     Path file = tmp.resolve("annotated.dot");
     Files.writeString(file, export("dot-annotated"), StandardCharsets.UTF_8);
     Result result = run(List.of("dot", "-Tsvg", file.toString()));
@@ -349,21 +349,6 @@ class ExportCommandTest {
     assertThat(err.toString()).contains("unknown graph format 'svg' (known: dot, dot-annotated, graphml, gml, json)");
   }
 
-  private static void requireTool(String name, List<String> probe) {
-    boolean present;
-    try {
-      present = run(probe).exit() == 0;
-    } catch (IOException e) {
-      present = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while looking for " + name, e);
-    }
-    if (!present && System.getenv("CI") != null) {
-      fail(name + " is not installed; CI must provide it");
-    }
-    Assumptions.assumeTrue(present, name + " is not installed; skipping");
-  }
 
   private record Result(int exit, String stdout, String stderr) {}
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import mode.State;
-import mode.inspector.DotTools;
+import mode.testing.DotTools;
 import org.junit.jupiter.api.Test;
 
 class DotExportTest {

@@ -1,4 +1,4 @@
-package mode.inspector;
+package mode.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Assumptions;
  * The outside readers of exported DOT: pydot (Debian's {@code python3-pydot}, run by {@code
  * /usr/bin/python3}) and Graphviz's {@code dot}. {@code .ci/run} installs both; under {@code CI}
  * a missing one fails the test, elsewhere it is skipped with a message saying what to install
- * (the same rule as mode-core's DOT tests).
+ * (mode-core's and mode-inspector's DOT tests share this rule; the class reaches the inspector
+ * through mode-core's test jar).
  */
 public final class DotTools {
   /** The Python that has Debian's pydot. */
@@ -21,7 +22,17 @@ public final class DotTools {
 
   /** Fails (under CI) or skips the calling test unless pydot and Graphviz's dot can be run. */
   public static void requirePydotAndGraphviz() {
+    requirePydot();
+    requireGraphviz();
+  }
+
+  /** Fails (under CI) or skips the calling test unless {@link #PYTHON} can import pydot. */
+  public static void requirePydot() {
     require("pydot (Debian package python3-pydot)", List.of(PYTHON, "-c", "import pydot"));
+  }
+
+  /** Fails (under CI) or skips the calling test unless Graphviz's {@code dot} can be run. */
+  public static void requireGraphviz() {
     require("Graphviz's dot (Debian package graphviz)", List.of("dot", "-V"));
   }
 
