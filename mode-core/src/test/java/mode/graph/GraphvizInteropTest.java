@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * elsewhere it is skipped with a message saying what to install.
  */
 class GraphvizInteropTest {
-  private static final String PYTHON = DotTools.PYTHON;
   private static final String PYDOT_SUMMARY =
       """
       import pydot, sys
@@ -108,7 +107,7 @@ class GraphvizInteropTest {
 
   private String pydotSummary(String dot) throws Exception {
     DotTools.requirePydot();
-    Result result = run(List.of(PYTHON, "-c", PYDOT_SUMMARY, write(dot).toString()));
+    Result result = run(List.of(DotTools.PYTHON, "-c", PYDOT_SUMMARY, write(dot).toString()));
     assertThat(result.exit()).as("pydot exit code; stderr: %s", result.stderr()).isZero();
     return result.stdout();
   }
@@ -116,7 +115,6 @@ class GraphvizInteropTest {
   private Path write(String dot) throws IOException {
     return Files.writeString(Files.createTempFile(dir, "graph", ".dot"), dot, StandardCharsets.UTF_8);
   }
-
 
   private record Result(int exit, String stdout, String stderr) {}
 

@@ -51,7 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
  * dependencies and attributes, hostile labels and crash reasons included.
  */
 class ExportCommandTest {
-  private static final String PYTHON = DotTools.PYTHON;
   static final String HOSTILE = "say \"hi\" <b>&amp; \\n\\\\ line1\nline2 café ✓ ∀";
 
   /** A service whose label we choose. */
@@ -302,7 +301,7 @@ class ExportCommandTest {
         edges = [[unquote(e.get_source()), unquote(e.get_destination())] for e in g.get_edges()]
         print(json.dumps({"nodes": nodes, "edges": edges}))
         """;
-    Result result = run(List.of(PYTHON, "-c", script, file.toString()));
+    Result result = run(List.of(DotTools.PYTHON, "-c", script, file.toString()));
     assertThat(result.exit()).as(result.stderr()).isZero();
     JsonNode parsed = new ObjectMapper().readTree(result.stdout());
     Set<Node> nodes = new java.util.HashSet<>();
@@ -348,7 +347,6 @@ class ExportCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("unknown graph format 'svg' (known: dot, dot-annotated, graphml, gml, json)");
   }
-
 
   private record Result(int exit, String stdout, String stderr) {}
 

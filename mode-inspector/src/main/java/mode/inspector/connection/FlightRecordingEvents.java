@@ -21,7 +21,8 @@ import mode.events.ServiceInfo;
  * time order:
  *
  * <ul>
- *   <li>a {@link ServiceEvent.Snapshot} at the first moment recorded, built from the first tree
+ *   <li>a {@link ServiceEvent.Snapshot} at the first moment recorded (strictly before the first
+ *       transition, see {@link #snapshotInstant}), built from the first tree
  *       ({@code mode.ServiceNode}) of each root: its services and edges, each service in the
  *       state its first recorded transition left (the tree may be written a moment after it);
  *   <li>every later tree adds and removes services and edges (states come from transitions);
@@ -136,7 +137,8 @@ final class FlightRecordingEvents {
     for (Move m : sortedMoves) {
       firstMove.putIfAbsent(m.serviceId(), m);
     }
-    Instant start = earliest(sortedTrees, sortedMoves);
+    Instant start = snapshotInstant(sortedTrees.isEmpty() ? null : sortedTrees.getFirst().at(),
+        sortedMoves.isEmpty() ? null : sortedMoves.getFirst().changedAt());
 
     // The first tree of each root makes the snapshot; the later ones are changes of structure.
     Map<Long, Tree> current = new LinkedHashMap<>();
@@ -186,11 +188,6 @@ final class FlightRecordingEvents {
       }
     }
     return out;
-  }
-
-  private static Instant earliest(List<Tree> trees, List<Move> moves) {
-    return snapshotInstant(trees.isEmpty() ? null : trees.getFirst().at(),
-        moves.isEmpty() ? null : moves.getFirst().changedAt());
   }
 
   /**
