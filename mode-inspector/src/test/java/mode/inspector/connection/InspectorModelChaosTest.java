@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code StreamChaosTest}): while a random tree churns and other clients stall and come and go,
  * with a queue as small as one event, the inspector's {@link ServiceGraph} — fed only through its
  * {@link WorkerConnection} and {@link FxPump}, no view — equals the worker's own snapshot at every
- * quiescent point. Each run prints its seed; {@code -Dchaos.seed=N} replays one.
+ * quiescent point. Each run prints its seed; {@code -Dchaos.seed=N} replays one, {@code
+ * -Dchaos.capacity=N} fixes the queue capacity.
  */
 class InspectorModelChaosTest {
 
@@ -53,7 +54,8 @@ class InspectorModelChaosTest {
 
   static void run(long seed, Path folder) throws Exception {
     Random random = new Random(seed);
-    int capacity = CAPACITIES[random.nextInt(CAPACITIES.length)];
+    int drawn = CAPACITIES[random.nextInt(CAPACITIES.length)];
+    int capacity = Integer.getInteger("chaos.capacity", drawn); // as StreamChaosTest: -Dchaos.capacity=1
     try (LocalChaosWorker worker = new LocalChaosWorker(random, 6 + random.nextInt(30), capacity, folder);
         ChaosRun run = new ChaosRun(random, worker, true, 6)) {
       run.connect(2).observe(ModelObserver::new).observe(ModelObserver::new);
