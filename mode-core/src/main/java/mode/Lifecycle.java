@@ -155,6 +155,11 @@ final class Lifecycle {
     return service.machine.shouldStop() || queue.stopWaiting();
   }
 
+  /** Whether a stop of this service waits for its turn behind the operation being carried out. */
+  boolean stopWaiting() {
+    return queue.stopWaiting();
+  }
+
   /** The start's steps; {@code stamp} is the clock stamp of its move to STARTING. */
   private void runStart(long stamp) {
     List<Service> started = new ArrayList<>();
@@ -265,7 +270,14 @@ final class Lifecycle {
    */
   private void abortStart() {
     service.machine.signal().set();
-    abortStartsBelow(service, Collections.newSetFromMap(new IdentityHashMap<>()));
+    // Only a start of this service that is under way has dependencies' starts to give up: that
+    // start's stop (the one queued) then stops them. A restart that is still stopping this service,
+    // or is between its stop and its start, has started none: a dependency STARTING then is being
+    // started by a call of its own, which the queued stop may never reach (it is refused when this
+    // run's stop has begun), and that call would wait for a stop that never comes.
+    if (service.machine.state() == State.STARTING) {
+      abortStartsBelow(service, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
   }
 
   private static void abortStartsBelow(Service s, Set<Service> seen) {

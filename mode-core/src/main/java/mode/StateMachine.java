@@ -159,7 +159,6 @@ final class StateMachine implements EventHub.TransitionSource {
     StopSignal toWake = null;
     State from;
     long nanos;
-    int restarts;
     // A Throwable's text is user code (getMessage): read it before taking the hub lock.
     String reasonText = reason == null ? null : describeSafely(reason);
     String reasonStack = reason == null ? null : stackText(reason);
@@ -192,18 +191,19 @@ final class StateMachine implements EventHub.TransitionSource {
       if (seenBy != null) {
         EventHub.transitionLocked(seenBy, service, nanos, from, next, restartCount, this);
       }
+      // One check unless a recording takes it.
+      ServiceTransitionEvent.recordLocked(service, from, next, restartCount,
+          next == State.CRASHED ? reasonText : null, nanos);
       if (next == State.CRASHED || next == State.STOPPING) {
         toWake = signal;
       }
-      restarts = restartCount;
     } finally {
       EventHub.unlock();
     }
     if (toWake != null) {
       toWake.set();
     }
-    // One check unless a recording takes it.
-    ServiceTransitionEvent.record(service, from, next, restarts, next == State.CRASHED ? reasonText : null, nanos);
+    ServiceTransitionEvent.afterMove(); // one check unless the recording's log needs this thread
     if (stamp != null) {
       stamp[0] = nanos;
     }

@@ -40,9 +40,6 @@ public final class ServiceStartEvent extends ServiceDurationEvent {
       return null;
     }
     ServiceStartEvent event = new ServiceStartEvent();
-    if (!event.isEnabled()) {
-      return null;
-    }
     event.begin();
     return event;
   }

@@ -40,9 +40,6 @@ public final class ServiceStopEvent extends ServiceDurationEvent {
       return null;
     }
     ServiceStopEvent event = new ServiceStopEvent();
-    if (!event.isEnabled()) {
-      return null;
-    }
     event.begin();
     return event;
   }

@@ -1,26 +1,29 @@
 package mode.jfr;
 
-
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timestamp;
 import mode.Service;
 import mode.State;
-import mode.internal.WallClock;
 
 /**
- * A service changed state ({@code mode.ServiceTransition}). Committed by the thread that made the
- * move, right after it (so the event's own time is the change's, and its thread is the one that
- * did it); {@link #changedAt} is the instant the runtime recorded for the change.
+ * A service changed state ({@code mode.ServiceTransition}). The thread that made the move writes
+ * its plain values into a log as it moves; a writer thread commits this event from them a moment
+ * later (at most about 20 ms, and at the end of every chunk, so a recording that stops or is
+ * dumped holds every move made before). The event's own time is therefore when it was written:
+ * {@link #changedAt} is the instant the runtime recorded for the change, {@link #movedBy} the
+ * thread that made it, and {@link #sequence} the order of the moves in the JVM.
  */
 @Name("mode.ServiceTransition")
 @Label("Service Transition")
 @Category("mode")
 @Description("A service of a mode tree changed state")
 @StackTrace(false)
+@Period("everyChunk") // when the moves still in the log are committed, besides the writer's rounds
 public final class ServiceTransitionEvent extends jdk.jfr.Event {
   /** The service's id, unique in the JVM. */
   @Label("Service Id")
@@ -55,18 +58,24 @@ public final class ServiceTransitionEvent extends jdk.jfr.Event {
   @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH)
   public long changedAt;
 
-  /**
-   * Asked whether a recording takes the event before one is made: {@link #record} is called on
-   * every move and is too large to be inlined there, so the event it made would be allocated.
-   */
+  /** The order of the move among all moves of the JVM's services, from 0; moves of one millisecond differ here. */
+  @Label("Sequence")
+  public long sequence;
+
+  /** The thread that made the move. */
+  @Label("Moved By")
+  public Thread movedBy;
+
+  /** Asked whether a recording takes the event, so that nothing is written while none does. */
   private static final ServiceTransitionEvent PROBE = new ServiceTransitionEvent();
 
   /** An event to fill and commit. */
   public ServiceTransitionEvent() {}
 
   /**
-   * Commits the move of {@code service} {@code from → to} if a recording takes this event; one
-   * check otherwise. Called by the service runtime right after the move, outside its locks.
+   * Writes the move of {@code service} {@code from → to} into the log if a recording takes this
+   * event; one check otherwise. Called by the service runtime with its hub lock held, right after
+   * the move; pair it with {@link #afterMove()} once the lock is released.
    *
    * @param service the service that moved
    * @param from the state before
@@ -75,23 +84,19 @@ public final class ServiceTransitionEvent extends jdk.jfr.Event {
    * @param crashReason the crash reason on a move to CRASHED, else null
    * @param changedAtNanos when the move happened, a {@link System#nanoTime()} stamp
    */
-  public static void record(
+  public static void recordLocked(
       Service service, State from, State to, int restartCount, String crashReason, long changedAtNanos) {
-    if (!PROBE.isEnabled()) {
-      return;
+    if (PROBE.isEnabled()) {
+      TransitionLog.appendLocked(service, from, to, restartCount, crashReason, changedAtNanos);
     }
-    ServiceTransitionEvent e = new ServiceTransitionEvent();
-    if (!e.shouldCommit()) {
-      return;
-    }
-    e.serviceId = service.id();
-    e.label = service.label();
-    e.serviceClass = service.getClass().getName();
-    e.from = from.name();
-    e.to = to.name();
-    e.restartCount = restartCount;
-    e.crashReason = crashReason;
-    e.changedAt = WallClock.instantAt(changedAtNanos).toEpochMilli();
-    e.commit();
+  }
+
+  /**
+   * Called by the service runtime right after it released the hub lock of a move: starts or wakes
+   * the log's writer when it must, or commits the log itself when the writer is far behind; one
+   * check otherwise.
+   */
+  public static void afterMove() {
+    TransitionLog.afterMove();
   }
 }

@@ -1,8 +1,13 @@
 package mode.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,12 +23,19 @@ import mode.jfr.ModeFlightRecorder;
  * that both see the same machine load. Prints one line per size: {@code N start_off stop_off
  * start_on stop_on} (median ms over all runs of each kind) and the overhead in percent.
  *
+ * <p>Transitions are committed by a writer thread, off the timed thread, so the wall time shows
+ * only part of a recording's cost: a second line per size gives the CPU time per run of the timed
+ * thread and of the writer (measured after the writer's next round), and what the recording adds
+ * (Flight Recorder's own threads, which write the file, are not counted). The last line is what one {@code System.nanoTime()} costs here: a duration
+ * event reads the clock twice, which sets the least a timed start or stop can cost.
+ *
  * <p>The cost of the lifecycle's hook while no recording runs cannot be measured against itself
  * in one JVM: compare {@code bin/bench tree} before and after (see the README).
  *
  * <p>Run: {@code bin/bench jfr [--sizes 1000,10000] [--rounds 6] [--runs 5] [--warmup 10]
- * [--events mode.ServiceTransition,...]}: {@code --events none} measures the JDK's default settings and
- * the watch alone.
+ * [--events mode.ServiceTransition,...] [--threshold-ms 0]}: {@code --events none} measures the
+ * JDK's default settings and the watch alone; {@code --threshold-ms} sets the threshold of the
+ * start and stop events.
  */
 public final class JfrBench {
   private static final List<String> MODE_EVENTS = List.of("mode.ServiceTransition",
@@ -31,6 +43,8 @@ public final class JfrBench {
 
   /** The mode events the recording enables ({@code --events}, all of them by default). */
   private static List<String> events = MODE_EVENTS;
+  /** The threshold of the start and stop events ({@code --threshold-ms}, 0 by default: every one). */
+  private static Duration threshold = Duration.ZERO;
 
   private JfrBench() {}
 
@@ -43,23 +57,25 @@ public final class JfrBench {
     BenchSupport.quietLogging();
     Map<String, String> o = BenchSupport.options(args,
         Map.of("sizes", "1000,10000", "rounds", "6", "runs", "5", "warmup", "10",
-            "events", String.join(",", MODE_EVENTS)));
+            "events", String.join(",", MODE_EVENTS), "threshold-ms", "0"));
     List<Integer> sizes = BenchSupport.ints(o.get("sizes"));
     int rounds = Integer.parseInt(o.get("rounds"));
     int runs = Integer.parseInt(o.get("runs"));
     int warmup = Integer.parseInt(o.get("warmup"));
     events = List.of(o.get("events").split(","));
+    threshold = Duration.ofNanos(Math.round(Double.parseDouble(o.get("threshold-ms")) * 1e6));
     FlightRecorder.getFlightRecorder(); // Flight Recorder up before any timing, in both kinds
     for (int n : sizes) {
       round(n, warmup, false);
       round(n, warmup, true);
     }
-    out.println("# cpu: " + cpuModel() + "; " + Runtime.getRuntime().availableProcessors() + " cores");
+    out.println("# cpu: " + cpuModel() + "; " + Runtime.getRuntime().availableProcessors() + " cores; mode events: "
+        + String.join(",", events) + "; start/stop threshold " + threshold.toNanos() / 1e6 + " ms");
     out.printf("# N start_off stop_off start_on stop_on start_overhead stop_overhead   (median ms of %d runs"
         + " each, %d alternated rounds of %d; java %s)%n", rounds * runs, rounds, runs, Runtime.version());
     for (int n : sizes) {
-      double[][] off = new double[2][rounds * runs];
-      double[][] on = new double[2][rounds * runs];
+      double[][] off = new double[3][rounds * runs];
+      double[][] on = new double[3][rounds * runs];
       for (int r = 0; r < rounds; r++) {
         copy(round(n, runs, false), off, r * runs);
         copy(round(n, runs, true), on, r * runs);
@@ -70,28 +86,49 @@ public final class JfrBench {
       double stopOn = BenchSupport.median(on[1]);
       out.printf(Locale.ROOT, "%d %.3f %.3f %.3f %.3f %+.1f%% %+.1f%%%n", n, startOff, stopOff, startOn,
           stopOn, 100 * (startOn / startOff - 1), 100 * (stopOn / stopOff - 1));
+      double cpuOff = BenchSupport.median(off[2]);
+      double cpuOn = BenchSupport.median(on[2]);
+      out.printf(Locale.ROOT, "%d cpu_ms_per_run off %.3f on %.3f: the recording adds %.3f ms, %.0f ns a service"
+          + " (start and stop), %+.1f%% of the timed start and stop without it%n", n, cpuOff, cpuOn, cpuOn - cpuOff,
+          (cpuOn - cpuOff) * 1e6 / n, 100 * (cpuOn - cpuOff) / (startOff + stopOff));
       out.flush();
     }
+    out.printf(Locale.ROOT, "# one System.nanoTime() here: %.1f ns (a duration event reads the clock twice)%n",
+        clockReadNanos());
   }
 
   private static void copy(double[][] from, double[][] to, int at) {
     System.arraycopy(from[0], 0, to[0], at, from[0].length);
     System.arraycopy(from[1], 0, to[1], at, from[1].length);
+    System.arraycopy(from[2], 0, to[2], at, from[2].length);
   }
 
-  /** {@code runs} runs of a fresh tree of {@code n}; returns {starts ms, stops ms}. */
+  /**
+   * {@code runs} runs of a fresh tree of {@code n}; returns {starts ms, stops ms, CPU ms per run of
+   * the timed thread and the transitions' writer (the round's, spread evenly)}.
+   */
   private static double[][] round(int n, int runs, boolean recording) throws Exception {
-    double[][] times = new double[2][runs];
+    double[][] times = new double[3][runs];
+    long cpu = 0;
+    Map<Long, Long> writerBefore = writerCpuNanos();
     Recording r = recording ? start() : null;
     try {
       for (int i = 0; i < runs; i++) {
         System.gc();
         TreeBench.Tree tree = TreeBench.build(n, TreeBench.fanout(n));
         try (AutoCloseable watch = recording ? ModeFlightRecorder.watch(tree.root()) : null) {
+          long c0 = THREADS.getCurrentThreadCpuTime();
           long[] t = TreeBench.run(tree);
+          cpu += THREADS.getCurrentThreadCpuTime() - c0;
           times[0][i] = BenchSupport.millis(t[0]);
           times[1][i] = BenchSupport.millis(t[1]);
         }
+      }
+      // The writer commits within its next round (20 ms): after 100 ms its work for these runs is done.
+      Thread.sleep(100);
+      Map<Long, Long> writerAfter = writerCpuNanos();
+      for (Map.Entry<Long, Long> w : writerAfter.entrySet()) {
+        cpu += w.getValue() - writerBefore.getOrDefault(w.getKey(), 0L);
       }
     } finally {
       if (r != null) {
@@ -100,7 +137,38 @@ public final class JfrBench {
         Files.deleteIfExists(r.getDestination());
       }
     }
+    Arrays.fill(times[2], BenchSupport.millis(cpu) / runs);
     return times;
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** The CPU time of each thread that writes transitions into recordings, by thread id. */
+  private static Map<Long, Long> writerCpuNanos() {
+    Map<Long, Long> cpu = new HashMap<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("mode-jfr-transitions")) {
+        cpu.put(t.threadId(), Math.max(0, THREADS.getThreadCpuTime(t.threadId())));
+      }
+    }
+    return cpu;
+  }
+
+  /** What one {@code System.nanoTime()} costs, in ns (the median of 9 rounds of 10 million). */
+  static double clockReadNanos() {
+    double[] rounds = new double[9];
+    long sink = 0;
+    for (int r = 0; r < rounds.length; r++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 10_000_000; i++) {
+        sink += System.nanoTime();
+      }
+      rounds[r] = (System.nanoTime() - t0) / 1e7;
+    }
+    if (sink == 42) {
+      System.out.print(""); // keeps the reads
+    }
+    return BenchSupport.median(rounds);
   }
 
   /** The CPU's model name from {@code /proc/cpuinfo}, or "unknown". */
@@ -118,7 +186,7 @@ public final class JfrBench {
     // An event the settings do not name is on by its annotations: switch off the ones not asked for.
     MODE_EVENTS.forEach(e -> {
       if (events.contains(e)) {
-        r.enable(e);
+        r.enable(e).withThreshold(threshold);
       } else {
         r.disable(e);
       }

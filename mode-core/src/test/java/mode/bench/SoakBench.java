@@ -62,7 +62,7 @@ public final class SoakBench {
       double seconds = (System.nanoTime() - t0) / 1e9;
       out.printf(Locale.ROOT, "soak %.1f s: %d rounds, %.0f events/s, %d gaps, %d resyncs, %d pictures checked,"
               + " mismatches: %d%n",
-          seconds, rounds, run.events() / seconds, run.gaps(), run.snapshots() - run.clientsAttached(),
+          seconds, rounds, run.events() / seconds, run.gaps(), run.resyncs(),
           run.checks(), run.mismatches().size());
       run.report(out, "# ");
       run.mismatches().forEach(m -> out.println("# mismatch: " + m));

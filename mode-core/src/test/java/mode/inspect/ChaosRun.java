@@ -40,6 +40,7 @@ public final class ChaosRun implements AutoCloseable {
   private long checks;
   private long gaps;
   private long snapshots;
+  private long resyncs;
   private long referenceCount;
   private int names;
 
@@ -110,6 +111,7 @@ public final class ChaosRun implements AutoCloseable {
     long[] r = c.resyncs();
     gaps += r[0];
     snapshots += r[1];
+    resyncs += Math.max(0, r[1] - 1); // a client that left before its first snapshot has none
   }
 
   private void quiescentPoint() throws Exception {
@@ -201,6 +203,11 @@ public final class ChaosRun implements AutoCloseable {
   /** Snapshots read (first ones included), as {@link #gaps()}. */
   public long snapshots() {
     return snapshots;
+  }
+
+  /** Snapshots read after each client's first, as {@link #gaps()}. */
+  public long resyncs() {
+    return resyncs;
   }
 
   /** Events the runtime emitted up to the last quiescent point. */

@@ -52,9 +52,17 @@ final class FlightRecordingEvents {
     }
   }
 
-  /** A transition; {@code order} is the JFR commit time, to order those of one millisecond. */
+  /**
+   * A transition. Those of one millisecond are ordered by {@code sequence} (the order the runtime
+   * made them in; -1 in recordings made before it was written) and then by {@code order}, the JFR
+   * commit time.
+   */
   private record Move(long serviceId, String label, String className, State from, State to,
-      int restartCount, String crashReason, Instant changedAt, Instant order) {}
+      int restartCount, String crashReason, Instant changedAt, long sequence, Instant order) {}
+
+  /** The order of transitions in time (see {@link Move}). */
+  private static final Comparator<Move> IN_TIME = Comparator.comparing(Move::changedAt)
+      .thenComparingLong(Move::sequence).thenComparing(Move::order);
 
   /** A timed start or stop. */
   private record Timing(long serviceId, boolean start, Instant begin, Instant end) {}
@@ -81,7 +89,8 @@ final class FlightRecordingEvents {
       case "mode.ServiceTransition" -> moves.add(new Move(e.getLong("serviceId"), text(e, "label"),
           text(e, "serviceClass"), state(e.getString("from")), state(e.getString("to")),
           e.getInt("restartCount"), e.getString("crashReason"),
-          Instant.ofEpochMilli(e.getLong("changedAt")), e.getStartTime()));
+          Instant.ofEpochMilli(e.getLong("changedAt")),
+          e.hasField("sequence") ? e.getLong("sequence") : -1, e.getStartTime()));
       case "mode.ServiceStart", "mode.ServiceStop" -> timings.add(new Timing(e.getLong("serviceId"),
           e.getEventType().getName().equals("mode.ServiceStart"), e.getStartTime(), e.getEndTime()));
       case "mode.Blocking" -> others.add(new Timed(e.getStartTime(), e.getStartTime(),
@@ -132,7 +141,7 @@ final class FlightRecordingEvents {
     List<Tree> sortedTrees = trees.values().stream().filter(t -> t.nodes().getFirst().parentId() == -1)
         .sorted(Comparator.comparing(Tree::at)).toList();
     List<Move> sortedMoves = refined(moves.stream()
-        .sorted(Comparator.comparing(Move::changedAt).thenComparing(Move::order)).toList());
+        .sorted(IN_TIME).toList());
     Map<Long, Move> firstMove = new HashMap<>();
     for (Move m : sortedMoves) {
       firstMove.putIfAbsent(m.serviceId(), m);
@@ -265,7 +274,7 @@ final class FlightRecordingEvents {
       }
     }
     List<Move> result = new ArrayList<>(Arrays.asList(out));
-    result.sort(Comparator.comparing(Move::changedAt).thenComparing(Move::order));
+    result.sort(IN_TIME);
     return result;
   }
 
@@ -274,7 +283,7 @@ final class FlightRecordingEvents {
 
   private static Move at(Move m, Instant when) {
     return new Move(m.serviceId(), m.label(), m.className(), m.from(), m.to(), m.restartCount(),
-        m.crashReason(), when, m.order());
+        m.crashReason(), when, m.sequence(), m.order());
   }
 
   /** The services and edges of the newest tree of every root. */
