@@ -17,9 +17,9 @@ import mode.Service;
  * ServiceNodeEvent}s when a recording begins to run, at the beginning and end of every chunk, and
  * when the watch is closed. Transitions, start and stop durations, blocking reports and timer
  * overruns ({@link ServiceTransitionEvent}, {@link ServiceStartEvent}, {@link ServiceStopEvent},
- * {@link BlockingEvent}, {@link TimerOverrunEvent}) are committed by the thread that does the work,
- * for every service, watched or not, the way the JDK's own events are: while no recording takes
- * them, each costs one check. (A subscriber to {@link mode.events.ServiceEvents} would lose events
+ * {@link BlockingEvent}, {@link TimerOverrunEvent}) are recorded for every service, watched or
+ * not, by the thread that does the work (transitions through a log that a writer thread commits),
+ * the way the JDK's own events are: while no recording takes them, each costs one check. (A subscriber to {@link mode.events.ServiceEvents} would lose events
  * in a burst, by design, and its fresh snapshots hold the runtime's lock: a recording must hold
  * every transition, and cost the services as little as possible.)
  *

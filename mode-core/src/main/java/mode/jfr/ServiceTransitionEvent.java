@@ -13,8 +13,8 @@ import mode.State;
 /**
  * A service changed state ({@code mode.ServiceTransition}). The thread that made the move writes
  * its plain values into a log as it moves; a writer thread commits this event from them a moment
- * later (at most about 20 ms, and at the end of every chunk, so a recording that stops or is
- * dumped holds every move made before). The event's own time is therefore when it was written:
+ * later (in a pause of the moves, within about 120 ms, and at the end of every chunk, so a
+ * recording that stops or is dumped holds every move made before). The event's own time is therefore when it was written:
  * {@link #changedAt} is the instant the runtime recorded for the change, {@link #movedBy} the
  * thread that made it, and {@link #sequence} the order of the moves in the JVM.
  */

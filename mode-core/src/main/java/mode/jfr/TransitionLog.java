@@ -17,7 +17,8 @@ import mode.internal.WallClock;
  * Transitions on their way into a recording. The thread that moves a service writes the move's
  * plain values into a segment here, under the runtime's hub lock that it already holds for the move
  * (a few array stores); a writer thread of its own turns them into {@link ServiceTransitionEvent}s
- * a moment later, in the order the moves were made. Nothing is lost: at the end of every chunk
+ * a moment later (in a pause of the moves, within about 120 ms), in the order the moves were
+ * made. Nothing is lost: at the end of every chunk
  * (so before a recording stops or is dumped) Flight Recorder runs {@link #drain()}, and a mover
  * that finds {@link #MAX_PENDING} segments waiting commits them itself.
  *
@@ -34,12 +35,21 @@ final class TransitionLog {
   /** Full segments that may wait for the writer before a mover commits them itself. */
   static final int MAX_PENDING = 256;
   /**
-   * Full segments that wake the writer before its round: it is not woken at every segment, as a
-   * writer that commits while the movers move competes with them for the lock and the caches.
+   * Full segments that wake the writer before its round and end its wait for a pause: it is not
+   * woken at every segment, as a writer that commits while the movers move competes with them for
+   * the processors.
    */
-  static final int WAKE_EVERY = 32;
+  static final int WAKE_AT = MAX_PENDING / 2;
   /** How often the writer commits what has come, at the least. */
   private static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  /**
+   * A pause in moves this long ends a burst. The writer commits in the pauses: a burst of starts
+   * and stops (a restart storm, a tree coming up) is not slowed by the recording's own work, which
+   * takes place right after it.
+   */
+  private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  /** The longest the writer waits for a pause before it commits anyway. */
+  private static final long MAX_HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   /** How long the writer waits with nothing to write before it ends (a later move starts another). */
   private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
   /** Emptied segments kept for reuse. */
@@ -73,6 +83,8 @@ final class TransitionLog {
   private static final ArrayDeque<Segment> full = new ArrayDeque<>();
   private static final ArrayDeque<Segment> pool = new ArrayDeque<>();
   private static long sequence;
+  /** The time stamp of the last move written. */
+  private static long lastMoveNanos;
   private static Thread writer;
   private static boolean wakeWriter;
 
@@ -113,10 +125,11 @@ final class TransitionLog {
       seg.reasons[i] = crashReason;
     }
     sequence++;
+    lastMoveNanos = nanos;
     if (++seg.size == SEGMENT) {
       full.add(seg);
       current = null;
-      if (full.size() % WAKE_EVERY == 0) {
+      if (full.size() == WAKE_AT) {
         wakeWriter = true;
         attention = true;
       }
@@ -125,8 +138,8 @@ final class TransitionLog {
 
   /** Right after the hub lock is released: starts or wakes the writer, or catches up when far behind. */
   static void afterMove() {
-    if (!attention) {
-      return;
+    if (!attention || EventHub.heldByCurrentThread()) {
+      return; // (a move made under an outer hold of the hub lock: the next move outside it acts)
     }
     Thread start = null;
     Thread wake = null;
@@ -160,7 +173,17 @@ final class TransitionLog {
     long idleSince = System.nanoTime();
     while (true) {
       LockSupport.parkNanos(FLUSH_NANOS);
-      if (drain() > 0) {
+      // A segment at a time, each in a pause: a burst that begins while the writer commits gets
+      // the processors back within a segment's commits.
+      long round = System.nanoTime();
+      int written = 0;
+      int n;
+      do {
+        awaitPause(round);
+        n = drain(1);
+        written += n;
+      } while (n > 0);
+      if (written > 0) {
         idleSince = System.nanoTime();
       } else if (System.nanoTime() - idleSince > IDLE_NANOS) {
         EventHub.lock();
@@ -173,6 +196,29 @@ final class TransitionLog {
           EventHub.unlock();
         }
       }
+    }
+  }
+
+  /**
+   * Waits while moves are being made (no pause of {@link #QUIET_NANOS} yet), until {@link
+   * #MAX_HOLD_NANOS} after {@code heldSince} at most, or until {@link #WAKE_AT} segments are full.
+   */
+  private static void awaitPause(long heldSince) {
+    while (true) {
+      long last;
+      int pending;
+      EventHub.lock();
+      try {
+        last = lastMoveNanos;
+        pending = full.size();
+      } finally {
+        EventHub.unlock();
+      }
+      long now = System.nanoTime();
+      if (now - last >= QUIET_NANOS || now - heldSince >= MAX_HOLD_NANOS || pending >= WAKE_AT) {
+        return;
+      }
+      LockSupport.parkNanos(QUIET_NANOS);
     }
   }
 
@@ -195,14 +241,20 @@ final class TransitionLog {
    * Recorder at chunk boundaries, and by a mover that finds the writer far behind.
    */
   static int drain() {
+    return drain(Integer.MAX_VALUE);
+  }
+
+  /** Commits the moves of up to {@code segments} segments, the oldest first; returns how many. */
+  private static int drain(int segments) {
     DRAIN.lock();
     try {
       List<Segment> taken = new ArrayList<>();
       EventHub.lock();
       try {
-        taken.addAll(full);
-        full.clear();
-        if (current != null && current.size > 0) {
+        while (taken.size() < segments && !full.isEmpty()) {
+          taken.add(full.poll());
+        }
+        if (taken.size() < segments && current != null && current.size > 0) {
           taken.add(current);
           current = null;
         }
