@@ -93,6 +93,21 @@ final class TransitionLog {
 
   /** Serializes draining, so that events are committed in the order of the moves. */
   private static final ReentrantLock DRAIN = new ReentrantLock();
+
+  /** The lock that serializes draining; a test holds it to keep the writer out. */
+  static ReentrantLock drainLock() {
+    return DRAIN;
+  }
+
+  /** How many full segments wait to be committed. */
+  static int pendingSegments() {
+    EventHub.lock();
+    try {
+      return full.size();
+    } finally {
+      EventHub.unlock();
+    }
+  }
   private static boolean hooked; // guarded by DRAIN
 
   private TransitionLog() {}
@@ -132,6 +147,8 @@ final class TransitionLog {
       if (full.size() == WAKE_AT) {
         wakeWriter = true;
         attention = true;
+      } else if (full.size() >= MAX_PENDING) {
+        attention = true; // the mover commits them itself, right after the move
       }
     }
   }
@@ -168,7 +185,7 @@ final class TransitionLog {
     }
   }
 
-  /** The writer: commits what has come every {@link #FLUSH_NANOS}, or sooner when a segment fills. */
+  /** The writer: commits what has come every {@link #FLUSH_NANOS}, or sooner when {@link #WAKE_AT} segments wait. */
   private static void write() {
     long idleSince = System.nanoTime();
     while (true) {
