@@ -152,7 +152,7 @@ final class Lifecycle {
 
   /** A start gives up at its next step once the run should stop or a stop waits for its turn. */
   private boolean giveUp() {
-    return service.machine.shouldStop() || queue.stopWaiting();
+    return service.machine.shouldStop() || stopWaiting();
   }
 
   /** Whether a stop of this service waits for its turn behind the operation being carried out. */
@@ -346,7 +346,7 @@ final class Lifecycle {
   /** Stop (unless already stopped), reset, onRestart, start; a stop queued meanwhile wins. */
   private boolean restartNow() {
     runStop(); // nothing to do if this run was stopped already
-    if (queue.stopWaiting()) {
+    if (stopWaiting()) {
       return false; // the stop that waits would undo the start at once: leave it stopped
     }
     resetHere(Collections.newSetFromMap(new IdentityHashMap<>()));

@@ -33,19 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TransitionLogTest {
   @TempDir Path dir;
 
-  static final class Leaf extends Service {
-    private final String name;
-
-    Leaf(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String label() {
-      return name;
-    }
-  }
-
   private static Recording transitionsOnly() {
     Recording r = new Recording();
     r.enable("mode.ServiceTransition");
@@ -55,6 +42,11 @@ class TransitionLogTest {
   /** Stops {@code r} at once (no wait for the writer) and reads its transitions of {@code ids}. */
   private List<RecordedEvent> stopAndRead(Recording r, Set<Long> ids) throws Exception {
     r.stop();
+    return dumpAndRead(r, ids);
+  }
+
+  /** Dumps {@code r} (no wait for the writer) and reads its transitions of {@code ids}, in sequence order. */
+  private List<RecordedEvent> dumpAndRead(Recording r, Set<Long> ids) throws Exception {
     Path file = dir.resolve("run-" + System.nanoTime() + ".jfr");
     r.dump(file);
     return RecordingFile.readAllEvents(file).stream()
@@ -67,9 +59,9 @@ class TransitionLogTest {
   /** A tree of {@code n} services under a root, {@code fanout} children each, breadth first. */
   private static List<Service> tree(String prefix, int n, int fanout) {
     List<Service> all = new ArrayList<>();
-    all.add(new Leaf(prefix + "0"));
+    all.add(new ModeFlightRecorderTest.Leaf(prefix + "0"));
     for (int i = 1; i < n; i++) {
-      all.add(all.get((i - 1) / fanout).addDependency(new Leaf(prefix + i)));
+      all.add(all.get((i - 1) / fanout).addDependency(new ModeFlightRecorderTest.Leaf(prefix + i)));
     }
     return all;
   }
@@ -137,12 +129,7 @@ class TransitionLogTest {
     try (Recording r = transitionsOnly()) {
       r.start();
       services.getFirst().start();
-      Path file = dir.resolve("dumped.jfr");
-      r.dump(file); // no wait for the writer
-      List<RecordedEvent> moves = RecordingFile.readAllEvents(file).stream()
-          .filter(e -> e.getEventType().getName().equals("mode.ServiceTransition"))
-          .filter(e -> ids(services).contains(e.getLong("serviceId")))
-          .toList();
+      List<RecordedEvent> moves = dumpAndRead(r, ids(services)); // the recording still runs
       assertThat(moves).hasSize(50 * 2);
       services.getFirst().stop();
       r.stop();
