@@ -38,10 +38,12 @@ class BenchSmokeTest {
   @Test
   void jfrPrintsBothKindsAndTheOverheadPerSize() throws Exception {
     String four = "\\d+\\.\\d{3} \\d+\\.\\d{3} \\d+\\.\\d{3} \\d+\\.\\d{3}";
-    assertThat(figures(JfrBench::run, "--sizes", "20", "--rounds", "2", "--runs", "2", "--warmup", "1"))
+    assertThat(figures(JfrBench::run, "--sizes", "20", "--rounds", "2", "--runs", "2", "--warmup", "1",
+        "--floor-reads", "10000"))
         .satisfiesExactly(l -> assertThat(l).matches("20 " + four + " [+-]\\d+\\.\\d% [+-]\\d+\\.\\d%"),
             l -> assertThat(l).matches("20 cpu_ms_per_run off \\d+\\.\\d{3} on \\d+\\.\\d{3}: the recording adds "
-                + "-?\\d+\\.\\d{3} ms, -?\\d+ ns a service \\(start and stop\\), [+-]\\d+\\.\\d% .*"));
+                + "-?\\d+\\.\\d{3} ms, -?\\d+ ns a service \\(start and stop\\), [+-]\\d+\\.\\d% .*"),
+            l -> assertThat(l).matches("floor_ns clock \\d+\\.\\d instant_event \\d+\\.\\d duration_event \\d+\\.\\d"));
   }
 
   @Test

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jdk.jfr.Configuration;
+import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.Name;
 import jdk.jfr.Recording;
+import jdk.jfr.StackTrace;
 import mode.jfr.ModeFlightRecorder;
 
 /**
@@ -26,16 +29,21 @@ import mode.jfr.ModeFlightRecorder;
  * <p>Transitions are committed by a writer thread, off the timed thread, so the wall time shows
  * only part of a recording's cost: a second line per size gives the CPU time per run of the timed
  * thread and of the writer (measured after the writer's next round), and what the recording adds
- * (Flight Recorder's own threads, which write the file, are not counted). The last line is what one {@code System.nanoTime()} costs here: a duration
- * event reads the clock twice, which sets the least a timed start or stop can cost.
+ * (Flight Recorder's own threads, which write the file, are not counted). The last line ({@code
+ * floor_ns}) is the least Flight Recorder lets an event cost here, measured apart from mode: one
+ * {@code System.nanoTime()} (a duration event reads the clock at its begin and its end), one
+ * committed event with no fields, and one event of {@code mode.ServiceStart}'s shape timed and
+ * committed; set against a service's timed start they show how much of the overhead no change to
+ * mode can take away.
  *
  * <p>The cost of the lifecycle's hook while no recording runs cannot be measured against itself
  * in one JVM: compare {@code bin/bench tree} before and after (see the README).
  *
  * <p>Run: {@code bin/bench jfr [--sizes 1000,10000] [--rounds 6] [--runs 5] [--warmup 10]
- * [--events mode.ServiceTransition,...] [--threshold-ms 0]}: {@code --events none} measures the
- * JDK's default settings and the watch alone; {@code --threshold-ms} sets the threshold of the
- * start and stop events.
+ * [--events mode.ServiceTransition,...] [--threshold-ms 0] [--floor-reads 1000000]}: {@code
+ * --events none} measures the JDK's default settings and the watch alone; {@code --threshold-ms}
+ * sets the threshold of the start and stop events; {@code --floor-reads} how many events each
+ * round of the floor commits.
  */
 public final class JfrBench {
   private static final List<String> MODE_EVENTS = List.of("mode.ServiceTransition",
@@ -57,7 +65,8 @@ public final class JfrBench {
     BenchSupport.quietLogging();
     Map<String, String> o = BenchSupport.options(args,
         Map.of("sizes", "1000,10000", "rounds", "6", "runs", "5", "warmup", "10",
-            "events", String.join(",", MODE_EVENTS), "threshold-ms", "0"));
+            "events", String.join(",", MODE_EVENTS), "threshold-ms", "0",
+            "floor-reads", "1000000"));
     List<Integer> sizes = BenchSupport.ints(o.get("sizes"));
     int rounds = Integer.parseInt(o.get("rounds"));
     int runs = Integer.parseInt(o.get("runs"));
@@ -73,6 +82,7 @@ public final class JfrBench {
         + String.join(",", events) + "; start/stop threshold " + threshold.toNanos() / 1e6 + " ms");
     out.printf("# N start_off stop_off start_on stop_on start_overhead stop_overhead   (median ms of %d runs"
         + " each, %d alternated rounds of %d; java %s)%n", rounds * runs, rounds, runs, Runtime.version());
+    Map<Integer, Double> startsOff = new java.util.LinkedHashMap<>();
     for (int n : sizes) {
       double[][] off = new double[3][rounds * runs];
       double[][] on = new double[3][rounds * runs];
@@ -84,6 +94,7 @@ public final class JfrBench {
       double stopOff = BenchSupport.median(off[1]);
       double startOn = BenchSupport.median(on[0]);
       double stopOn = BenchSupport.median(on[1]);
+      startsOff.put(n, startOff);
       out.printf(Locale.ROOT, "%d %.3f %.3f %.3f %.3f %+.1f%% %+.1f%%%n", n, startOff, stopOff, startOn,
           stopOn, 100 * (startOn / startOff - 1), 100 * (stopOn / stopOff - 1));
       double cpuOff = BenchSupport.median(off[2]);
@@ -93,8 +104,70 @@ public final class JfrBench {
           (cpuOn - cpuOff) * 1e6 / n, 100 * (cpuOn - cpuOff) / (startOff + stopOff));
       out.flush();
     }
-    out.printf(Locale.ROOT, "# one System.nanoTime() here: %.1f ns (a duration event reads the clock twice)%n",
-        clockReadNanos());
+    double[] floor = floorNanos(Integer.parseInt(o.get("floor-reads")));
+    out.printf(Locale.ROOT, "floor_ns clock %.1f instant_event %.1f duration_event %.1f%n", floor[0], floor[1],
+        floor[2]);
+    out.println("# floor: what one System.nanoTime() costs here; what committing an event with no fields costs its"
+        + " thread; what timing and committing an event shaped as mode.ServiceStart costs (begin, end, four fields);"
+        + " both events with a recording taking them");
+    startsOff.forEach((n, ms) -> out.printf(Locale.ROOT, "# N = %d: a service's timed start takes %.1f ns without a"
+        + " recording (10 %% of it: %.1f ns); its start event alone, at the floor, adds %+.0f %%%n", n, ms * 1e6 / n,
+        ms * 1e5 / n, 100 * floor[2] / (ms * 1e6 / n)));
+  }
+
+  /** An event with no fields: the least a committed event costs its thread. */
+  @Name("mode.bench.Instant")
+  @StackTrace(false)
+  static final class InstantEvent extends Event {}
+
+  /** An event shaped as {@code mode.ServiceStart}: timed on its thread, four fields. */
+  @Name("mode.bench.Duration")
+  @StackTrace(false)
+  static final class DurationEvent extends Event {
+    long serviceId;
+    String label;
+    Class<?> serviceClass;
+    String outcome;
+  }
+
+  /**
+   * {one clock read, one committed event with no fields, one timed and committed event of {@code
+   * mode.ServiceStart}'s shape} in ns, each the median of 9 rounds of {@code perRound} (ten times
+   * that for the clock), with a recording that takes both events running.
+   */
+  static double[] floorNanos(int perRound) throws Exception {
+    double clock = clockReadNanos(10 * perRound);
+    double[] instant = new double[9];
+    double[] timed = new double[9];
+    try (Recording r = new Recording()) {
+      r.enable(InstantEvent.class).withoutStackTrace();
+      r.enable(DurationEvent.class).withoutStackTrace().withThreshold(Duration.ZERO);
+      r.start();
+      for (int round = 0; round < instant.length; round++) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < perRound; i++) {
+          new InstantEvent().commit();
+        }
+        long t1 = System.nanoTime();
+        for (int i = 0; i < perRound; i++) {
+          DurationEvent e = new DurationEvent();
+          e.begin();
+          e.end();
+          if (e.shouldCommit()) {
+            e.serviceId = i;
+            e.label = "Node";
+            e.serviceClass = JfrBench.class;
+            e.outcome = "RUNNING";
+            e.commit();
+          }
+        }
+        long t2 = System.nanoTime();
+        instant[round] = (t1 - t0) / (double) perRound;
+        timed[round] = (t2 - t1) / (double) perRound;
+      }
+      r.stop();
+    }
+    return new double[] {clock, BenchSupport.median(instant), BenchSupport.median(timed)};
   }
 
   private static void copy(double[][] from, double[][] to, int at) {
@@ -154,16 +227,16 @@ public final class JfrBench {
     return cpu;
   }
 
-  /** What one {@code System.nanoTime()} costs, in ns (the median of 9 rounds of 10 million). */
-  static double clockReadNanos() {
+  /** What one {@code System.nanoTime()} costs, in ns (the median of 9 rounds of {@code perRound}). */
+  static double clockReadNanos(int perRound) {
     double[] rounds = new double[9];
     long sink = 0;
     for (int r = 0; r < rounds.length; r++) {
       long t0 = System.nanoTime();
-      for (int i = 0; i < 10_000_000; i++) {
+      for (int i = 0; i < perRound; i++) {
         sink += System.nanoTime();
       }
-      rounds[r] = (System.nanoTime() - t0) / 1e7;
+      rounds[r] = (System.nanoTime() - t0) / (double) perRound;
     }
     if (sink == 42) {
       System.out.print(""); // keeps the reads
