@@ -19,9 +19,10 @@ import mode.Service;
  * overruns ({@link ServiceTransitionEvent}, {@link ServiceStartEvent}, {@link ServiceStopEvent},
  * {@link BlockingEvent}, {@link TimerOverrunEvent}) are recorded for every service, watched or
  * not, by the thread that does the work (transitions through a log that a writer thread commits),
- * the way the JDK's own events are: while no recording takes them, each costs one check. (A subscriber to {@link mode.events.ServiceEvents} would lose events
- * in a burst, by design, and its fresh snapshots hold the runtime's lock: a recording must hold
- * every transition, and cost the services as little as possible.)
+ * the way the JDK's own events are: while no recording takes them, each costs one check. (A
+ * subscriber to {@link mode.events.ServiceEvents} would lose events in a burst, by design, and its
+ * fresh snapshots hold the runtime's lock: a recording must hold every transition, and cost the
+ * services as little as possible.)
  *
  * <p>Nothing here starts Flight Recorder: recordings come from {@code -XX:StartFlightRecording},
  * {@code jcmd <pid> JFR.start} or {@link Recording}. Thread-safe.

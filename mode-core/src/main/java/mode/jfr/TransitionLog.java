@@ -93,6 +93,8 @@ final class TransitionLog {
 
   /** Serializes draining, so that events are committed in the order of the moves. */
   private static final ReentrantLock DRAIN = new ReentrantLock();
+  /** Whether Flight Recorder drains the log at chunk boundaries yet; guarded by {@link #DRAIN}. */
+  private static boolean hooked;
 
   /** The lock that serializes draining; a test holds it to keep the writer out. */
   static ReentrantLock drainLock() {
@@ -108,8 +110,6 @@ final class TransitionLog {
       EventHub.unlock();
     }
   }
-  private static boolean hooked; // guarded by DRAIN
-
   private TransitionLog() {}
 
   /** Writes one move; the caller holds the hub lock and has checked that a recording takes it. */

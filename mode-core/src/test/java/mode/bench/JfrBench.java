@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class JfrBench {
         + String.join(",", events) + "; start/stop threshold " + threshold.toNanos() / 1e6 + " ms");
     out.printf("# N start_off stop_off start_on stop_on start_overhead stop_overhead   (median ms of %d runs"
         + " each, %d alternated rounds of %d; java %s)%n", rounds * runs, rounds, runs, Runtime.version());
-    Map<Integer, Double> startsOff = new java.util.LinkedHashMap<>();
+    Map<Integer, Double> startsOff = new LinkedHashMap<>();
     for (int n : sizes) {
       double[][] off = new double[3][rounds * runs];
       double[][] on = new double[3][rounds * runs];
